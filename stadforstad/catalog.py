@@ -1,0 +1,166 @@
+"""Loading form files from ``forms/`` with clear, coded errors."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from stadforstad import errors
+from stadforstad.errors import FormFileError, Problem
+from stadforstad.schema import Form
+
+FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
+
+# Pydantic error types → our codes. Anything else is FORM_INVALID.
+_CODE_BY_TYPE = {
+    "union_tag_invalid": errors.FORM_UNKNOWN_KIND,
+    "union_tag_not_found": errors.FORM_UNKNOWN_KIND,
+    "duplicate_id": errors.FORM_DUPLICATE_ID,
+    "bad_range": errors.FORM_BAD_RANGE,
+    "blank_swedish": errors.FORM_MISSING_SWEDISH,
+}
+
+
+def _where(data: Any, loc: tuple) -> str:
+    """Turn a Pydantic location into a path that names ids, e.g.
+    ``sections[redo]/items[behov]/max`` instead of ``sections.0.items.3.max``."""
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(step, int) and isinstance(node, list):
+            element = node[step] if 0 <= step < len(node) else None
+            ident = element.get("id") if isinstance(element, dict) else None
+            label = str(ident) if ident else f"#{step + 1}"
+            if parts:
+                parts[-1] = f"{parts[-1]}[{label}]"
+            else:
+                parts.append(f"[{label}]")
+            node = element
+            continue
+        if isinstance(node, dict) and step in node:
+            parts.append(str(step))
+            node = node[step]
+        elif step in ("info", "yes_no", "scale", "level", "choice", "checklist", "text",
+                      "number", "date", "table"):
+            continue  # the discriminator's branch name, not part of the data
+        else:
+            parts.append(str(step))
+            node = None
+    return "/".join(parts)
+
+
+def _problem_from(error: dict, data: Any) -> Problem:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    code = _CODE_BY_TYPE.get(kind, errors.FORM_INVALID)
+    if code == errors.FORM_INVALID and loc and loc[-1] == "sv":
+        code = errors.FORM_MISSING_SWEDISH
+    message = error["msg"]
+    if kind == "extra_forbidden":
+        message = f"unknown field {loc[-1]!r}"
+    elif kind == "union_tag_invalid":
+        message = f"unknown item kind {error.get('input')!r}; " + error["ctx"]["expected_tags"] \
+            if error.get("ctx") else message
+    return Problem(code, _where(data, loc), message)
+
+
+def parse_form(text: str, *, source: str = "<text>") -> Form:
+    """Parse the YAML text of a form. Raises :class:`FormFileError`."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise errors.fail(FormFileError, errors.FORM_BAD_YAML, where,
+                          f"not valid YAML: {problem}", source) from None
+    if not isinstance(data, dict):
+        raise errors.fail(FormFileError, errors.FORM_NOT_MAPPING, "",
+                          "a form file must be a YAML mapping (id, version, step, …)", source)
+    try:
+        form = Form.model_validate(data)
+    except ValidationError as exc:
+        problems = [_problem_from(e, data) for e in exc.errors()]
+        raise FormFileError(problems=problems, file=source) from None
+    _check_scorer(form, source)
+    return form
+
+
+def _check_scorer(form: Form, source: str) -> None:
+    if form.scoring is None:
+        return
+    from scoring import SCORERS  # scoring is pure; imported late to keep load order simple
+
+    if form.scoring not in SCORERS:
+        raise errors.fail(FormFileError, errors.FORM_UNKNOWN_SCORER, "scoring",
+                          f"no scorer named {form.scoring!r}", source)
+
+
+def load_form_file(path: Path) -> Form:
+    """Load one form file; its name (without ``.yaml``) must be the form's id."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise errors.fail(FormFileError, errors.FORM_NOT_FOUND, "",
+                          "file not found", str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise errors.fail(FormFileError, errors.FORM_BAD_YAML, f"byte {exc.start}",
+                          "the file is not UTF-8 text", str(path)) from None
+    form = parse_form(text, source=str(path))
+    if form.id != path.stem:
+        raise errors.fail(FormFileError, errors.FORM_ID_MISMATCH, "id",
+                          f"form id {form.id!r} does not match the file name {path.name!r}",
+                          str(path))
+    return form
+
+
+def form_paths(folder: Path = FORMS_DIR) -> list[Path]:
+    return sorted(folder.glob("*.yaml"))
+
+
+@functools.cache
+def _all_forms(folder: Path) -> dict[str, Form]:
+    return {form.id: form for form in (load_form_file(p) for p in form_paths(folder))}
+
+
+def list_forms(folder: Path = FORMS_DIR) -> list[Form]:
+    """Every form, ordered by step (steps 0–7 first, then the rest) and file name."""
+    forms = _all_forms(folder).values()
+    return sorted(forms, key=lambda f: (f.step if f.step is not None else 99, _order(f.id)))
+
+
+def _order(form_id: str) -> tuple[int, str]:
+    # The handbook's order within a step, where a form names it; else alphabetical.
+    return (STEP_ORDER.get(form_id, 999), form_id)
+
+
+def load_form(form_id: str, folder: Path = FORMS_DIR) -> Form:
+    """The form with ``form_id``. Raises :class:`FormFileError` (FORM_001) if unknown."""
+    forms = _all_forms(folder)
+    if form_id not in forms:
+        raise errors.fail(FormFileError, errors.FORM_NOT_FOUND, "",
+                          f"no form with id {form_id!r}; known: {', '.join(sorted(forms))}",
+                          str(folder / f"{form_id}.yaml"))
+    return forms[form_id]
+
+
+# The handbook's order of the instruments within their step (FORMS.md).
+STEP_ORDER: dict[str, int] = {
+    name: index
+    for index, name in enumerate([
+        "engagemang", "riktning", "rekrytering", "staden", "redo",
+        "icebreaker", "organisation", "modig_miljo", "scenarier", "dodsfallan",
+        "malgrupp_kontaktyta", "kartlaggning", "eskortsidor", "kartlaggningsplan",
+        "aktorsperspektiv", "samverkansnivaer", "aktorsanalys", "reflektion_1_3",
+        "kunskapsbank",
+        "motivation_kommunikation", "samordningsfunktion", "natverksroll", "event",
+        "reflektion_4_5",
+        "utgangspunkt", "swot", "samverkansplan", "reflektion_6",
+        "utvecklingsnivaer", "arenderutin", "reflektion_7",
+        "statistik",
+    ])
+}
