@@ -1,6 +1,23 @@
-"""Pure scorers, one module per scored form, and the literal registry.
+"""Pure scorers, one module per scored form, and the literal registries.
 
-Scoring imports neither Streamlit nor SQLAlchemy (a test checks).
+Scoring imports neither Streamlit nor SQLAlchemy (a test checks). A scorer is
+``score(form, answers) -> Result``; a group summary is
+``summarize(form, [Rated(respondent, answers), ...]) -> Result``. A test fails when a
+form names a scorer that is missing here, or a scorer here has no form.
 """
 
-SCORERS: dict = {}
+from scoring import engagemang, redo, rekrytering, riktning
+
+SCORERS = {
+    "engagemang": engagemang.score,
+    "riktning": riktning.score,
+    "rekrytering": rekrytering.score,
+    "redo": redo.score,
+}
+
+SUMMARIES = {
+    "engagemang": engagemang.summarize,
+    "riktning": riktning.summarize,
+    "rekrytering": rekrytering.summarize,
+    "redo": redo.summarize,
+}

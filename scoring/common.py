@@ -1,0 +1,95 @@
+"""Shared primitives of the scorers: result base, item statistics over a group.
+
+Pure Python and Pydantic only: no Streamlit, no SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any, Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+#: Members whose ratings of one item differ by this much or more should talk it through.
+DISAGREEMENT_SPREAD = 2
+
+
+class Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Rated(BaseModel):
+    """One respondent's answers, as a group view receives them."""
+
+    model_config = ConfigDict(frozen=True)
+    respondent: str
+    answers: dict[str, Any]
+
+
+class ItemStats(Result):
+    """One rated item across a group. ``None`` means nobody answered it."""
+
+    id: str
+    n: int
+    mean: float | None
+    median: float | None
+    min: int | None
+    max: int | None
+    spread: int | None
+    #: Members differ by ``DISAGREEMENT_SPREAD`` points or more.
+    disagree: bool
+    values: dict[str, int]
+
+
+def rated_items(form) -> list:
+    """Items whose answer is a number on an ordered scale (scale and level)."""
+    return [item for item in form.answerable() if item.kind in ("scale", "level")]
+
+
+def summarize_item(item_id: str, responses: Sequence[Rated]) -> ItemStats:
+    values = {
+        r.respondent: r.answers[item_id]
+        for r in responses
+        if isinstance(r.answers.get(item_id), int) and not isinstance(r.answers.get(item_id), bool)
+    }
+    numbers = list(values.values())
+    if not numbers:
+        return ItemStats(id=item_id, n=0, mean=None, median=None, min=None, max=None,
+                         spread=None, disagree=False, values={})
+    low, high = min(numbers), max(numbers)
+    return ItemStats(
+        id=item_id,
+        n=len(numbers),
+        mean=round(statistics.fmean(numbers), 2),
+        median=float(statistics.median(numbers)),
+        min=low,
+        max=high,
+        spread=high - low,
+        disagree=high - low >= DISAGREEMENT_SPREAD,
+        values=values,
+    )
+
+
+def summarize_items(form, responses: Sequence[Rated]) -> list[ItemStats]:
+    """Mean, median, min, max and spread of every rated item of ``form``."""
+    return [summarize_item(item.id, responses) for item in rated_items(form)]
+
+
+class GroupItems(Result):
+    """The generic group view: per rated item statistics."""
+
+    form_id: str
+    respondents: int
+    items: list[ItemStats]
+    #: Ids of the items where members differ by 2 points or more.
+    to_discuss: list[str]
+
+
+def summarize_group_items(form, responses: Sequence[Rated]) -> GroupItems:
+    items = summarize_items(form, responses)
+    return GroupItems(
+        form_id=form.id,
+        respondents=len(responses),
+        items=items,
+        to_discuss=[s.id for s in items if s.disagree],
+    )

@@ -1,0 +1,25 @@
+"""One settings object, read from the environment (prefix ``STADFORSTAD_``)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="STADFORSTAD_", extra="ignore")
+
+    #: SQLAlchemy URL. The default is a SQLite file in ``data/`` beside the app:
+    #: nothing to install. PostgreSQL: ``postgresql+psycopg://user@host/db``.
+    database_url: str = f"sqlite:///{PROJECT_DIR / 'data' / 'stadforstad.sqlite'}"
+    #: Language of the interface when the user has not picked one: ``sv`` or ``en``.
+    language: str = "sv"
+
+
+@functools.cache
+def get_settings() -> Settings:
+    return Settings()

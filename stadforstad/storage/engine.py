@@ -1,0 +1,54 @@
+"""Making the engine: SQLite with WAL, busy timeout, foreign keys and BEGIN IMMEDIATE
+for writes; PostgreSQL through psycopg 3 with the same code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from stadforstad.storage.tables import Base
+
+#: Execution option that marks a connection as a writer (SQLite: BEGIN IMMEDIATE).
+WRITE = "stadforstad_write"
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine for ``url``; with ``create`` the tables are created if missing."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = _sqlite_engine(url, parsed.database)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    if create:
+        Base.metadata.create_all(engine)
+    return engine
+
+
+def _sqlite_engine(url: str, database: str | None) -> Engine:
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # The driver must not open transactions by itself: we emit BEGIN below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        # A deferred transaction that reads first fails at once with SQLITE_BUSY when
+        # it later wants to write; writers take the write lock up front instead.
+        if connection.get_execution_options().get(WRITE):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+    return engine

@@ -1,0 +1,385 @@
+"""The repository: every call takes the acting user and checks their rights here,
+in the storage layer, not only in the pages.
+
+Writes run in short transactions that take the write lock up front (SQLite:
+``BEGIN IMMEDIATE``). Submitted answers are never overwritten: an edit appends a
+revision. Drafts are the one thing a save replaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Sequence
+
+from sqlalchemy import Engine, case, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from stadforstad import errors
+from stadforstad.answers import Answers, check_answers
+from stadforstad.errors import ForbiddenError, StorageError
+from stadforstad.schema import Form
+from stadforstad.storage.engine import WRITE
+from stadforstad.storage.tables import (AuditEntry, Grant, Respondent, Response, Revision,
+                                        Workspace, utcnow)
+
+MEMBER = "member"
+COORDINATOR = "coordinator"
+ROLES = (MEMBER, COORDINATOR)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting. ``grants`` maps workspace id → role (member or coordinator)."""
+
+    name: str
+    user_id: int | None = None
+    is_admin: bool = False
+    grants: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def local(cls) -> "Actor":
+        """The single local user of an installation without accounts: may do everything."""
+        return cls(name="lokal", is_admin=True)
+
+    def can_read(self, workspace_id: int) -> bool:
+        return self.is_admin or workspace_id in self.grants
+
+    def can_write(self, workspace_id: int) -> bool:
+        return self.is_admin or self.grants.get(workspace_id) == MEMBER
+
+
+@dataclass(frozen=True)
+class WorkspaceInfo:
+    id: int
+    name: str
+    is_demo: bool
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RespondentInfo:
+    id: int
+    workspace_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ResponseState:
+    """Where one respondent stands with one form in one round."""
+
+    response_id: int | None
+    revision: int
+    #: Latest submitted answers (``None`` if never submitted).
+    answers: Answers | None
+    #: Work in progress (``None`` if no draft); newer than ``answers`` when both exist.
+    draft: Answers | None
+    draft_saved_at: dt.datetime | None
+    submitted_at: dt.datetime | None
+
+    @property
+    def working_answers(self) -> Answers:
+        """What to show in the form: the draft if there is one, else the submitted answers."""
+        if self.draft is not None:
+            return self.draft
+        return self.answers or {}
+
+
+@dataclass(frozen=True)
+class SubmittedRow:
+    workspace_id: int
+    workspace: str
+    respondent_id: int
+    respondent: str
+    form_id: str
+    round: int
+    revision: int
+    form_version: int
+    answers: Answers
+    saved_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    number: int
+    form_version: int
+    answers: Answers
+    saved_at: dt.datetime
+    saved_by: str
+
+
+def _forbidden(actor: Actor, what: str) -> ForbiddenError:
+    return errors.fail(ForbiddenError, errors.STORE_FORBIDDEN, what,
+                       f"{actor.name} har inte behörighet till detta")
+
+
+def _not_found(what: str) -> StorageError:
+    return errors.fail(StorageError, errors.STORE_NOT_FOUND, what, "finns inte")
+
+
+class Store:
+    """The one way the app, the command line and the tests reach the database."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._writer = engine.execution_options(**{WRITE: True})
+
+    # -- transactions ---------------------------------------------------------
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with Session(self.engine) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def _require_read(self, actor: Actor, workspace_id: int) -> None:
+        if not actor.can_read(workspace_id):
+            raise _forbidden(actor, f"workspace {workspace_id}")
+
+    def _require_write(self, actor: Actor, workspace_id: int) -> None:
+        if not actor.can_write(workspace_id):
+            raise _forbidden(actor, f"workspace {workspace_id}")
+
+    @staticmethod
+    def _audit(session: Session, actor: Actor, action: str, target: str,
+               workspace_id: int | None = None, detail: str | None = None) -> None:
+        session.add(AuditEntry(actor=actor.name, action=action, target=target,
+                               workspace_id=workspace_id, detail=detail))
+
+    # -- workspaces -----------------------------------------------------------
+    def create_workspace(self, *, actor: Actor, name: str, is_demo: bool = False) -> WorkspaceInfo:
+        if not actor.is_admin:
+            raise _forbidden(actor, "workspaces")
+        name = " ".join(name.split())
+        if not name:
+            raise errors.fail(StorageError, errors.STORE_NOT_FOUND, "name",
+                              "ge kommunen ett namn")
+        try:
+            with self._write() as session:
+                row = Workspace(name=name, is_demo=is_demo)
+                session.add(row)
+                session.flush()
+                self._audit(session, actor, "create", f"workspace {name}", row.id)
+                return _workspace_info(row)
+        except IntegrityError:
+            raise errors.fail(StorageError, errors.STORE_DUPLICATE, "name",
+                              f"det finns redan en kommun som heter {name!r}") from None
+
+    def list_workspaces(self, *, actor: Actor) -> list[WorkspaceInfo]:
+        with self._read() as session:
+            query = select(Workspace).order_by(Workspace.name)
+            if not actor.is_admin:
+                query = query.where(Workspace.id.in_(list(actor.grants)))
+            return [_workspace_info(row) for row in session.scalars(query)]
+
+    def get_workspace(self, *, actor: Actor, workspace_id: int) -> WorkspaceInfo:
+        self._require_read(actor, workspace_id)
+        with self._read() as session:
+            row = session.get(Workspace, workspace_id)
+            if row is None:
+                raise _not_found(f"workspace {workspace_id}")
+            return _workspace_info(row)
+
+    def find_workspace(self, *, actor: Actor, name: str) -> WorkspaceInfo:
+        with self._read() as session:
+            row = session.scalar(select(Workspace).where(Workspace.name == name))
+        if row is None or not actor.can_read(row.id):
+            # The same answer whether it does not exist or is not yours: reveal nothing.
+            raise _not_found(f"workspace {name!r}")
+        return _workspace_info(row)
+
+    # -- respondents ----------------------------------------------------------
+    def respondent(self, *, actor: Actor, workspace_id: int, name: str) -> RespondentInfo:
+        """The respondent called ``name`` in the workspace, created on first use."""
+        self._require_write(actor, workspace_id)
+        name = " ".join(name.split())
+        if not name:
+            raise errors.fail(StorageError, errors.STORE_NOT_FOUND, "name", "skriv ditt namn")
+        for _attempt in range(3):
+            with self._write() as session:
+                row = session.scalar(select(Respondent).where(
+                    Respondent.workspace_id == workspace_id, Respondent.name == name))
+                if row is not None:
+                    return _respondent_info(row)
+                try:
+                    with session.begin_nested():
+                        row = Respondent(workspace_id=workspace_id, name=name)
+                        session.add(row)
+                    self._audit(session, actor, "create", f"respondent {row.id}", workspace_id)
+                    return _respondent_info(row)
+                except IntegrityError:
+                    continue  # created at the same moment by another save: read it back
+        raise errors.fail(StorageError, errors.STORE_CONFLICT, "respondent",
+                          "kunde inte spara deltagaren, försök igen")
+
+    def list_respondents(self, *, actor: Actor, workspace_id: int) -> list[RespondentInfo]:
+        self._require_read(actor, workspace_id)
+        with self._read() as session:
+            rows = session.scalars(select(Respondent)
+                                   .where(Respondent.workspace_id == workspace_id)
+                                   .order_by(Respondent.name))
+            return [_respondent_info(row) for row in rows]
+
+    # -- responses ------------------------------------------------------------
+    def _response_row(self, session: Session, workspace_id: int, respondent_id: int,
+                      form_id: str, round: int, *, create: bool) -> Response | None:
+        respondent = session.get(Respondent, respondent_id)
+        if respondent is None or respondent.workspace_id != workspace_id:
+            raise _not_found(f"respondent {respondent_id}")
+        row = session.scalar(select(Response).where(
+            Response.workspace_id == workspace_id, Response.respondent_id == respondent_id,
+            Response.form_id == form_id, Response.round == round))
+        if row is None and create:
+            row = Response(workspace_id=workspace_id, respondent_id=respondent_id,
+                           form_id=form_id, round=round, revision=0)
+            session.add(row)
+            session.flush()
+        return row
+
+    def save_draft(self, *, actor: Actor, workspace_id: int, respondent_id: int, form: Form,
+                   answers: dict[str, Any], round: int = 1) -> ResponseState:
+        """Keep work in progress. Required items may be missing; values must still fit."""
+        self._require_write(actor, workspace_id)
+        clean = check_answers(form, answers, partial=True)
+        with self._write() as session:
+            row = self._response_row(session, workspace_id, respondent_id, form.id, round,
+                                     create=True)
+            row.draft = clean
+            row.draft_form_version = form.version
+            row.draft_saved_at = utcnow()
+            row.updated_at = row.draft_saved_at
+        return self.response_state(actor=actor, workspace_id=workspace_id,
+                                   respondent_id=respondent_id, form_id=form.id, round=round)
+
+    def submit(self, *, actor: Actor, workspace_id: int, respondent_id: int, form: Form,
+               answers: dict[str, Any], round: int = 1,
+               expected_revision: int | None = None) -> ResponseState:
+        """Store a complete response as a new revision; earlier revisions stay.
+
+        ``expected_revision`` is the revision the user started editing from: if someone
+        else submitted in between, the save is refused (STORE_003) rather than silently
+        putting one version over the other.
+        """
+        self._require_write(actor, workspace_id)
+        clean = check_answers(form, answers)
+        with self._write() as session:
+            row = self._response_row(session, workspace_id, respondent_id, form.id, round,
+                                     create=True)
+            if expected_revision is not None and row.revision != expected_revision:
+                raise errors.fail(
+                    StorageError, errors.STORE_CONFLICT, f"{form.id}",
+                    "någon annan har sparat svaret under tiden; ladda om och försök igen")
+            row.revision += 1
+            session.add(Revision(response_id=row.id, number=row.revision,
+                                 form_version=form.version, answers=clean,
+                                 saved_by=actor.name))
+            row.draft = None
+            row.draft_form_version = None
+            row.draft_saved_at = None
+            row.updated_at = utcnow()
+            self._audit(session, actor, "submit" if row.revision == 1 else "change",
+                        f"response {row.id} ({form.id}) revision {row.revision}", workspace_id)
+        return self.response_state(actor=actor, workspace_id=workspace_id,
+                                   respondent_id=respondent_id, form_id=form.id, round=round)
+
+    def response_state(self, *, actor: Actor, workspace_id: int, respondent_id: int,
+                       form_id: str, round: int = 1) -> ResponseState:
+        self._require_read(actor, workspace_id)
+        with self._read() as session:
+            row = self._response_row(session, workspace_id, respondent_id, form_id, round,
+                                     create=False)
+            if row is None:
+                return ResponseState(None, 0, None, None, None, None)
+            latest = None
+            if row.revision:
+                latest = session.scalar(select(Revision).where(
+                    Revision.response_id == row.id, Revision.number == row.revision))
+            return ResponseState(
+                response_id=row.id,
+                revision=row.revision,
+                answers=latest.answers if latest else None,
+                draft=row.draft,
+                draft_saved_at=row.draft_saved_at,
+                submitted_at=latest.saved_at if latest else None,
+            )
+
+    def revisions(self, *, actor: Actor, workspace_id: int, response_id: int) -> list[RevisionInfo]:
+        self._require_read(actor, workspace_id)
+        with self._read() as session:
+            response = session.get(Response, response_id)
+            if response is None or response.workspace_id != workspace_id:
+                raise _not_found(f"response {response_id}")
+            rows = session.scalars(select(Revision).where(Revision.response_id == response_id)
+                                   .order_by(Revision.number))
+            return [RevisionInfo(r.number, r.form_version, r.answers, r.saved_at, r.saved_by)
+                    for r in rows]
+
+    def submitted(self, *, actor: Actor, workspace_ids: Sequence[int],
+                  form_id: str | None = None, round: int | None = None) -> list[SubmittedRow]:
+        """The latest submitted revision of every response, in one query."""
+        for workspace_id in workspace_ids:
+            self._require_read(actor, workspace_id)
+        if not workspace_ids:
+            return []
+        query = (
+            select(Response, Revision, Respondent.name, Workspace.name)
+            .join(Revision, (Revision.response_id == Response.id)
+                  & (Revision.number == Response.revision))
+            .join(Respondent, Respondent.id == Response.respondent_id)
+            .join(Workspace, Workspace.id == Response.workspace_id)
+            .where(Response.workspace_id.in_(list(workspace_ids)))
+            .order_by(Workspace.name, Response.form_id, Response.round, Respondent.name)
+        )
+        if form_id is not None:
+            query = query.where(Response.form_id == form_id)
+        if round is not None:
+            query = query.where(Response.round == round)
+        with self._read() as session:
+            return [
+                SubmittedRow(
+                    workspace_id=response.workspace_id, workspace=workspace_name,
+                    respondent_id=response.respondent_id, respondent=respondent_name,
+                    form_id=response.form_id, round=response.round,
+                    revision=revision.number, form_version=revision.form_version,
+                    answers=revision.answers, saved_at=revision.saved_at,
+                )
+                for response, revision, respondent_name, workspace_name in session.execute(query)
+            ]
+
+    def form_progress(self, *, actor: Actor, workspace_id: int) -> dict[str, dict[str, int]]:
+        """Per form id: how many responses are submitted and how many are drafts."""
+        self._require_read(actor, workspace_id)
+        with self._read() as session:
+            rows = session.execute(
+                select(Response.form_id,
+                       func.sum(case((Response.revision > 0, 1), else_=0)),
+                       func.sum(case((Response.draft_saved_at.is_not(None), 1), else_=0)))
+                .where(Response.workspace_id == workspace_id)
+                .group_by(Response.form_id))
+            return {form_id: {"submitted": int(done or 0), "drafts": int(drafts or 0)}
+                    for form_id, done, drafts in rows}
+
+    def audit_log(self, *, actor: Actor, workspace_id: int | None = None,
+                  limit: int = 500) -> list[AuditEntry]:
+        if not actor.is_admin:
+            raise _forbidden(actor, "audit")
+        with self._read() as session:
+            query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+            if workspace_id is not None:
+                query = query.where(AuditEntry.workspace_id == workspace_id)
+            rows = list(session.scalars(query))
+            session.expunge_all()
+            return rows
+
+
+def _workspace_info(row: Workspace) -> WorkspaceInfo:
+    return WorkspaceInfo(row.id, row.name, row.is_demo, row.created_at)
+
+
+def _respondent_info(row: Respondent) -> RespondentInfo:
+    return RespondentInfo(row.id, row.workspace_id, row.name)

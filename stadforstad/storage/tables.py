@@ -1,0 +1,116 @@
+"""The database rows (SQLAlchemy 2). Separate from the Pydantic form schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Integer, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Workspace(Base):
+    """One municipality (or local area) doing the process."""
+
+    __tablename__ = "workspaces"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(200), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    #: argon2 hash; ``None`` for accounts that sign in through the identity provider.
+    password_hash: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Grant(Base):
+    """A user's right to a workspace: ``member`` reads and writes, ``coordinator`` reads."""
+
+    __tablename__ = "grants"
+    __table_args__ = (UniqueConstraint("user_id", "workspace_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+
+
+class Respondent(Base):
+    """A person answering forms in a workspace (a core-group member, or anonymous)."""
+
+    __tablename__ = "respondents"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"),
+                                              index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Response(Base):
+    """One respondent's answers to one form in one round.
+
+    Submitted answers live in ``revisions`` (append-only). ``draft`` holds the work in
+    progress, overwritten by each draft save, and cleared when submitted.
+    """
+
+    __tablename__ = "responses"
+    __table_args__ = (UniqueConstraint("workspace_id", "form_id", "respondent_id", "round"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"),
+                                              index=True)
+    form_id: Mapped[str] = mapped_column(String(100), index=True)
+    respondent_id: Mapped[int] = mapped_column(ForeignKey("respondents.id", ondelete="CASCADE"))
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    #: Number of the latest submitted revision; 0 while only a draft exists.
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True),
+                                                            nullable=True)
+    draft_form_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    draft_saved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
+                                                               nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Revision(Base):
+    """A submitted version of a response. Never updated, never deleted by an edit."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (UniqueConstraint("response_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"),
+                                             index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    form_version: Mapped[int] = mapped_column(Integer)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    saved_by: Mapped[str] = mapped_column(String(200))
+
+
+class AuditEntry(Base):
+    """Who created, changed, exported or deleted what, and when. Append-only."""
+
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(50))
+    workspace_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    target: Mapped[str] = mapped_column(String(300))
+    detail: Mapped[str | None] = mapped_column(Text, nullable=True)
