@@ -1,17 +1,26 @@
 """Shared fixtures: a real SQLite file per test, and the real PostgreSQL server when
-``STADFORSTAD_TEST_DATABASE_URL`` is set (CI sets it)."""
+``STADFORSTAD_TEST_DATABASE_URL`` is set (CI sets it).
+
+The PostgreSQL server is shared with other test runs, so every test gets a database
+of its own (``test_<random>``), made through the ``postgres`` maintenance database and
+dropped afterwards.
+"""
 
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from stadforstad.storage import Actor, Store, make_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("STADFORSTAD_TEST_DATABASE_URL")
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture
@@ -19,24 +28,36 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'stadforstad.sqlite'}"
 
 
-def _fresh_postgres(url: str):
-    from stadforstad.storage.tables import Base
+@pytest.fixture
+def postgres_url():
+    """The URL of a new, empty PostgreSQL database, dropped after the test."""
+    if not PG_URL:
+        pytest.skip("STADFORSTAD_TEST_DATABASE_URL is not set")
+    base = make_url(PG_URL)
+    name = f"test_{uuid.uuid4().hex[:16]}"
+    server = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with server.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
 
-    engine = make_engine(url, create=False)
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    return engine
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request) -> str:
+    """An empty database, on a SQLite file and again on PostgreSQL."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    return request.getfixturevalue(name)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store(request, sqlite_url: str) -> Store:
-    """A store on a real SQLite file, and again on the real PostgreSQL server."""
-    if request.param == "sqlite":
-        engine = make_engine(sqlite_url)
-    else:
-        if not PG_URL:
-            pytest.skip("STADFORSTAD_TEST_DATABASE_URL is not set")
-        engine = _fresh_postgres(PG_URL)
+@pytest.fixture
+def store(database_url: str) -> Store:
+    """A store on a real SQLite file, and again on the real PostgreSQL server, with the
+    schema made by the migrations."""
+    engine = make_engine(database_url)
     yield Store(engine)
     engine.dispose()
 

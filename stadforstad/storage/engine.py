@@ -8,21 +8,23 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from stadforstad.storage.tables import Base
-
 #: Execution option that marks a connection as a writer (SQLite: BEGIN IMMEDIATE).
 WRITE = "stadforstad_write"
 
 
 def make_engine(url: str, *, create: bool = True) -> Engine:
-    """An engine for ``url``; with ``create`` the tables are created if missing."""
+    """An engine for ``url``; with ``create`` the database is created or upgraded to
+    the newest schema through the migrations (never through ``create_all``, so a new
+    database and an upgraded one are the same)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = _sqlite_engine(url, parsed.database)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     if create:
-        Base.metadata.create_all(engine)
+        from stadforstad.storage.migrate import upgrade_database
+
+        upgrade_database(engine)
     return engine
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Integer, String, Text,
+from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Integer, MetaData, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -15,7 +15,14 @@ def utcnow() -> dt.datetime:
 
 
 class Base(DeclarativeBase):
-    pass
+    # Named constraints: migrations can then drop or change them by name (SQLite's
+    # batch mode needs that, and PostgreSQL's generated names differ between versions).
+    metadata = MetaData(naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    })
 
 
 class Workspace(Base):
@@ -114,3 +121,19 @@ class AuditEntry(Base):
     workspace_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     target: Mapped[str] = mapped_column(String(300))
     detail: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins per username, for the growing wait between attempts.
+
+    Kept apart from ``users`` and keyed by the name that was typed, so an unknown name
+    is slowed down exactly like a known one and the wait reveals nothing. A successful
+    sign-in removes the row.
+    """
+
+    __tablename__ = "login_throttle"
+    username: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    #: No attempt for this name is checked before this moment.
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
+                                                             nullable=True)

@@ -1,0 +1,137 @@
+"""Migrations: a new database made through them matches the models, and a database
+made at the first revision keeps its data through the upgrade. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, select, text
+
+from stadforstad.catalog import parse_form
+from stadforstad.errors import StorageError
+from stadforstad.storage import Actor, Store, make_engine
+from stadforstad.storage.migrate import (FIRST_REVISION, current_revision, head_revision,
+                                         upgrade_database)
+from stadforstad.storage.tables import (AuditEntry, Base, Respondent, Response, Revision,
+                                        Workspace)
+
+FORM = parse_form("""
+id: tiny
+version: 1
+step: 0
+title: {sv: Liten}
+source: {heading: LITEN}
+sections:
+  - id: s
+    items:
+      - {kind: scale, id: a, required: true, label: {sv: A}, min: 1, max: 5}
+      - {kind: text, id: note, label: {sv: Anteckning}}
+""")
+
+
+def _differences(engine) -> list:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return compare_metadata(context, Base.metadata)
+
+
+def _snapshot(engine) -> dict[str, list[tuple]]:
+    with engine.connect() as connection:
+        return {table.name: [tuple(row) for row in connection.execute(
+                    select(table).order_by(*table.primary_key.columns))]
+                for table in (Workspace.__table__, Respondent.__table__,
+                              Response.__table__, Revision.__table__, AuditEntry.__table__)}
+
+
+def test_empty_database_upgraded_to_head_matches_the_models(database_url):
+    engine = make_engine(database_url)
+    try:
+        assert current_revision(engine) == head_revision()
+        assert _differences(engine) == []
+    finally:
+        engine.dispose()
+
+
+def test_upgrading_twice_does_nothing(database_url):
+    engine = make_engine(database_url)
+    upgrade_database(engine)
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+def test_data_made_at_the_first_revision_survives_the_upgrade(database_url):
+    engine = make_engine(database_url, create=False)
+    upgrade_database(engine, FIRST_REVISION)
+    assert current_revision(engine) == FIRST_REVISION
+    assert "login_throttle" not in inspect(engine).get_table_names()
+
+    store, admin = Store(engine), Actor.local()
+    place = store.create_workspace(actor=admin, name="Kommun A")
+    anna = store.respondent(actor=admin, workspace_id=place.id, name="Anna Å")
+    store.submit(actor=admin, workspace_id=place.id, respondent_id=anna.id, form=FORM,
+                 answers={"a": 3, "note": "första"})
+    store.submit(actor=admin, workspace_id=place.id, respondent_id=anna.id, form=FORM,
+                 answers={"a": 4, "note": "andra ✓"})
+    bo = store.respondent(actor=admin, workspace_id=place.id, name="Bo")
+    store.save_draft(actor=admin, workspace_id=place.id, respondent_id=bo.id, form=FORM,
+                     answers={"a": 2})
+    before = _snapshot(engine)
+
+    upgrade_database(engine)
+
+    assert current_revision(engine) == head_revision()
+    assert _snapshot(engine) == before
+    assert _differences(engine) == []
+    state = store.response_state(actor=admin, workspace_id=place.id, respondent_id=anna.id,
+                                 form_id="tiny")
+    assert state.revision == 2 and state.answers == {"a": 4, "note": "andra ✓"}
+    engine.dispose()
+
+
+def test_a_database_made_before_migrations_is_adopted(database_url):
+    engine = make_engine(database_url, create=False)
+    # What create_all made before migrations existed: the first revision's tables.
+    legacy = [t for t in Base.metadata.sorted_tables if t.name != "login_throttle"]
+    Base.metadata.create_all(engine, tables=legacy)
+    Store(engine).create_workspace(actor=Actor.local(), name="Gammal")
+
+    upgrade_database(engine)
+
+    assert current_revision(engine) == head_revision()
+    assert [w.name for w in Store(engine).list_workspaces(actor=Actor.local())] == ["Gammal"]
+    engine.dispose()
+
+
+def test_downgrade_to_the_first_revision_and_back(database_url):
+    from alembic import command
+
+    from stadforstad.storage.migrate import alembic_config
+
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), FIRST_REVISION)
+    assert current_revision(engine) == FIRST_REVISION
+    upgrade_database(engine)
+    assert _differences(engine) == []
+    engine.dispose()
+
+
+def test_the_database_refuses_to_change_or_delete_audit_rows(database_url):
+    engine = make_engine(database_url)
+    Store(engine).create_workspace(actor=Actor.local(), name="Kommun A")
+    for statement in ("UPDATE audit SET actor = 'någon annan'", "DELETE FROM audit"):
+        with pytest.raises(Exception, match="append-only"):
+            with engine.begin() as connection:
+                connection.execute(text(statement))
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT actor FROM audit")).scalars().all() == ["lokal"]
+    engine.dispose()
+
+
+def test_the_orm_refuses_to_change_audit_rows(store, admin):
+    store.create_workspace(actor=admin, name="Kommun A")
+    with pytest.raises(StorageError) as caught:
+        with store.write_session() as session:
+            session.scalars(select(AuditEntry)).first().actor = "någon annan"
+    assert caught.value.code == "STORE_005"
