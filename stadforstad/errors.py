@@ -40,7 +40,20 @@ FILE_EMPTY = "FILE_004"
 STORE_NOT_FOUND = "STORE_001"
 STORE_DUPLICATE = "STORE_002"
 STORE_CONFLICT = "STORE_003"
+STORE_BAD_BACKUP = "STORE_004"
+STORE_APPEND_ONLY = "STORE_005"
+STORE_MIGRATION = "STORE_006"
+
+# Accounts and sign-in (accounts)
 STORE_FORBIDDEN = "AUTH_001"
+AUTH_FORBIDDEN = STORE_FORBIDDEN
+#: Wrong username or password: one code for both, so a name's existence is not revealed.
+AUTH_BAD_CREDENTIALS = "AUTH_002"
+AUTH_THROTTLED = "AUTH_003"
+AUTH_UNKNOWN_IDENTITY = "AUTH_004"
+AUTH_BAD_PASSWORD = "AUTH_005"
+AUTH_BAD_USERNAME = "AUTH_006"
+AUTH_BAD_ROLE = "AUTH_007"
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,10 @@ class StorageError(StadError):
 
 class ForbiddenError(StorageError):
     """The acting user has no right to do this."""
+
+
+class AuthError(StadError):
+    """Sign-in failed, or an account cannot be created or changed as asked."""
 
 
 def fail(cls: type[StadError], code: str, where: str, message: str, file: str | None = None):
