@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
-from sqlalchemy import Engine, case, func, select
+from sqlalchemy import Engine, case, delete, event, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,7 @@ from stadforstad import errors
 from stadforstad.answers import Answers, check_answers
 from stadforstad.errors import ForbiddenError, StorageError
 from stadforstad.schema import Form
+from stadforstad.storage import backup
 from stadforstad.storage.engine import WRITE
 from stadforstad.storage.tables import (AuditEntry, Grant, Respondent, Response, Revision,
                                         Workspace, utcnow)
@@ -110,6 +111,15 @@ class RevisionInfo:
     saved_by: str
 
 
+@event.listens_for(Session, "before_flush")
+def _audit_is_append_only(session: Session, _context, _instances) -> None:
+    # The database refuses it too (migration 0002); this gives a coded error first.
+    for row in (*session.dirty, *session.deleted):
+        if isinstance(row, AuditEntry):
+            raise errors.fail(StorageError, errors.STORE_APPEND_ONLY, f"audit {row.id}",
+                              "granskningsloggen kan inte ändras eller tas bort")
+
+
 def _forbidden(actor: Actor, what: str) -> ForbiddenError:
     return errors.fail(ForbiddenError, errors.STORE_FORBIDDEN, what,
                        f"{actor.name} har inte behörighet till detta")
@@ -137,6 +147,11 @@ class Store:
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield session
 
+    # The accounts and backup modules run their own statements in the same kind of
+    # transaction, with the same audit trail.
+    read_session = _read
+    write_session = _write
+
     def _require_read(self, actor: Actor, workspace_id: int) -> None:
         if not actor.can_read(workspace_id):
             raise _forbidden(actor, f"workspace {workspace_id}")
@@ -148,8 +163,13 @@ class Store:
     @staticmethod
     def _audit(session: Session, actor: Actor, action: str, target: str,
                workspace_id: int | None = None, detail: str | None = None) -> None:
+        """Append to the audit log in the caller's transaction: the entry is stored if
+        and only if the change is. Targets name rows by id, never a person's name, so
+        erasing a respondent leaves no personal data behind in the log."""
         session.add(AuditEntry(actor=actor.name, action=action, target=target,
                                workspace_id=workspace_id, detail=detail))
+
+    record = _audit
 
     # -- workspaces -----------------------------------------------------------
     def create_workspace(self, *, actor: Actor, name: str, is_demo: bool = False) -> WorkspaceInfo:
@@ -188,10 +208,11 @@ class Store:
     def find_workspace(self, *, actor: Actor, name: str) -> WorkspaceInfo:
         with self._read() as session:
             row = session.scalar(select(Workspace).where(Workspace.name == name))
-        if row is None or not actor.can_read(row.id):
+            info = _workspace_info(row) if row is not None else None
+        if info is None or not actor.can_read(info.id):
             # The same answer whether it does not exist or is not yours: reveal nothing.
             raise _not_found(f"workspace {name!r}")
-        return _workspace_info(row)
+        return info
 
     # -- respondents ----------------------------------------------------------
     def respondent(self, *, actor: Actor, workspace_id: int, name: str) -> RespondentInfo:
@@ -231,14 +252,23 @@ class Store:
         respondent = session.get(Respondent, respondent_id)
         if respondent is None or respondent.workspace_id != workspace_id:
             raise _not_found(f"respondent {respondent_id}")
-        row = session.scalar(select(Response).where(
+        query = select(Response).where(
             Response.workspace_id == workspace_id, Response.respondent_id == respondent_id,
-            Response.form_id == form_id, Response.round == round))
+            Response.form_id == form_id, Response.round == round)
+        if create:
+            # Writers lock the row (PostgreSQL; SQLite's BEGIN IMMEDIATE already has the
+            # whole database) so two submits cannot both take the same revision number.
+            query = query.with_for_update()
+        row = session.scalar(query)
         if row is None and create:
-            row = Response(workspace_id=workspace_id, respondent_id=respondent_id,
-                           form_id=form_id, round=round, revision=0)
-            session.add(row)
-            session.flush()
+            try:
+                with session.begin_nested():
+                    row = Response(workspace_id=workspace_id, respondent_id=respondent_id,
+                                   form_id=form_id, round=round, revision=0)
+                    session.add(row)
+            except IntegrityError:
+                # Created at the same moment by another save (PostgreSQL): use theirs.
+                row = session.scalar(query)
         return row
 
     def save_draft(self, *, actor: Actor, workspace_id: int, respondent_id: int, form: Form,
@@ -253,6 +283,7 @@ class Store:
             row.draft_form_version = form.version
             row.draft_saved_at = utcnow()
             row.updated_at = row.draft_saved_at
+            self._audit(session, actor, "draft", f"response {row.id} ({form.id})", workspace_id)
         return self.response_state(actor=actor, workspace_id=workspace_id,
                                    respondent_id=respondent_id, form_id=form.id, round=round)
 
@@ -286,6 +317,65 @@ class Store:
                         f"response {row.id} ({form.id}) revision {row.revision}", workspace_id)
         return self.response_state(actor=actor, workspace_id=workspace_id,
                                    respondent_id=respondent_id, form_id=form.id, round=round)
+
+    def discard_draft(self, *, actor: Actor, workspace_id: int, respondent_id: int,
+                      form_id: str, round: int = 1) -> None:
+        """Throw away work in progress; submitted revisions stay."""
+        self._require_write(actor, workspace_id)
+        with self._write() as session:
+            row = self._response_row(session, workspace_id, respondent_id, form_id, round,
+                                     create=False)
+            if row is None or row.draft_saved_at is None:
+                return
+            if row.revision == 0:
+                session.delete(row)  # nothing was ever submitted: the response goes too
+            else:
+                row.draft = None
+                row.draft_form_version = None
+                row.draft_saved_at = None
+                row.updated_at = utcnow()
+            self._audit(session, actor, "delete", f"draft of response {row.id} ({form_id})",
+                        workspace_id)
+
+    def erase_respondent(self, *, actor: Actor, workspace_id: int,
+                         respondent_id: int) -> dict[str, int]:
+        """Delete everything one person answered in the workspace, on their request
+        (GDPR art. 17): the respondent, their responses, revisions and drafts. The audit
+        log keeps that it was done, by whom and how much, but no name."""
+        self._require_write(actor, workspace_id)
+        with self._write() as session:
+            person = session.get(Respondent, respondent_id)
+            if person is None or person.workspace_id != workspace_id:
+                raise _not_found(f"respondent {respondent_id}")
+            response_ids = list(session.scalars(
+                select(Response.id).where(Response.respondent_id == respondent_id)))
+            revisions = session.execute(
+                delete(Revision).where(Revision.response_id.in_(response_ids))).rowcount
+            responses = session.execute(
+                delete(Response).where(Response.id.in_(response_ids))).rowcount
+            session.execute(delete(Respondent).where(Respondent.id == respondent_id))
+            counts = {"responses": responses, "revisions": revisions}
+            self._audit(session, actor, "erase", f"respondent {respondent_id}", workspace_id,
+                        detail=f"{responses} svar och {revisions} versioner raderade "
+                               "på begäran")
+            return counts
+
+    def delete_workspace(self, *, actor: Actor, workspace_id: int) -> None:
+        """Delete a workspace with all its data (administrators only). Its audit
+        entries stay: the log is append-only."""
+        if not actor.is_admin:
+            raise _forbidden(actor, f"workspace {workspace_id}")
+        with self._write() as session:
+            row = session.get(Workspace, workspace_id)
+            if row is None:
+                raise _not_found(f"workspace {workspace_id}")
+            response_ids = select(Response.id).where(Response.workspace_id == workspace_id)
+            session.execute(delete(Revision).where(Revision.response_id.in_(response_ids)))
+            session.execute(delete(Response).where(Response.workspace_id == workspace_id))
+            session.execute(delete(Respondent).where(Respondent.workspace_id == workspace_id))
+            session.execute(delete(Grant).where(Grant.workspace_id == workspace_id))
+            session.execute(delete(Workspace).where(Workspace.id == workspace_id))
+            self._audit(session, actor, "delete", f"workspace {row.name}", workspace_id)
 
     def response_state(self, *, actor: Actor, workspace_id: int, respondent_id: int,
                        form_id: str, round: int = 1) -> ResponseState:
@@ -363,6 +453,17 @@ class Store:
                 .group_by(Response.form_id))
             return {form_id: {"submitted": int(done or 0), "drafts": int(drafts or 0)}
                     for form_id, done, drafts in rows}
+
+    # -- backup -------------------------------------------------------------
+    def export_workspace(self, *, actor: Actor, workspace_id: int) -> dict[str, Any]:
+        """The whole workspace as JSON-ready data (see ``storage.backup``); members of
+        the workspace and administrators, audited."""
+        return backup.export_workspace(self, actor=actor, workspace_id=workspace_id)
+
+    def import_workspace(self, *, actor: Actor, data: dict[str, Any],
+                         name: str | None = None) -> int:
+        """Read an exported workspace into this database (administrators); its id."""
+        return backup.import_workspace(self, actor=actor, data=data, name=name)
 
     def audit_log(self, *, actor: Actor, workspace_id: int | None = None,
                   limit: int = 500) -> list[AuditEntry]:
