@@ -65,3 +65,15 @@ def store(database_url: str) -> Store:
 @pytest.fixture
 def admin() -> Actor:
     return Actor.local()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch):
+    """argon2 at its real cost takes ~50 ms a hash; the tests hash hundreds."""
+    from argon2 import PasswordHasher
+
+    from stadforstad import accounts
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(accounts, "_hasher", cheap)
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("ingen"))
