@@ -221,6 +221,11 @@ class Store:
         name = " ".join(name.split())
         if not name:
             raise errors.fail(StorageError, errors.STORE_NOT_FOUND, "name", "skriv ditt namn")
+        with self._read() as session:  # the usual case; needs no write lock
+            row = session.scalar(select(Respondent).where(
+                Respondent.workspace_id == workspace_id, Respondent.name == name))
+            if row is not None:
+                return _respondent_info(row)
         for _attempt in range(3):
             with self._write() as session:
                 row = session.scalar(select(Respondent).where(
