@@ -28,12 +28,18 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'stadforstad.sqlite'}"
 
 
-@pytest.fixture
-def postgres_url():
-    """The URL of a new, empty PostgreSQL database, dropped after the test."""
+@pytest.fixture(scope="session")
+def postgres_server_url() -> str:
     if not PG_URL:
         pytest.skip("STADFORSTAD_TEST_DATABASE_URL is not set")
-    base = make_url(PG_URL)
+    return PG_URL
+
+
+@pytest.fixture
+def postgres_url(postgres_server_url: str):
+    """The URL of a new, empty PostgreSQL database, dropped after the test, so test
+    runs sharing the server never see each other's rows."""
+    base = make_url(postgres_server_url)
     name = f"test_{uuid.uuid4().hex[:16]}"
     server = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with server.connect() as connection:

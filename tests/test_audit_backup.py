@@ -8,7 +8,7 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from sample_forms import TINY
+from tests.sample_forms import TINY
 from stadforstad.errors import ForbiddenError, StorageError
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.backup import read_backup, write_backup

@@ -10,7 +10,7 @@ import traceback
 
 from sqlalchemy import func, select
 
-from sample_forms import TINY
+from tests.sample_forms import TINY
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.tables import Respondent, Response, Revision
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sample_forms import TINY
+from tests.sample_forms import TINY
 from stadforstad.errors import ForbiddenError, StorageError
 from stadforstad.storage import Actor
 
