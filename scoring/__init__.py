@@ -6,13 +6,14 @@ Scoring imports neither Streamlit nor SQLAlchemy (a test checks). A scorer is
 form names a scorer that is missing here, or a scorer here has no form.
 """
 
-from scoring import engagemang, redo, rekrytering, riktning
+from scoring import engagemang, kartlaggning, redo, rekrytering, riktning
 
 SCORERS = {
     "engagemang": engagemang.score,
     "riktning": riktning.score,
     "rekrytering": rekrytering.score,
     "redo": redo.score,
+    "kartlaggning": kartlaggning.score,
 }
 
 SUMMARIES = {
@@ -20,4 +21,5 @@ SUMMARIES = {
     "riktning": riktning.summarize,
     "rekrytering": rekrytering.summarize,
     "redo": redo.summarize,
+    "kartlaggning": kartlaggning.summarize,
 }
