@@ -6,7 +6,7 @@ Scoring imports neither Streamlit nor SQLAlchemy (a test checks). A scorer is
 form names a scorer that is missing here, or a scorer here has no form.
 """
 
-from scoring import engagemang, kartlaggning, redo, rekrytering, riktning
+from scoring import engagemang, kartlaggning, redo, rekrytering, riktning, utvecklingsnivaer
 
 SCORERS = {
     "engagemang": engagemang.score,
@@ -14,6 +14,7 @@ SCORERS = {
     "rekrytering": rekrytering.score,
     "redo": redo.score,
     "kartlaggning": kartlaggning.score,
+    "utvecklingsnivaer": utvecklingsnivaer.score,
 }
 
 SUMMARIES = {
@@ -22,4 +23,5 @@ SUMMARIES = {
     "rekrytering": rekrytering.summarize,
     "redo": redo.summarize,
     "kartlaggning": kartlaggning.summarize,
+    "utvecklingsnivaer": utvecklingsnivaer.summarize,
 }

@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from scoring import SCORERS, SUMMARIES, kartlaggning
+from stadforstad import errors
+from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form
+from stadforstad.errors import AnswerError
 
 ROOT = Path(__file__).resolve().parent.parent
-ASSESSMENTS = ("kartlaggning",)
+ASSESSMENTS = ("kartlaggning", "utvecklingsnivaer")
 
 
 def test_kartlaggning_categories_match_the_form_sections() -> None:
@@ -35,6 +38,29 @@ def test_kartlaggning_scales_run_from_aldrig_to_mycket_ofta() -> None:
         assert (item.min, item.max) == (1, 5)
         assert item.min_label.sv == "aldrig" and item.max_label.sv == "mycket ofta"
     assert form.shareable is True
+
+
+UTVECKLINGSNIVAER = ["Den reaktiva mottagaren", "Den förberedda krishanteraren",
+                     "Den holistiska lagspelaren", "Processägaren", "Förebilden"]
+
+
+def test_utvecklingsnivaer_both_items_show_the_five_levels_described() -> None:
+    form = load_form("utvecklingsnivaer")
+    for item_id in ("niva_idag", "niva_onskad"):
+        levels = form.item(item_id).levels
+        assert [level.value for level in levels] == [1, 2, 3, 4, 5]
+        assert [level.label.sv for level in levels] == UTVECKLINGSNIVAER
+        assert all(level.description and level.description.sv.startswith("På denna")
+                   for level in levels)
+
+
+@pytest.mark.parametrize("value", [0, 6, "sex"])
+def test_utvecklingsnivaer_rejects_a_level_outside_1_to_5(value) -> None:
+    form = load_form("utvecklingsnivaer")
+    with pytest.raises(AnswerError) as caught:
+        check_answers(form, {"niva_idag": value, "niva_onskad": 3}, coerce=True)
+    assert caught.value.problems[0].where == "niva_idag"
+    assert caught.value.code in (errors.ANSWER_OUT_OF_RANGE, errors.ANSWER_NOT_A_NUMBER)
 
 
 @pytest.mark.parametrize("form_id", ASSESSMENTS)
