@@ -6,7 +6,15 @@ Scoring imports neither Streamlit nor SQLAlchemy (a test checks). A scorer is
 form names a scorer that is missing here, or a scorer here has no form.
 """
 
-from scoring import engagemang, kartlaggning, redo, rekrytering, riktning, utvecklingsnivaer
+from scoring import (
+    engagemang,
+    kartlaggning,
+    redo,
+    rekrytering,
+    riktning,
+    samverkansnivaer,
+    utvecklingsnivaer,
+)
 
 SCORERS = {
     "engagemang": engagemang.score,
@@ -15,6 +23,7 @@ SCORERS = {
     "redo": redo.score,
     "kartlaggning": kartlaggning.score,
     "utvecklingsnivaer": utvecklingsnivaer.score,
+    "samverkansnivaer": samverkansnivaer.score,
 }
 
 SUMMARIES = {
@@ -24,4 +33,5 @@ SUMMARIES = {
     "redo": redo.summarize,
     "kartlaggning": kartlaggning.summarize,
     "utvecklingsnivaer": utvecklingsnivaer.summarize,
+    "samverkansnivaer": samverkansnivaer.summarize,
 }

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from scoring import SCORERS, SUMMARIES, kartlaggning
+from scoring import SCORERS, SUMMARIES, kartlaggning, samverkansnivaer
 from stadforstad import errors
 from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form
 from stadforstad.errors import AnswerError
 
 ROOT = Path(__file__).resolve().parent.parent
-ASSESSMENTS = ("kartlaggning", "utvecklingsnivaer")
+ASSESSMENTS = ("kartlaggning", "utvecklingsnivaer", "samverkansnivaer")
 
 
 def test_kartlaggning_categories_match_the_form_sections() -> None:
@@ -61,6 +61,24 @@ def test_utvecklingsnivaer_rejects_a_level_outside_1_to_5(value) -> None:
         check_answers(form, {"niva_idag": value, "niva_onskad": 3}, coerce=True)
     assert caught.value.problems[0].where == "niva_idag"
     assert caught.value.code in (errors.ANSWER_OUT_OF_RANGE, errors.ANSWER_NOT_A_NUMBER)
+
+
+def test_samverkansnivaer_levels_are_the_form_options_in_order() -> None:
+    table = load_form("samverkansnivaer").item(samverkansnivaer.TABLE)
+    columns = {c.id: c for c in table.columns}
+    for column_id in samverkansnivaer.DIMENSIONS.values():
+        options = columns[column_id].options
+        assert tuple(o.value for o in options) == samverkansnivaer.LEVELS
+        assert all(o.help is not None for o in options)  # each level with its definition
+    assert table.columns[0].id == "aktor" and table.columns[0].required
+
+
+def test_samverkansnivaer_needs_an_actor_name_on_each_row() -> None:
+    form = load_form("samverkansnivaer")
+    with pytest.raises(AnswerError) as caught:
+        check_answers(form, {"aktorer": [{"niva_idag": "natverkande"}]})
+    assert caught.value.codes == [errors.ANSWER_REQUIRED]
+    assert caught.value.problems[0].where == "aktorer[rad 1]/aktor"
 
 
 @pytest.mark.parametrize("form_id", ASSESSMENTS)
