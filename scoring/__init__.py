@@ -7,6 +7,7 @@ form names a scorer that is missing here, or a scorer here has no form.
 """
 
 from scoring import (
+    aktorsanalys,
     engagemang,
     kartlaggning,
     redo,
@@ -24,6 +25,7 @@ SCORERS = {
     "kartlaggning": kartlaggning.score,
     "utvecklingsnivaer": utvecklingsnivaer.score,
     "samverkansnivaer": samverkansnivaer.score,
+    "aktorsanalys": aktorsanalys.score,
 }
 
 SUMMARIES = {
@@ -34,4 +36,5 @@ SUMMARIES = {
     "kartlaggning": kartlaggning.summarize,
     "utvecklingsnivaer": utvecklingsnivaer.summarize,
     "samverkansnivaer": samverkansnivaer.summarize,
+    "aktorsanalys": aktorsanalys.summarize,
 }

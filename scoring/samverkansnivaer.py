@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from typing import Sequence
 
+from scoring.actors import actor_key
 from scoring.common import DISAGREEMENT_SPREAD, Rated, Result
 
 TABLE = "aktorer"
@@ -25,11 +26,6 @@ _INDEX = {level: index for index, level in enumerate(LEVELS)}
 def level_index(value) -> int | None:
     """The ordinal value of a level id; ``None`` for a missing (or unknown) level."""
     return _INDEX.get(value) if isinstance(value, str) else None
-
-
-def actor_key(name: str) -> str:
-    """The same actor written by two people: compare without case and outer spaces."""
-    return " ".join(name.split()).casefold()
 
 
 def _counts(values: Sequence[str | None]) -> dict[str, int]:

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from scoring import SCORERS, SUMMARIES, kartlaggning, samverkansnivaer
+from scoring import SCORERS, SUMMARIES, aktorsanalys, kartlaggning, samverkansnivaer
 from stadforstad import errors
 from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form
-from stadforstad.errors import AnswerError
+from stadforstad.errors import AnswerError, FormFileError
+from stadforstad.catalog import parse_form
 
 ROOT = Path(__file__).resolve().parent.parent
-ASSESSMENTS = ("kartlaggning", "utvecklingsnivaer", "samverkansnivaer")
+ASSESSMENTS = ("kartlaggning", "utvecklingsnivaer", "samverkansnivaer", "aktorsanalys")
 
 
 def test_kartlaggning_categories_match_the_form_sections() -> None:
@@ -79,6 +80,116 @@ def test_samverkansnivaer_needs_an_actor_name_on_each_row() -> None:
         check_answers(form, {"aktorer": [{"niva_idag": "natverkande"}]})
     assert caught.value.codes == [errors.ANSWER_REQUIRED]
     assert caught.value.problems[0].where == "aktorer[rad 1]/aktor"
+
+
+@pytest.mark.parametrize("influence", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("support", [1, 2, 3, 4, 5])
+def test_aktorsanalys_quadrant_of_every_rating_pair(influence: int, support: int) -> None:
+    expected = {
+        (True, False): "satsa_mer",
+        (True, True): "nyckelaktorer",
+        (False, True): "hall_informerade",
+        (False, False): "bevaka",
+    }[(influence >= 3, support >= 3)]
+    assert aktorsanalys.quadrant(influence, support) == expected
+
+
+@pytest.mark.parametrize(("influence", "support", "expected"), [
+    (3.0, 2.99, "satsa_mer"),   # group means: just below 3 is low
+    (2.99, 3.0, "hall_informerade"),
+    (3.0, 3.0, "nyckelaktorer"),
+    (None, 4, None),
+    (4, None, None),
+    (None, None, None),
+])
+def test_aktorsanalys_quadrant_boundaries_and_missing(influence, support, expected) -> None:
+    assert aktorsanalys.quadrant(influence, support) == expected
+
+
+def test_aktorsanalys_every_quadrant_is_named_in_both_languages() -> None:
+    assert set(aktorsanalys.QUADRANT_LABELS) == set(aktorsanalys.QUADRANTS)
+    assert aktorsanalys.QUADRANT_LABELS["satsa_mer"]["sv"] == "Satsa mer"
+    assert all(set(names) == {"sv", "en"} for names in aktorsanalys.QUADRANT_LABELS.values())
+
+
+def test_aktorsanalys_table_is_the_handbooks() -> None:
+    table = load_form("aktorsanalys").item(aktorsanalys.TABLE)
+    assert [c.id for c in table.columns] == [
+        "aktor", "paverkansgrad", "stod", "anledning", "insats", "resultat",
+        "kontaktperson", "kommentar"]
+    for column_id in (aktorsanalys.INFLUENCE, aktorsanalys.SUPPORT):
+        column = next(c for c in table.columns if c.id == column_id)
+        assert (column.kind, column.min, column.max) == ("scale", 1, 5)
+
+
+SHARED_ACTORS = [("samverkansnivaer", "aktorsanalys"), ("aktorsanalys", "samverkansnivaer")]
+
+
+@pytest.mark.parametrize(("form_id", "source_id"), SHARED_ACTORS)
+def test_actor_tables_share_their_rows(form_id: str, source_id: str) -> None:
+    table = load_form(form_id).item("aktorer")
+    link = table.rows_from
+    assert link is not None and link.form == source_id
+    source = load_form(link.form).item(link.item)
+    assert source.kind == "table"
+    assert link.column in {c.id for c in source.columns}
+    assert link.to_column == table.columns[0].id  # "the first column of new rows"
+
+
+def test_every_rows_from_points_at_a_real_table_column() -> None:
+    from stadforstad.catalog import list_forms
+
+    for form in list_forms():
+        for item in form.items():
+            link = getattr(item, "rows_from", None)
+            if link is None:
+                continue
+            source = load_form(link.form).item(link.item)
+            assert source.kind == "table", f"{form.id}/{item.id}"
+            assert link.column in {c.id for c in source.columns}, f"{form.id}/{item.id}"
+
+
+_TABLE_FORM = """
+id: t
+version: 1
+step: 3
+title: {{sv: T}}
+source: {{heading: T}}
+sections:
+  - id: s
+    items:
+      - kind: table
+        id: aktorer
+        label: {{sv: Aktörer}}
+        rows_from: {rows_from}
+        columns:
+          - {{id: aktor, kind: text, label: {{sv: Aktör}}}}
+"""
+
+
+@pytest.mark.parametrize("rows_from", [
+    "{form: aktorsanalys, item: aktorer, column: aktor, to_column: namn}",  # no such column here
+    "{form: aktorsanalys, item: aktorer, column: aktor}",                    # to_column missing
+    "{form: aktorsanalys, item: aktorer, column: aktor, to_column: aktor, x: 1}",  # extra
+    "{form: Aktörsanalys, item: aktorer, column: aktor, to_column: aktor}",  # not an id
+])
+def test_rows_from_is_checked_by_the_schema(rows_from: str) -> None:
+    with pytest.raises(FormFileError) as caught:
+        parse_form(_TABLE_FORM.format(rows_from=rows_from))
+    assert caught.value.codes == [errors.FORM_INVALID]
+    assert caught.value.problems[0].where.startswith("sections[s]/items[aktorer]")
+
+
+def test_rows_from_accepts_a_valid_link() -> None:
+    form = parse_form(_TABLE_FORM.format(
+        rows_from="{form: aktorsanalys, item: aktorer, column: aktor, to_column: aktor}"))
+    assert form.item("aktorer").rows_from.to_column == "aktor"
+
+
+def test_rows_from_is_frozen() -> None:
+    link = load_form("aktorsanalys").item("aktorer").rows_from
+    with pytest.raises(Exception):
+        link.form = "other"
 
 
 @pytest.mark.parametrize("form_id", ASSESSMENTS)
