@@ -1,0 +1,178 @@
+"""The command line: ``stadforstad forms | workspaces | describe | score``.
+
+Errors are printed as ``[CODE] where: message`` on stderr with a non-zero exit status;
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from scoring import SCORERS
+from stadforstad.catalog import list_forms, load_form
+from stadforstad.errors import StadError
+from stadforstad.responses_io import Row, iter_rows
+from stadforstad.schema import Form
+from stadforstad.settings import get_settings
+from stadforstad.storage import Actor, Store, make_engine
+
+EXIT_BAD_INPUT = 2
+EXIT_BAD_ROWS = 3
+
+
+def _store() -> Store:
+    return Store(make_engine(get_settings().database_url))
+
+
+def _text(text) -> dict | None:
+    return None if text is None else text.model_dump(exclude_none=True)
+
+
+def describe_form(form: Form) -> dict:
+    """The form as plain data: every item with id, kind, Swedish label and options."""
+    items = []
+    for section in form.sections:
+        for item in section.items:
+            entry: dict = {"id": item.id, "kind": item.kind, "section": section.id}
+            if item.kind == "info":
+                entry["label"] = item.text.sv
+                items.append(entry)
+                continue
+            entry["label"] = item.label.sv
+            entry["required"] = item.required
+            if item.kind == "scale":
+                entry.update(min=item.min, max=item.max, min_label=_text(item.min_label),
+                             max_label=_text(item.max_label),
+                             options=list(range(item.min, item.max + 1)))
+            elif item.kind == "level":
+                entry["options"] = [{"value": lv.value, "label": lv.label.sv,
+                                     "description": lv.description.sv if lv.description else None}
+                                    for lv in item.levels]
+            elif item.kind in ("choice", "checklist"):
+                entry["options"] = [{"value": o.value, "label": o.label.sv} for o in item.options]
+                if item.kind == "choice":
+                    entry.update(multiple=item.multiple, allow_other=item.allow_other)
+            elif item.kind == "yes_no":
+                entry["options"] = [True, False]
+            elif item.kind == "number":
+                entry.update(min=item.min, max=item.max, integer=item.integer)
+            elif item.kind == "text":
+                entry.update(long=item.long, max_length=item.max_length)
+            elif item.kind == "table":
+                entry["columns"] = [
+                    {"id": c.id, "kind": c.kind, "label": c.label.sv, "required": c.required,
+                     **({"options": [{"value": o.value, "label": o.label.sv} for o in c.options]}
+                        if c.options else {}),
+                     **({"min": c.min, "max": c.max} if c.min is not None else {})}
+                    for c in item.columns]
+            if item.comment is not None:
+                entry["comment"] = f"{item.id}_comment"
+            items.append(entry)
+    return {"id": form.id, "version": form.version, "step": form.step,
+            "title": form.title.sv, "source": form.source.model_dump(),
+            "scoring": form.scoring, "shareable": form.shareable, "sensitive": form.sensitive,
+            "items": items}
+
+
+def score_file(form: Form, path: Path) -> tuple[list[dict], list[str]]:
+    """Score every row of a file (``form`` must be scored). Returns the results and the
+    bad rows' messages; good rows are scored even when others are bad."""
+    scorer = SCORERS[form.scoring]
+    results, problems = [], []
+    for outcome in iter_rows(form, path):
+        if isinstance(outcome, Row):
+            result = scorer(form, outcome.answers).model_dump(mode="json")
+            results.append({"row": outcome.number, "respondent": outcome.respondent, **result})
+        else:
+            problems.extend(str(p) for p in outcome)
+    return results, problems
+
+
+# -- commands ---------------------------------------------------------------------------
+def cmd_forms(args) -> int:
+    for form in list_forms():
+        step = "-" if form.step is None else form.step
+        scored = "scored" if form.scoring else ""
+        print(f"{form.id}\t{step}\t{form.title.sv}\t{scored}".rstrip())
+    return 0
+
+
+def cmd_describe(args) -> int:
+    print(json.dumps(describe_form(load_form(args.form_id)), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_score(args) -> int:
+    form = load_form(args.form_id)
+    if not form.scoring:
+        print(f"[FORM_010] {form.id}: the form has no scoring; scored forms: "
+              f"{', '.join(f.id for f in list_forms() if f.scoring)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    results, problems = score_file(form, Path(args.file))
+    print(json.dumps(results, ensure_ascii=False, indent=None if args.compact else 2))
+    for problem in problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    return EXIT_BAD_ROWS if problems else 0
+
+
+def cmd_workspaces(args) -> int:
+    store, actor = _store(), Actor.local()
+    if args.action == "create":
+        if not args.name:
+            print("[USAGE] give the municipality's name: stadforstad workspaces create NAME",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
+        created = store.create_workspace(actor=actor, name=" ".join(args.name))
+        print(f"{created.id}\t{created.name}")
+        return 0
+    for workspace in store.list_workspaces(actor=actor):
+        print(f"{workspace.id}\t{workspace.name}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stadforstad",
+        description="Stad för stad – formulär, poäng och jämförelser från kommandoraden.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("forms", help="list the form ids").set_defaults(func=cmd_forms)
+
+    describe = sub.add_parser("describe", help="print a form as JSON")
+    describe.add_argument("form_id")
+    describe.set_defaults(func=cmd_describe)
+
+    score = sub.add_parser("score", help="score a CSV, XLSX or JSON file of responses")
+    score.add_argument("form_id")
+    score.add_argument("file")
+    score.add_argument("--compact", action="store_true", help="one line of JSON")
+    score.set_defaults(func=cmd_score)
+
+    workspaces = sub.add_parser("workspaces", help="list or create municipalities")
+    workspaces.add_argument("action", nargs="?", choices=["list", "create"], default="list")
+    workspaces.add_argument("name", nargs="*")
+    workspaces.set_defaults(func=cmd_workspaces)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except StadError as exc:
+        for line in str(exc).split("; "):
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the output was piped into e.g. `head`, which stopped reading
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

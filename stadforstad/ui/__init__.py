@@ -1,0 +1,1 @@
+"""Streamlit glue shared by the pages: the store, the acting user, language, workspace."""

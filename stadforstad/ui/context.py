@@ -1,0 +1,79 @@
+"""What every page needs: the store (one per process), who is acting, the language
+and the chosen workspace. Page-local session keys carry the page's name."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from stadforstad.i18n import CREDIT_EN, CREDIT_SV, LANGUAGE_NAMES, LANGUAGES, pick
+from stadforstad.settings import get_settings
+from stadforstad.storage import Actor, Store, make_engine
+from stadforstad.storage.repository import WorkspaceInfo
+
+LANG_KEY = "app.lang"
+WORKSPACE_KEY = "app.workspace"
+WORKSPACE_PARAM = "kommun"
+#: Set by a page that wants another municipality chosen on the next run (the picker's
+#: own key cannot change once the picker is drawn).
+WORKSPACE_NEXT_KEY = "app.workspace_next"
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return Store(make_engine(url))
+
+
+def get_store() -> Store:
+    return _store(get_settings().database_url)
+
+
+def get_lang() -> str:
+    return st.session_state.get(LANG_KEY, get_settings().language)
+
+
+def tr(sv: str, en: str | None = None) -> str:
+    """The text in the chosen language."""
+    return pick(get_lang(), sv, en)
+
+
+def get_actor() -> Actor:
+    """Who is acting. Without accounts configured the local user may do everything."""
+    return st.session_state.get("app.actor") or Actor.local()
+
+
+def pick_language() -> None:
+    st.sidebar.radio("Språk / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get,
+                     key=LANG_KEY, horizontal=True)
+
+
+def pick_workspace() -> WorkspaceInfo | None:
+    """The sidebar's municipality picker; the choice is kept in the URL (``?kommun=``)
+    so a bookmark or a reload comes back to the same municipality."""
+    store, actor = get_store(), get_actor()
+    workspaces = store.list_workspaces(actor=actor)
+    if not workspaces:
+        st.session_state.pop(WORKSPACE_KEY, None)
+        return None
+    by_id = {w.id: w for w in workspaces}
+    wanted = st.session_state.pop(WORKSPACE_NEXT_KEY, None) or st.session_state.get(WORKSPACE_KEY)
+    if wanted not in by_id:
+        from_url = st.query_params.get(WORKSPACE_PARAM)
+        wanted = int(from_url) if from_url and from_url.isdigit() and int(from_url) in by_id \
+            else workspaces[0].id
+    st.session_state[WORKSPACE_KEY] = wanted
+    chosen = st.sidebar.selectbox(tr("Kommun", "Municipality"), list(by_id),
+                                  format_func=lambda i: by_id[i].name, key=WORKSPACE_KEY)
+    st.query_params[WORKSPACE_PARAM] = str(chosen)
+    return by_id[chosen]
+
+
+def frame() -> WorkspaceInfo | None:
+    """The sidebar every page shows: language, municipality, the handbook's credit.
+
+    Each page calls this first (not ``app.py``), so a page also works when it is run
+    on its own, as ``AppTest.switch_page`` does. Returns the chosen municipality.
+    """
+    pick_language()
+    workspace = pick_workspace()
+    st.sidebar.caption(CREDIT_EN if get_lang() == "en" else CREDIT_SV)
+    return workspace
