@@ -7,13 +7,13 @@ import ast
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from scoring import SCORERS, SUMMARIES, aktorsanalys, kartlaggning, samverkansnivaer
 from stadforstad import errors
 from stadforstad.answers import check_answers
-from stadforstad.catalog import load_form
+from stadforstad.catalog import load_form, parse_form
 from stadforstad.errors import AnswerError, FormFileError
-from stadforstad.catalog import parse_form
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSESSMENTS = ("kartlaggning", "utvecklingsnivaer", "samverkansnivaer", "aktorsanalys")
@@ -188,7 +188,7 @@ def test_rows_from_accepts_a_valid_link() -> None:
 
 def test_rows_from_is_frozen() -> None:
     link = load_form("aktorsanalys").item("aktorer").rows_from
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         link.form = "other"
 
 
