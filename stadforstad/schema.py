@@ -350,3 +350,24 @@ class Form(Model):
 
 def is_valid_id(value: str) -> bool:
     return bool(_ID_RE.match(value))
+
+
+SCHEMA_FILE = "form.schema.json"
+
+
+def form_json_schema() -> str:
+    """The JSON Schema of a form file, for editor hints (``forms/form.schema.json``)."""
+    import json
+
+    schema = Form.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Stad för stad form"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":  # uv run python -m stadforstad.schema  → regenerates the file
+    from pathlib import Path
+
+    target = Path(__file__).resolve().parent.parent / "forms" / SCHEMA_FILE
+    target.write_text(form_json_schema(), encoding="utf-8")
+    print(f"wrote {target}")
