@@ -193,3 +193,13 @@ def test_only_administrators_import(store, admin):
     with pytest.raises(ForbiddenError) as caught:
         store.import_workspace(actor=member, data=data, name="Ny")
     assert caught.value.code == "AUTH_001"
+
+
+def test_file_helpers_for_the_command_line(store, admin, tmp_path):
+    from stadforstad.storage.backup import export_workspace_file, import_workspace_file
+
+    place, member, anna, bo = _fill(store, admin)
+    path = export_workspace_file(store, actor=member, workspace_id=place.id,
+                                 path=tmp_path / "a.json.gz")
+    copy_id = import_workspace_file(store, actor=admin, path=path, name="Kopia")
+    assert store.get_workspace(actor=admin, workspace_id=copy_id).name == "Kopia"

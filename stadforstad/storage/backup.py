@@ -253,3 +253,16 @@ def _advance_sequences(session) -> None:
         session.execute(text(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))
+
+
+# -- for the command line and the pages ----------------------------------------------
+def export_workspace_file(store: "Store", *, actor: "Actor", workspace_id: int,
+                          path: Path | str) -> Path:
+    """Export one workspace to a file (``.json`` or ``.json.gz``); audited."""
+    return write_backup(store.export_workspace(actor=actor, workspace_id=workspace_id), path)
+
+
+def import_workspace_file(store: "Store", *, actor: "Actor", path: Path | str,
+                          name: str | None = None) -> int:
+    """Read a workspace from an exported file (administrators); returns its new id."""
+    return store.import_workspace(actor=actor, data=read_backup(path), name=name)
