@@ -13,8 +13,8 @@ In one run, on a CSV of random responses written to a temporary folder (a
   100,000×7 matrix: the honest "same job, no checks" floor.
 * **numpy sum** – the row sum of the already-loaded matrix alone.
 * **process** (unless ``--no-process``) – the real command, ``python -m stadforstad.cli
-  score redo FILE --compact``, output to ``/dev/null``: start-up, imports and printing
-  included.
+  score redo FILE`` (indented JSON, the default), output to ``/dev/null``: start-up,
+  imports and printing included; one run.
 
 Each in-process measure is repeated (interleaved) and the median is reported; the
 scored totals are checked against numpy's sums.
@@ -88,7 +88,9 @@ def main() -> int:
         matrix = numpy_read()
 
         cli, read, dump, np_read_sum, np_sum = [], [], [], [], []
-        cpu: dict[str, list[float]] = {"cli": [], "read": [], "dump": [], "np_read_sum": []}
+        compact: list[float] = []
+        cpu: dict[str, list[float]] = {"cli": [], "read": [], "dump": [], "compact": [],
+                                       "np_read_sum": []}
         results = None
         for _ in range(args.repeat):
             seconds, (results, problems) = timed(lambda: score_file(form, path))
@@ -99,6 +101,8 @@ def main() -> int:
             cpu["read"].append(timed.cpu)
             dump.append(timed(lambda: json.dumps(results, ensure_ascii=False, indent=2))[0])
             cpu["dump"].append(timed.cpu)
+            compact.append(timed(lambda: json.dumps(results, ensure_ascii=False))[0])
+            cpu["compact"].append(timed.cpu)
             seconds, totals = timed(lambda: numpy_read().sum(axis=1))
             np_read_sum.append(seconds)
             cpu["np_read_sum"].append(timed.cpu)
@@ -111,8 +115,7 @@ def main() -> int:
 
         process = None
         if not args.no_process:
-            command = [sys.executable, "-m", "stadforstad.cli", "score", "redo", str(path),
-                       "--compact"]
+            command = [sys.executable, "-m", "stadforstad.cli", "score", "redo", str(path)]
             with open(os.devnull, "w") as sink:
                 start = time.perf_counter()
                 status = subprocess.run(command, stdout=sink, cwd=ROOT).returncode
@@ -130,12 +133,13 @@ def main() -> int:
     rows = [
         ("CLI path: score_file (read+check+score)", t_cli, med(cpu["cli"])),
         ("  of which reading the file (_records)", med(read), med(cpu["read"])),
-        ("  then JSON text as cmd_score prints it", med(dump), med(cpu["dump"])),
+        ("  then JSON text cmd_score prints (indent=2)", med(dump), med(cpu["dump"])),
+        ("  or with --compact (indent=None)", med(compact), med(cpu["compact"])),
         ("numpy: loadtxt + row sum", t_np_rs, med(cpu["np_read_sum"])),
         ("numpy: row sum of loaded matrix", t_np, None),
     ]
     if process is not None:
-        rows.append(("process: python -m stadforstad.cli score (1 run)", process, None))
+        rows.append(("process: stadforstad score redo FILE (1 run)", process, None))
     print(f"{'':<50}{'wall':>10}{'CPU':>10}{'rows/s (wall)':>16}")
     for name, seconds, cpu_seconds in rows:
         cpu_text = "" if cpu_seconds is None else f"{cpu_seconds:.4f} s"
