@@ -5,8 +5,10 @@ On a SQLite file and on PostgreSQL."""
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import threading
 import traceback
+import types
 
 from sqlalchemy import func, select
 
@@ -79,7 +81,10 @@ def test_eight_threads_save_fifty_each(store, admin):
     _check(store, place.id, failures)
 
 
-def test_eight_processes_save_fifty_each(store, admin):
+def test_eight_processes_save_fifty_each(store, admin, monkeypatch):
+    # A spawned child re-runs the parent's __main__; other tests (AppTest) can leave a
+    # temporary script there. The children need nothing from it.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     place = store.create_workspace(actor=admin, name="Kommun A")
     url = store.engine.url.render_as_string(hide_password=False)
     context = multiprocessing.get_context("spawn")
