@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     language: str = "sv"
     #: The app's public address, the start of every invitation link (``<url>/?t=…``).
     public_url: str = "http://localhost:8501"
+    #: Folder of the form files; ``None`` means the app's own ``forms/``. Tests and
+    #: trial installations point it elsewhere.
+    forms_dir: Path | None = None
 
 
 @functools.cache

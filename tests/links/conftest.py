@@ -48,6 +48,11 @@ PRIVATE_YAML = SHAREABLE_YAML.replace("shareable: true", "shareable: false").rep
 
 
 @pytest.fixture(scope="session")
+def shareable_yaml() -> str:
+    return SHAREABLE_YAML
+
+
+@pytest.fixture(scope="session")
 def shareable_form():
     return parse_form(SHAREABLE_YAML)
 
