@@ -16,7 +16,7 @@ from stadforstad.answers import Answers
 from stadforstad.catalog import FORMS_DIR, list_forms, load_form
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
-from stadforstad.storage.links import Identity, LinkInfo
+from stadforstad.storage.links import Identity, LinkInfo, LinkStore, RespondentState
 
 INDUSTRY_ITEM = "bransch"
 ORGANISATION_ITEM = "aktor"
@@ -132,3 +132,17 @@ def receipt_text(form: Form, answers: Answers, identity: Identity, receipt: str,
         if comment:
             lines.append(f"  Kommentar: {comment}")
     return "\n".join(lines)
+
+
+def send_answers(links: LinkStore, *, token: str, resume: str, submission_key: str,
+                 answers: Answers, identity: Identity, lang: str = "sv") -> RespondentState:
+    """Send a respondent's answers: what the page does on "Skicka in" (and the load test).
+
+    The link is checked again at sending; the same ``submission_key`` or ``resume``
+    sent twice returns the first receipt.
+    """
+    actor, link = links.open_link(token, resume)
+    form = link_form(link.form_id)
+    return links.submit(actor=actor, resume=resume, submission_key=submission_key, form=form,
+                        answers=with_identity(form, answers, identity, link, lang),
+                        identity=identity)

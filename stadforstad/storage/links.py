@@ -386,10 +386,13 @@ class LinkStore:
                     for r, link in session.execute(query)]
 
     # -- respondents --------------------------------------------------------------------
-    def open_link(self, token: str | None) -> tuple[LinkActor, LinkInfo]:
+    def open_link(self, token: str | None,
+                  resume: str | None = None) -> tuple[LinkActor, LinkInfo]:
         """The respondent behind ``token`` and the link they may answer.
 
-        Raises ``LINK_001`` for a made-up, revoked, closed or full link alike.
+        Raises ``LINK_001`` for a made-up, revoked, closed or full link alike. A full
+        link still opens for a respondent who already has a draft or a sent answer
+        under ``resume`` (to see their receipt, or a replayed submission).
         """
         if not token or len(token) > 200:
             raise unusable()
@@ -401,7 +404,12 @@ class LinkStore:
             sent = session.scalar(select(func.count(LinkResponse.id)).where(
                 LinkResponse.link_id == row.id, LinkResponse.submitted_at.is_not(None)))
             info = _info(row, answers=int(sent or 0))
-        if info.status() != "open":
+            known = bool(resume) and len(resume) <= 200 and session.scalar(
+                select(func.count(LinkResponse.id)).where(
+                    LinkResponse.link_id == row.id,
+                    LinkResponse.resume_hash == hash_token(resume))) > 0
+        status = info.status()
+        if status != "open" and not (status == "full" and known):
             raise unusable()
         actor = LinkActor(name=f"svarande via länk {info.id}", link_id=info.id,
                           link_workspace_id=info.workspace_id, form_id=info.form_id)

@@ -19,7 +19,7 @@ import streamlit as st
 from stadforstad.errors import AnswerError, StadError
 from stadforstad.questionnaire import (INDUSTRY_ITEM, asked_form, industry_options,
                                        link_form, preset_industry, receipt_text,
-                                       with_identity)
+                                       send_answers, with_identity)
 from stadforstad.render import DRAFT, SUBMIT, render_form, show_problems
 from stadforstad.settings import get_settings
 from stadforstad.storage.links import (MAX_CONTACT, MAX_INDUSTRY, MAX_NAME, UNUSABLE_MESSAGE,
@@ -121,7 +121,8 @@ def show_respond_page() -> None:
     links = LinkStore(get_store())
     token = st.query_params.get(TOKEN_PARAM)
     try:
-        actor, link = links.open_link(token)
+        actor, link = links.open_link(token, st.query_params.get(RESUME_PARAM)
+                                      or st.session_state.get(_key("resume")))
         form = link_form(link.form_id)
     except StadError as exc:
         # Made-up, revoked, closed, full – or a form that is no longer there: one message.
@@ -170,8 +171,8 @@ def show_respond_page() -> None:
             return
         submission_key = st.session_state.setdefault(_key(f"submission.{resume}"),
                                                      secrets.token_urlsafe(24))
-        links.submit(actor=actor, resume=resume, submission_key=submission_key, form=form,
-                     answers=answers, identity=identity)
+        send_answers(links, token=token, resume=resume, submission_key=submission_key,
+                     answers=rendered.answers, identity=identity, lang=LANG)
     except AnswerError as exc:
         hidden = [p for p in exc.problems if p.where.split("[")[0] == INDUSTRY_ITEM]
         show_problems(rendered, [p for p in exc.problems if p not in hidden], LANG)

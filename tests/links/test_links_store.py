@@ -210,3 +210,21 @@ def test_cap_is_never_overshot(links, admin, workspace, shareable_form):
     assert results == ["ok", "ok", LINK_UNUSABLE, LINK_UNUSABLE]
     with links.store._read() as session:
         assert len(session.scalars(select(LinkResponse)).all()) == 2
+
+
+def test_a_full_link_still_shows_the_sender_their_receipt(links, admin, workspace,
+                                                           shareable_form, monkeypatch):
+    from stadforstad import questionnaire
+
+    monkeypatch.setattr(questionnaire, "link_form", lambda form_id: shareable_form)
+    created = _link(links, admin, workspace, shareable_form, max_answers=1)
+    resume = new_token()
+    first = questionnaire.send_answers(links, token=created.token, resume=resume,
+                                       submission_key="k", answers=GOOD, identity=Identity())
+    # The double click arrives after the link became full: same receipt, one answer.
+    again = questionnaire.send_answers(links, token=created.token, resume=resume,
+                                       submission_key="k", answers=GOOD, identity=Identity())
+    assert first.receipt == again.receipt
+    assert len(links.link_answers(actor=admin, workspace_id=workspace.id)) == 1
+    with pytest.raises(LinkError):  # anyone else: the one message
+        links.open_link(created.token, new_token())
