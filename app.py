@@ -6,32 +6,37 @@ else: a navigation of that single page, hidden, whatever path was asked for."""
 
 import streamlit as st
 
-from stadforstad.ui.context import tr
+from stadforstad.ui.context import APP_RAN_KEY, tr
 
 if st.query_params.get("t") is not None:
     st.set_page_config(page_title="Enkät – Stad för stad", page_icon="📝", layout="centered",
                        initial_sidebar_state="collapsed")
-    st.navigation([st.Page("pages/respond.py", title="Enkät", icon="📝", default=True)],
+    st.session_state[APP_RAN_KEY] = True
+    st.navigation([st.Page("pages/respond.py", title="Enkät", icon=":material/edit_note:",
+                           default=True)],
                   position="hidden").run()
     st.stop()
 
 st.set_page_config(page_title="Stad för stad", page_icon="🏙️", layout="wide")
+st.session_state[APP_RAN_KEY] = True
 
 pages = {
     tr("Start", "Start"): [
-        st.Page("pages/home.py", title=tr("Översikt", "Overview"), icon="🏠", default=True),
+        st.Page("pages/home.py", title=tr("Översikt", "Overview"), icon=":material/home:", default=True),
     ],
     tr("Kärngruppen", "Core group"): [
-        st.Page("pages/form.py", title=tr("Fyll i formulär", "Fill in a form"), icon="📝"),
-        st.Page("pages/group.py", title=tr("Gruppens bild", "The group's picture"), icon="👥"),
+        st.Page("pages/form.py", title=tr("Fyll i formulär", "Fill in a form"), icon=":material/edit_note:"),
+        st.Page("pages/group.py", title=tr("Gruppens bild", "The group's picture"), icon=":material/groups:"),
     ],
     tr("Kartläggning", "Mapping"): [
-        st.Page("pages/links.py", title=tr("Inbjudningslänkar", "Invitation links"), icon="🔗"),
-        st.Page("pages/compilation.py", title=tr("Sammanställning", "Compilation"), icon="📊"),
+        st.Page("pages/links.py", title=tr("Inbjudningslänkar", "Invitation links"),
+                icon=":material/link:"),
+        st.Page("pages/compilation.py", title=tr("Sammanställning", "Compilation"),
+                icon=":material/analytics:"),
     ],
     tr("Inställningar", "Settings"): [
-        st.Page("pages/workspaces.py", title=tr("Kommuner", "Municipalities"), icon="🏛️"),
-        st.Page("pages/about.py", title=tr("Om Stad för stad", "About"), icon="ℹ️"),
+        st.Page("pages/workspaces.py", title=tr("Kommuner", "Municipalities"), icon=":material/location_city:"),
+        st.Page("pages/about.py", title=tr("Om Stad för stad", "About"), icon=":material/info:"),
     ],
 }
 st.navigation(pages).run()

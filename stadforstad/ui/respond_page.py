@@ -24,7 +24,7 @@ from stadforstad.render import DRAFT, SUBMIT, render_form, show_problems
 from stadforstad.settings import get_settings
 from stadforstad.storage.links import (MAX_CONTACT, MAX_INDUSTRY, MAX_NAME, UNUSABLE_MESSAGE,
                                        Identity, LinkError, LinkStore, link_url)
-from stadforstad.ui.context import get_store
+from stadforstad.ui.context import _leave_pages_folder_mode, get_store
 
 PAGE = "respond"
 TOKEN_PARAM = "t"
@@ -118,6 +118,9 @@ def _show_resume_link(token: str, resume: str) -> None:
 
 
 def show_respond_page() -> None:
+    # A first request straight to /respond on a fresh server would otherwise run this
+    # page in Streamlit's old pages-folder mode, with a menu of every page file.
+    _leave_pages_folder_mode()
     links = LinkStore(get_store())
     token = st.query_params.get(TOKEN_PARAM)
     try:

@@ -109,3 +109,26 @@ def test_member_link_respondent_resumes_and_sends(app, page: Page, browser) -> N
     page.get_by_text("Visa även små grupper").click()
     expect(page.get_by_text("• <b>Nattportier</b> ser mest")).to_be_visible()
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+
+
+def test_a_fresh_server_deep_link_with_a_token_shows_no_menu(browser, tmp_path) -> None:
+    """On a server no one has opened yet, Streamlit would run a page file on its own
+    with a menu of every page: a token address must still get only the respondent page."""
+    from tests.browser.conftest import start_app
+
+    process, fresh = start_app(f"sqlite:///{tmp_path / 'fresh.sqlite'}",
+                               log=tmp_path / "streamlit.log")
+    context = browser.new_context(locale="sv-SE")
+    context.set_default_timeout(30_000)
+    try:
+        phone = context.new_page()
+        for path in ("/respond", "/form", "/links"):
+            phone.goto(f"{fresh.url}{path}?t=gissad-token")
+            expect(phone.get_by_text("Den här länken går inte att använda längre")).to_be_visible()
+            only_the_respondent_page(phone)
+            expect(phone.get_by_role("link", name=re.compile("form|links|home", re.I))
+                   ).to_have_count(0)
+    finally:
+        context.close()
+        process.terminate()
+        process.wait(timeout=10)
