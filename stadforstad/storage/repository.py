@@ -157,7 +157,7 @@ class Store:
             raise _forbidden(actor, "workspaces")
         name = " ".join(name.split())
         if not name:
-            raise errors.fail(StorageError, errors.STORE_NOT_FOUND, "name",
+            raise errors.fail(StorageError, errors.STORE_INVALID, "name",
                               "ge kommunen ett namn")
         try:
             with self._write() as session:
@@ -199,7 +199,7 @@ class Store:
         self._require_write(actor, workspace_id)
         name = " ".join(name.split())
         if not name:
-            raise errors.fail(StorageError, errors.STORE_NOT_FOUND, "name", "skriv ditt namn")
+            raise errors.fail(StorageError, errors.STORE_INVALID, "name", "skriv ditt namn")
         for _attempt in range(3):
             with self._write() as session:
                 row = session.scalar(select(Respondent).where(
