@@ -1,4 +1,4 @@
-"""The command line: ``stadforstad forms | workspaces | describe | score``.
+"""The command line: ``stadforstad forms | workspaces | describe | score | links``.
 
 Errors are printed as ``[CODE] where: message`` on stderr with a non-zero exit status;
 never a traceback.
@@ -7,6 +7,7 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -14,11 +15,13 @@ from typing import Sequence
 
 from scoring import SCORERS
 from stadforstad.catalog import list_forms, load_form
-from stadforstad.errors import StadError
+from stadforstad import errors
+from stadforstad.errors import StadError, StorageError
 from stadforstad.responses_io import Row, iter_rows
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
+from stadforstad.storage.links import LinkStore, link_url
 
 EXIT_BAD_INPUT = 2
 EXIT_BAD_ROWS = 3
@@ -134,6 +137,77 @@ def cmd_workspaces(args) -> int:
     return 0
 
 
+def _workspace(store: Store, actor: Actor, ref: str):
+    """A municipality by id or by name."""
+    if ref.isdigit():
+        return store.get_workspace(actor=actor, workspace_id=int(ref))
+    name = " ".join(ref.split())
+    for workspace in store.list_workspaces(actor=actor):
+        if workspace.name.casefold() == name.casefold():
+            return workspace
+    raise errors.fail(StorageError, errors.STORE_NOT_FOUND, f"workspace {name!r}",
+                      "no such municipality (see: stadforstad workspaces)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def cmd_links_create(args) -> int:
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    created = LinkStore(store).create_link(
+        actor=actor, workspace_id=workspace.id, form=load_form(args.form_id),
+        label=args.label or "", intro=args.intro or "", ask_identity=args.ask_identity,
+        closes_on=args.closes, max_answers=args.max)
+    print(link_url(get_settings().public_url, created.token))
+    print(f"link {created.info.id} for {created.info.form_id} in {workspace.name}; the link is "
+          "shown only now: keep it", file=sys.stderr)
+    return 0
+
+
+def cmd_links_list(args) -> int:
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    print("id\tform\tlabel\tstatus\tanswers\tdrafts\tcloses\tmax\tlast_answer")
+    for info in LinkStore(store).list_links(actor=actor, workspace_id=workspace.id):
+        last = f"{info.last_answer_at:%Y-%m-%d %H:%M}" if info.last_answer_at else "-"
+        print(f"{info.id}\t{info.form_id}\t{info.label or '-'}\t{info.status()}\t"
+              f"{info.answers}\t{info.drafts}\t{info.closes_on or '-'}\t"
+              f"{info.max_answers or '-'}\t{last}")
+    return 0
+
+
+def cmd_links_revoke(args) -> int:
+    info = LinkStore(_store()).revoke_link(actor=Actor.local(), link_id=args.link_id)
+    print(f"{info.id}\t{info.status()}")
+    return 0
+
+
+def _add_links_parser(sub) -> None:
+    links = sub.add_parser("links", help="invitation links: create, list, revoke")
+    actions = links.add_subparsers(dest="action", required=True)
+    create = actions.add_parser("create", help="create a link and print it (shown once)")
+    create.add_argument("workspace", help="the municipality's id or name")
+    create.add_argument("form_id", help="a form marked shareable")
+    create.add_argument("--label", help="the industry or organisation the link is for")
+    create.add_argument("--closes", type=_date, help="last day to answer, YYYY-MM-DD")
+    create.add_argument("--max", type=int, help="at most this many answers")
+    create.add_argument("--intro", help="the introduction respondents see")
+    create.add_argument("--ask-identity", action="store_true",
+                        help="ask for name and contact (optional to answer)")
+    create.set_defaults(func=cmd_links_create)
+    listing = actions.add_parser("list", help="the municipality's links with their answers")
+    listing.add_argument("workspace", help="the municipality's id or name")
+    listing.set_defaults(func=cmd_links_list)
+    revoke = actions.add_parser("revoke", help="stop a link; sent answers stay")
+    revoke.add_argument("link_id", type=int)
+    revoke.set_defaults(func=cmd_links_revoke)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stadforstad",
@@ -156,6 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     workspaces.add_argument("action", nargs="?", choices=["list", "create"], default="list")
     workspaces.add_argument("name", nargs="*")
     workspaces.set_defaults(func=cmd_workspaces)
+
+    _add_links_parser(sub)
     return parser
 
 

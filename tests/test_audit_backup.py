@@ -180,10 +180,10 @@ def test_bad_backups_are_refused_with_a_code(store, admin, tmp_path):
         path.write_bytes(content)
         with pytest.raises(StorageError) as caught:
             store.import_workspace(actor=admin, data=read_backup(path))
-        assert caught.value.code == "STORE_004"
+        assert caught.value.code == "STORE_005"
     with pytest.raises(StorageError) as caught:
         read_backup(tmp_path / "saknas.json")
-    assert caught.value.code == "STORE_004"
+    assert caught.value.code == "STORE_005"
     assert store.list_workspaces(actor=admin) == []
 
 

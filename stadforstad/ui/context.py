@@ -87,6 +87,21 @@ def _leave_pages_folder_mode() -> None:
         st.rerun()
 
 
+#: Printing a page (a result for the binder, a form to fill in by hand in a workshop)
+#: leaves out the menu and the buttons and keeps charts whole on one page.
+PRINT_CSS = """<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stBaseButton-secondaryFormSubmit"], [data-testid="stBaseButton-primaryFormSubmit"],
+  [data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
+  [data-testid="stMain"] { margin-left: 0 !important; }
+  [data-testid="stVegaLiteChart"], [data-testid="stMetric"], [data-testid="stExpander"] {
+    break-inside: avoid; }
+  details[data-testid="stExpander"] > div { display: block !important; }
+}
+</style>"""
+
+
 def frame() -> WorkspaceInfo | None:
     """The sidebar every page shows: language, municipality, the handbook's credit.
 
@@ -94,6 +109,7 @@ def frame() -> WorkspaceInfo | None:
     on its own, as ``AppTest.switch_page`` does. Returns the chosen municipality.
     """
     _leave_pages_folder_mode()
+    st.html(PRINT_CSS)
     pick_language()
     workspace = pick_workspace()
     st.sidebar.caption(CREDIT_EN if get_lang() == "en" else CREDIT_SV)
