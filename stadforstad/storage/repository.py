@@ -335,6 +335,7 @@ class Store:
             return []
         query = (
             select(Response, Revision, Respondent.name, Workspace.name)
+            .select_from(Response)
             .join(Revision, (Revision.response_id == Response.id)
                   & (Revision.number == _revision_number(saved_to)))
             .join(Respondent, Respondent.id == Response.respondent_id)
@@ -372,6 +373,7 @@ class Store:
             return []
         query = (
             select(Response.workspace_id, Response.form_id, Response.round, func.count())
+            .select_from(Response)
             .join(Revision, (Revision.response_id == Response.id)
                   & (Revision.number == _revision_number(saved_to)))
             .where(Response.workspace_id.in_(list(workspace_ids)))
