@@ -134,6 +134,17 @@ def _base(workspace: WorkspaceInfo, rows: Sequence[SubmittedRow]) -> dict[str, A
             "single": len(rows) == 1, "note": _note(len(rows))}
 
 
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(records, columns=columns)
+    if "round" in frame.columns:  # a round is a whole number, also beside "no answers"
+        frame["round"] = frame["round"].astype("Int64")
+    return frame
+
+
 def _median(values: Sequence[float]) -> float | None:
     return float(statistics.median(values)) if values else None
 
@@ -191,7 +202,7 @@ def readiness_frames(store: Store, *, actor: Actor, filters: Filters = Filters()
                "not_ready_count", "threshold", "single", "note",
                *[f"mean_{i}" for i in item_ids]]
     return Readiness(
-        summary=pd.DataFrame(summary, columns=columns),
+        summary=_frame(summary, columns),
         items=pd.DataFrame(items, columns=["workspace_id", "workspace", "item", "item_label",
                                            "n", "mean", "min", "max", "spread", "disagree",
                                            "single"]),
@@ -264,7 +275,7 @@ def scores(store: Store, *, actor: Actor, filters: Filters = Filters(),
             "measure": HEADLINES[form.scoring].sv, "median": _median(values),
             "mean": _mean(values), "min": min(values, default=None),
             "max": max(values, default=None)})
-    return pd.DataFrame(records, columns=["workspace_id", "workspace", "round", "respondents",
+    return _frame(records, ["workspace_id", "workspace", "round", "respondents",
                                           "single", "note", "measure", "median", "mean",
                                           "min", "max"])
 
@@ -290,10 +301,11 @@ def change(store: Store, *, actor: Actor, filters: Filters = Filters(),
         records.append({
             "workspace_id": workspace.id, "workspace": workspace.name, "form_id": form.id,
             "measure": HEADLINES[form.scoring].sv,
-            "first_round": first, "first_n": len(first_values), "first_value": first_value,
+            "first_round": first, "first_n": len(first_values),
+            "first_value": _round(first_value),
             "latest_round": latest, "latest_n": len(latest_values),
-            "latest_value": latest_value,
-            "change": (latest_value - first_value
+            "latest_value": _round(latest_value),
+            "change": (_round(latest_value - first_value)
                        if latest != first and None not in (first_value, latest_value) else None),
             "rounds": len(rounds),
             "single": min(len(first_values), len(latest_values)) == 1,
@@ -323,7 +335,7 @@ def case_handling(store: Store, *, actor: Actor, filters: Filters = Filters()) -
                        "wished_median": _median(wished), "wished_mean": _mean(wished),
                        "gap_mean": group.mean_gap}
         records.append(record)
-    return pd.DataFrame(records, columns=[
+    return _frame(records, [
         "workspace_id", "workspace", "round", "respondents", "single", "note", "today_median",
         "today_mean", "wished_median", "wished_mean", "gap_mean"])
 
@@ -376,7 +388,7 @@ def collaboration(store: Store, *, actor: Actor, filters: Filters = Filters()) -
                     "level_label": labels.get(level, level), "level_index": index,
                     "count": count, "share": round(count / placed, 3) if placed else None,
                     "single": len(rows) == 1, "note": _note(len(rows))})
-    return pd.DataFrame(records, columns=[
+    return _frame(records, [
         "workspace_id", "workspace", "round", "respondents", "actors", "when", "level",
         "level_label", "level_index", "count", "share", "single", "note"])
 
@@ -402,7 +414,7 @@ def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> p
                 "max": category.max,
                 "spread": (category.max - category.min) if category.n else None,
                 "single": category.n == 1, "note": _note(category.n)})
-    return pd.DataFrame(records, columns=[
+    return _frame(records, [
         "workspace_id", "workspace", "round", "respondents", "category", "category_label",
         "mean", "n", "min", "max", "spread", "single", "note"])
 
