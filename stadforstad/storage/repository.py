@@ -188,10 +188,11 @@ class Store:
     def find_workspace(self, *, actor: Actor, name: str) -> WorkspaceInfo:
         with self._read() as session:
             row = session.scalar(select(Workspace).where(Workspace.name == name))
-        if row is None or not actor.can_read(row.id):
+            info = _workspace_info(row) if row is not None else None
+        if info is None or not actor.can_read(info.id):
             # The same answer whether it does not exist or is not yours: reveal nothing.
             raise _not_found(f"workspace {name!r}")
-        return _workspace_info(row)
+        return info
 
     # -- respondents ----------------------------------------------------------
     def respondent(self, *, actor: Actor, workspace_id: int, name: str) -> RespondentInfo:
