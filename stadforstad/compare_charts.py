@@ -202,7 +202,8 @@ def progress_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
                          status=frame["completed"].map({True: done, False: not_done}))
     return alt.Chart(shown).mark_rect(stroke="white", strokeWidth=1).encode(
         x=alt.X("form:N", sort=labels, title=pick(lang, "Steg · formulär", "Step · form"),
-                axis=alt.Axis(labelAngle=-60, labelLimit=200, orient="top")),
+                axis=alt.Axis(labelAngle=-60, labelLimit=200, orient="top",
+                              labelOverlap=False)),
         y=_municipality(_order(frame)),
         color=alt.Color("status:N", scale=alt.Scale(domain=[done, not_done],
                                                     range=[READY, "#e0e0e0"]),

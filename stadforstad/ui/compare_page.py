@@ -82,7 +82,8 @@ def _shown(summary: pd.DataFrame, measure: str, display: Display) -> list[int]:
 def _chart_and_table(chart, table: pd.DataFrame, *, name: str,
                      sheets: dict[str, pd.DataFrame], wide: bool = False) -> None:
     if wide:
-        st.altair_chart(chart, width="stretch")
+        # Its own width: one column per form or level, labels readable.
+        st.altair_chart(chart, width="content")
         st.dataframe(table, hide_index=True, width="stretch")
     else:
         left, right = st.columns([3, 2])
