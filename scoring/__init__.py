@@ -6,13 +6,26 @@ Scoring imports neither Streamlit nor SQLAlchemy (a test checks). A scorer is
 form names a scorer that is missing here, or a scorer here has no form.
 """
 
-from scoring import engagemang, redo, rekrytering, riktning
+from scoring import (
+    aktorsanalys,
+    engagemang,
+    kartlaggning,
+    redo,
+    rekrytering,
+    riktning,
+    samverkansnivaer,
+    utvecklingsnivaer,
+)
 
 SCORERS = {
     "engagemang": engagemang.score,
     "riktning": riktning.score,
     "rekrytering": rekrytering.score,
     "redo": redo.score,
+    "kartlaggning": kartlaggning.score,
+    "utvecklingsnivaer": utvecklingsnivaer.score,
+    "samverkansnivaer": samverkansnivaer.score,
+    "aktorsanalys": aktorsanalys.score,
 }
 
 SUMMARIES = {
@@ -20,4 +33,8 @@ SUMMARIES = {
     "riktning": riktning.summarize,
     "rekrytering": rekrytering.summarize,
     "redo": redo.summarize,
+    "kartlaggning": kartlaggning.summarize,
+    "utvecklingsnivaer": utvecklingsnivaer.summarize,
+    "samverkansnivaer": samverkansnivaer.summarize,
+    "aktorsanalys": aktorsanalys.summarize,
 }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -61,6 +62,22 @@ def _label(ctx: _Ctx, item) -> str:
     return f"{label} *" if item.required else label
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text shown through ``st.markdown`` exactly as written."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _heading(ctx: _Ctx, item) -> None:
+    """An item's label in bold with the required mark, and its help under it."""
+    mark = " \\*" if item.required else ""
+    st.markdown(f"**{escape_markdown(item.label.get(ctx.lang))}**{mark}")
+    if item.help:
+        st.caption(escape_markdown(item.help.get(ctx.lang)))
+
+
 def _help(ctx: _Ctx, item) -> str | None:
     return item.help.get(ctx.lang) if item.help else None
 
@@ -84,13 +101,10 @@ def _scale(ctx: _Ctx, item) -> Any:
         return f"{value} – {end.get(ctx.lang)}" if end else str(value)
 
     if item.help:
-        st.markdown(f"**{_label(ctx, item)}**")
-        st.caption(item.help.get(ctx.lang))
-        label, visibility = _label(ctx, item), "collapsed"
-    else:
-        label, visibility = _label(ctx, item), "visible"
-    return st.radio(label, list(range(item.min, item.max + 1)), format_func=show, key=key,
-                    horizontal=True, disabled=ctx.disabled, label_visibility=visibility)
+        _heading(ctx, item)
+    return st.radio(_label(ctx, item), list(range(item.min, item.max + 1)), format_func=show,
+                    key=key, horizontal=True, disabled=ctx.disabled,
+                    label_visibility="collapsed" if item.help else "visible")
 
 
 def _level(ctx: _Ctx, item) -> Any:
@@ -124,9 +138,7 @@ def _choice(ctx: _Ctx, item) -> Any:
 
 
 def _checklist(ctx: _Ctx, item) -> Any:
-    st.markdown(f"**{_label(ctx, item)}**")
-    if item.help:
-        st.caption(item.help.get(ctx.lang))
+    _heading(ctx, item)
     ticked = set(ctx.initial.get(item.id) or [])
     chosen = []
     for option in item.options:
@@ -244,9 +256,7 @@ def frame_rows(item, frame: pd.DataFrame) -> list[dict]:
 
 
 def _table(ctx: _Ctx, item) -> Any:
-    st.markdown(f"**{_label(ctx, item)}**")
-    if item.help:
-        st.caption(item.help.get(ctx.lang))
+    _heading(ctx, item)
     base_key = ctx.key(item.id, "base")
     # The editor keeps edits relative to the frame it was first given: keep that frame
     # for the whole session, even after a draft save changes what is stored.

@@ -227,6 +227,21 @@ class Column(Model):
         return self
 
 
+class RowsFrom(Model):
+    """Prefill the first column of new rows from another form's table.
+
+    ``form``/``item``/``column`` name the source table's column (e.g. the actors of
+    ``aktorsanalys``); ``to_column`` is the column of this table that receives them.
+    The schema checks ``to_column`` exists here; the source is checked across forms
+    by the tests, since one form file cannot see another.
+    """
+
+    form: str = Field(pattern=ID_PATTERN)
+    item: str = Field(pattern=ID_PATTERN)
+    column: str = Field(pattern=ID_PATTERN)
+    to_column: str = Field(pattern=ID_PATTERN)
+
+
 class TableItem(_ItemBase):
     """A repeatable table: candidates, actors, adverts, activities …"""
 
@@ -236,10 +251,16 @@ class TableItem(_ItemBase):
     max_rows: int | None = Field(default=None, gt=0)
     #: What one row is called ("kandidat", "aktör" …), for buttons and messages.
     row_label: Text | None = None
+    #: Rows shared with another form's table (actors typed once); ``None``: no sharing.
+    rows_from: RowsFrom | None = None
 
     @model_validator(mode="after")
     def _columns(self) -> "TableItem":
         _unique([c.id for c in self.columns], "column")
+        if self.rows_from is not None and self.rows_from.to_column not in {
+            c.id for c in self.columns
+        }:
+            raise ValueError(f"rows_from.to_column {self.rows_from.to_column!r} is not a column")
         if self.max_rows is not None and self.max_rows < self.min_rows:
             raise ValueError("max_rows must be at least min_rows")
         return self
@@ -329,3 +350,24 @@ class Form(Model):
 
 def is_valid_id(value: str) -> bool:
     return bool(_ID_RE.match(value))
+
+
+SCHEMA_FILE = "form.schema.json"
+
+
+def form_json_schema() -> str:
+    """The JSON Schema of a form file, for editor hints (``forms/form.schema.json``)."""
+    import json
+
+    schema = Form.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Stad för stad form"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":  # uv run python -m stadforstad.schema  → regenerates the file
+    from pathlib import Path
+
+    target = Path(__file__).resolve().parent.parent / "forms" / SCHEMA_FILE
+    target.write_text(form_json_schema(), encoding="utf-8")
+    print(f"wrote {target}")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,13 +20,28 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'stadforstad.sqlite'}"
 
 
-def _fresh_postgres(url: str):
-    from stadforstad.storage.tables import Base
+@pytest.fixture(scope="session")
+def postgres_server_url() -> str:
+    if not PG_URL:
+        pytest.skip("STADFORSTAD_TEST_DATABASE_URL is not set")
+    return PG_URL
 
-    engine = make_engine(url, create=False)
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    return engine
+
+@pytest.fixture
+def postgres_url(postgres_server_url: str):
+    """A new, empty database on the real server for one test, dropped afterwards, so
+    test runs sharing the server never see each other's rows."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    name = f"stadforstad_test_{uuid.uuid4().hex[:12]}"
+    server = create_engine(postgres_server_url, isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield make_url(postgres_server_url).set(database=name).render_as_string(hide_password=False)
+    with server.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    server.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -34,9 +50,7 @@ def store(request, sqlite_url: str) -> Store:
     if request.param == "sqlite":
         engine = make_engine(sqlite_url)
     else:
-        if not PG_URL:
-            pytest.skip("STADFORSTAD_TEST_DATABASE_URL is not set")
-        engine = _fresh_postgres(PG_URL)
+        engine = make_engine(request.getfixturevalue("postgres_url"))
     yield Store(engine)
     engine.dispose()
 

@@ -105,7 +105,7 @@ def show_form_page(workspace) -> None:
     context = f"{workspace.id}-{person.id}-{round_no}-r{state.revision}"
     rendered = render_form(form, context=context, initial=state.working_answers, lang=lang,
                            disabled=not can_write)
-    result_answers = state.answers
+    latest = state
     if rendered.action in (DRAFT, SUBMIT):
         try:
             if rendered.action == DRAFT:
@@ -113,13 +113,12 @@ def show_form_page(workspace) -> None:
                                  form=form, answers=rendered.answers, round=round_no)
                 st.toast(tr("Utkastet är sparat.", "Draft saved."), icon="💾")
             else:
-                new = store.submit(actor=actor, workspace_id=workspace.id,
-                                   respondent_id=person.id, form=form,
-                                   answers=rendered.answers, round=round_no,
-                                   expected_revision=state.revision)
-                result_answers = new.answers
-                st.success(tr(f"Tack! Svaret är inskickat (version {new.revision}).",
-                              f"Thank you! The response is submitted (version {new.revision})."))
+                latest = store.submit(actor=actor, workspace_id=workspace.id,
+                                      respondent_id=person.id, form=form,
+                                      answers=rendered.answers, round=round_no,
+                                      expected_revision=state.revision)
+                st.success(tr(f"Tack! Svaret är inskickat (version {latest.revision}).",
+                              f"Thank you! The response is submitted (version {latest.revision})."))
         except AnswerError as exc:
             show_problems(rendered, exc.problems, lang)
             st.error(tr("Något behöver rättas – se markeringarna vid frågorna. Inget av det ni "
@@ -128,12 +127,12 @@ def show_form_page(workspace) -> None:
                         "typed is lost."))
         except StadError as exc:
             st.error(f"{exc.problems[0].message} ({exc.code})")
-    if form.scoring and result_answers:
+    if form.scoring and latest.answers:
         st.divider()
         st.subheader(tr("Resultat", "Result"))
-        show_result(form, SCORERS[form.scoring](form, result_answers), lang)
-    if state.response_id and state.revision > 1:
-        _show_revisions(workspace.id, state.response_id)
+        show_result(form, SCORERS[form.scoring](form, latest.answers), lang)
+    if latest.response_id and latest.revision > 1:
+        _show_revisions(workspace.id, latest.response_id)
 
 
 def _show_state(state) -> None:
