@@ -198,3 +198,10 @@ def test_excel_export_has_a_sheet_per_frame(store, admin, county):
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Redo", "Framsteg"]
     assert book["Redo"]["B2"].value == "Alby"
+
+
+def test_data_stamp_changes_with_a_submission(store, admin, county):
+    before = store.data_stamp()
+    store.submit_many(actor=admin, workspace_id=county["Cedby"], form=load_form("redo"),
+                      rows=[("Eva", redo(3))])
+    assert store.data_stamp() != before

@@ -463,6 +463,15 @@ class Store:
             self._audit(session, actor, "delete", f"{len(ids)} demo workspaces")
             return len(ids)
 
+    def data_stamp(self) -> tuple[int, ...]:
+        """Changes whenever a response is submitted or a workspace is added or deleted:
+        a cache key for figures computed from submitted answers (reveals only counts)."""
+        with self._read() as session:
+            revisions = session.execute(select(func.count(Revision.id), func.max(Revision.id))).one()
+            workspaces = session.execute(select(func.count(Workspace.id),
+                                                func.max(Workspace.id))).one()
+            return tuple(int(v or 0) for v in (*revisions, *workspaces))
+
     def form_progress(self, *, actor: Actor, workspace_id: int) -> dict[str, dict[str, int]]:
         """Per form id: how many responses are submitted and how many are drafts."""
         self._require_read(actor, workspace_id)

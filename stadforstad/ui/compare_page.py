@@ -17,6 +17,8 @@ from stadforstad import compare
 from stadforstad import compare_charts as charts
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.compare import Filters
+from stadforstad.settings import get_settings
+from stadforstad.storage import Actor
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 
 FLASH = "compare.flash"
@@ -92,10 +94,32 @@ def _chart_and_table(chart, table: pd.DataFrame, *, name: str,
     _export(name, sheets, key=f"compare.export.{name}")
 
 
+# -- the frames, cached ----------------------------------------------------------------
+@st.cache_data(max_entries=64, show_spinner=False)
+def _cached(view: str, database: str, who: tuple, filters: Filters, stamp: tuple,
+            form_id: str | None):
+    # Keyed by the actor's rights and by the data stamp: a new submission, or another
+    # user, computes afresh; sorting, searching and top N reuse the frames.
+    name, is_admin, grants = who
+    actor = Actor(name=name, is_admin=is_admin, grants=dict(grants))
+    function = getattr(compare, view)
+    extra = {"form_id": form_id} if form_id else {}
+    return function(get_store(), actor=actor, filters=filters, **extra)
+
+
+def load(view: str, filters: Filters, form_id: str | None = None):
+    """A frame of ``stadforstad.compare`` (rights checked there, on every call that
+    computes; a cached one was computed for exactly these rights)."""
+    actor = get_actor()
+    who = (actor.name, actor.is_admin, tuple(sorted(actor.grants.items())))
+    return _cached(view, get_settings().database_url, who, filters, get_store().data_stamp(),
+                   form_id)
+
+
 # -- the views ---------------------------------------------------------------------
 def show_readiness(filters: Filters, display: Display) -> None:
-    store, actor, lang = get_store(), get_actor(), get_lang()
-    frames = compare.readiness_frames(store, actor=actor, filters=filters)
+    lang = get_lang()
+    frames = load("readiness_frames", filters)
     form = load_form(compare.READINESS_FORM)
     items = {f"mean_{i.id}": i.label.get(lang) for i in form.answerable() if i.kind == "scale"}
     ids = _shown(frames.summary, "median_total", display)
@@ -116,11 +140,11 @@ def show_readiness(filters: Filters, display: Display) -> None:
 
 
 def show_change(filters: Filters, display: Display) -> None:
-    store, actor, lang = get_store(), get_actor(), get_lang()
+    lang = get_lang()
     scored = [f for f in list_forms() if compare.available(f.id)]
     form_id = st.selectbox(tr("Formulär", "Form"), [f.id for f in scored], key="compare.change_form",
                            format_func=lambda i: load_form(i).title.get(lang))
-    frame = compare.change(store, actor=actor, filters=filters, form_id=form_id)
+    frame = load("change", filters, form_id)
     st.caption(tr("Första och senaste omgången per kommun; omgångsfiltret gäller inte här.",
                   "First and latest round per municipality; the round filter does not apply here."))
     if frame.empty:
@@ -139,8 +163,8 @@ def show_change(filters: Filters, display: Display) -> None:
 def show_case_handling(filters: Filters, display: Display) -> None:
     if not _available(compare.CASE_FORM):
         return
-    store, actor, lang = get_store(), get_actor(), get_lang()
-    frame = compare.case_handling(store, actor=actor, filters=filters)
+    lang = get_lang()
+    frame = load("case_handling", filters)
     ids = _shown(frame, "gap_mean", display)
     shown = compare.keep_workspaces(frame, ids)
     columns = ["workspace", "round", "respondents", "today_median", "wished_median", "gap_mean",
@@ -152,8 +176,8 @@ def show_case_handling(filters: Filters, display: Display) -> None:
 def show_collaboration(filters: Filters, display: Display) -> None:
     if not _available(compare.COLLABORATION_FORM):
         return
-    store, actor, lang = get_store(), get_actor(), get_lang()
-    frame = compare.collaboration(store, actor=actor, filters=filters)
+    lang = get_lang()
+    frame = load("collaboration", filters)
     if frame.empty:
         st.info(tr("Inga inskickade svar i urvalet.", "No submitted responses in the selection."))
         return
@@ -175,8 +199,8 @@ def show_collaboration(filters: Filters, display: Display) -> None:
 def show_indicators(filters: Filters, display: Display) -> None:
     if not _available(compare.INDICATOR_FORM):
         return
-    store, actor, lang = get_store(), get_actor(), get_lang()
-    frame = compare.indicators(store, actor=actor, filters=filters)
+    lang = get_lang()
+    frame = load("indicators", filters)
     if frame.empty:
         st.info(tr("Inga inskickade svar i urvalet.", "No submitted responses in the selection."))
         return
@@ -191,8 +215,8 @@ def show_indicators(filters: Filters, display: Display) -> None:
 
 
 def show_progress(filters: Filters, display: Display) -> None:
-    store, actor, lang = get_store(), get_actor(), get_lang()
-    frame = compare.progress(store, actor=actor, filters=filters)
+    lang = get_lang()
+    frame = load("progress", filters)
     summary = compare.progress_summary(frame)
     ids = _shown(summary, "completed", display)
     shown = compare.keep_workspaces(frame, ids)
