@@ -1,5 +1,5 @@
-"""The command line: ``stadforstad forms | workspaces | describe | score | import |
-compare | demo``.
+"""The command line: ``stadforstad forms | workspaces | describe | score | links |
+import | compare | demo``.
 
 Errors are printed as ``[CODE] where: message`` on stderr with a non-zero exit status;
 never a traceback.
@@ -8,6 +8,7 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -16,11 +17,12 @@ from typing import Sequence
 from scoring import SCORERS
 from stadforstad import errors
 from stadforstad.catalog import list_forms, load_form
-from stadforstad.errors import Problem, ResponseFileError, StadError
+from stadforstad.errors import Problem, ResponseFileError, StadError, StorageError
 from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
+from stadforstad.storage.links import LinkStore, link_url
 
 EXIT_BAD_INPUT = 2
 EXIT_BAD_ROWS = 3
@@ -136,13 +138,6 @@ def cmd_workspaces(args) -> int:
     return 0
 
 
-def _find_workspace(store: Store, actor: Actor, ref: str):
-    """A workspace by id or by exact name."""
-    if ref.isdigit():
-        return store.get_workspace(actor=actor, workspace_id=int(ref))
-    return store.find_workspace(actor=actor, name=" ".join(ref.split()))
-
-
 def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
     """Importing needs a name on every row, and each name once: a second row for the
     same person would silently replace the first."""
@@ -164,7 +159,7 @@ def cmd_import(args) -> int:
     """Store one response per row, all or nothing."""
     form = load_form(args.form_id)
     store, actor = _store(), Actor.local()
-    workspace = _find_workspace(store, actor, args.workspace)
+    workspace = _workspace(store, actor, args.workspace)
     try:
         rows = read_rows(form, Path(args.file))
         problems = _respondent_problems(rows)
@@ -187,7 +182,7 @@ def cmd_compare(args) -> int:
     from stadforstad import compare
 
     store, actor = _store(), Actor.local()
-    ids = tuple(_find_workspace(store, actor, ref).id for ref in args.workspace) or None
+    ids = tuple(_workspace(store, actor, ref).id for ref in args.workspace) or None
     filters = compare.Filters(workspace_ids=ids, round=args.round, date_from=args.date_from,
                               date_to=args.date_to)
     frame = compare.frame_for(store, actor=actor, form_id=args.form_id, filters=filters)
@@ -213,13 +208,75 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def _date(text: str):
-    import datetime as dt
+def _workspace(store: Store, actor: Actor, ref: str):
+    """A municipality by id or by name."""
+    if ref.isdigit():
+        return store.get_workspace(actor=actor, workspace_id=int(ref))
+    name = " ".join(ref.split())
+    for workspace in store.list_workspaces(actor=actor):
+        if workspace.name.casefold() == name.casefold():
+            return workspace
+    raise errors.fail(StorageError, errors.STORE_NOT_FOUND, f"workspace {name!r}",
+                      "no such municipality (see: stadforstad workspaces)")
 
+
+def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def cmd_links_create(args) -> int:
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    created = LinkStore(store).create_link(
+        actor=actor, workspace_id=workspace.id, form=load_form(args.form_id),
+        label=args.label or "", intro=args.intro or "", ask_identity=args.ask_identity,
+        closes_on=args.closes, max_answers=args.max)
+    print(link_url(get_settings().public_url, created.token))
+    print(f"link {created.info.id} for {created.info.form_id} in {workspace.name}; the link is "
+          "shown only now: keep it", file=sys.stderr)
+    return 0
+
+
+def cmd_links_list(args) -> int:
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    print("id\tform\tlabel\tstatus\tanswers\tdrafts\tcloses\tmax\tlast_answer")
+    for info in LinkStore(store).list_links(actor=actor, workspace_id=workspace.id):
+        last = f"{info.last_answer_at:%Y-%m-%d %H:%M}" if info.last_answer_at else "-"
+        print(f"{info.id}\t{info.form_id}\t{info.label or '-'}\t{info.status()}\t"
+              f"{info.answers}\t{info.drafts}\t{info.closes_on or '-'}\t"
+              f"{info.max_answers or '-'}\t{last}")
+    return 0
+
+
+def cmd_links_revoke(args) -> int:
+    info = LinkStore(_store()).revoke_link(actor=Actor.local(), link_id=args.link_id)
+    print(f"{info.id}\t{info.status()}")
+    return 0
+
+
+def _add_links_parser(sub) -> None:
+    links = sub.add_parser("links", help="invitation links: create, list, revoke")
+    actions = links.add_subparsers(dest="action", required=True)
+    create = actions.add_parser("create", help="create a link and print it (shown once)")
+    create.add_argument("workspace", help="the municipality's id or name")
+    create.add_argument("form_id", help="a form marked shareable")
+    create.add_argument("--label", help="the industry or organisation the link is for")
+    create.add_argument("--closes", type=_date, help="last day to answer, YYYY-MM-DD")
+    create.add_argument("--max", type=int, help="at most this many answers")
+    create.add_argument("--intro", help="the introduction respondents see")
+    create.add_argument("--ask-identity", action="store_true",
+                        help="ask for name and contact (optional to answer)")
+    create.set_defaults(func=cmd_links_create)
+    listing = actions.add_parser("list", help="the municipality's links with their answers")
+    listing.add_argument("workspace", help="the municipality's id or name")
+    listing.set_defaults(func=cmd_links_list)
+    revoke = actions.add_parser("revoke", help="stop a link; sent answers stay")
+    revoke.add_argument("link_id", type=int)
+    revoke.set_defaults(func=cmd_links_revoke)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -273,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        "(or remove it with --remove)")
     demo.add_argument("--remove", action="store_true", help="delete the demo municipalities")
     demo.set_defaults(func=cmd_demo)
+    _add_links_parser(sub)
     return parser
 
 

@@ -157,7 +157,7 @@ class Store:
             raise _forbidden(actor, "workspaces")
         name = " ".join(name.split())
         if not name:
-            raise errors.fail(StorageError, errors.STORE_NOT_FOUND, "name",
+            raise errors.fail(StorageError, errors.STORE_INVALID, "name",
                               "ge kommunen ett namn")
         try:
             with self._write() as session:
@@ -188,11 +188,11 @@ class Store:
     def find_workspace(self, *, actor: Actor, name: str) -> WorkspaceInfo:
         with self._read() as session:
             row = session.scalar(select(Workspace).where(Workspace.name == name))
-            info = _workspace_info(row) if row is not None else None
-        if info is None or not actor.can_read(info.id):
+            found = None if row is None else _workspace_info(row)
+        if found is None or not actor.can_read(found.id):
             # The same answer whether it does not exist or is not yours: reveal nothing.
             raise _not_found(f"workspace {name!r}")
-        return info
+        return found
 
     # -- respondents ----------------------------------------------------------
     def respondent(self, *, actor: Actor, workspace_id: int, name: str) -> RespondentInfo:
@@ -200,7 +200,7 @@ class Store:
         self._require_write(actor, workspace_id)
         name = " ".join(name.split())
         if not name:
-            raise errors.fail(StorageError, errors.STORE_NOT_FOUND, "name", "skriv ditt namn")
+            raise errors.fail(StorageError, errors.STORE_INVALID, "name", "skriv ditt namn")
         for _attempt in range(3):
             with self._write() as session:
                 row = session.scalar(select(Respondent).where(
