@@ -6,7 +6,8 @@ else: a navigation of that single page, hidden, whatever path was asked for."""
 
 import streamlit as st
 
-from stadforstad.ui.context import APP_RAN_KEY, tr
+from stadforstad.compare import can_compare
+from stadforstad.ui.context import APP_RAN_KEY, get_actor, tr
 
 if st.query_params.get("t") is not None:
     st.set_page_config(page_title="Enkät – Stad för stad", page_icon="📝", layout="centered",
@@ -19,6 +20,15 @@ if st.query_params.get("t") is not None:
 
 st.set_page_config(page_title="Stad för stad", page_icon="🏙️", layout="wide")
 st.session_state[APP_RAN_KEY] = True
+
+# County coordinators and administrators see the comparison; the page checks again,
+# and so does the data layer, so a typed URL shows no data either.
+county = {
+    tr("Länet", "The county"): [
+        st.Page("pages/compare.py", title=tr("Jämför kommuner", "Compare municipalities"),
+                icon=":material/compare_arrows:"),
+    ],
+} if can_compare(get_actor()) else {}
 
 pages = {
     tr("Start", "Start"): [
@@ -34,6 +44,7 @@ pages = {
         st.Page("pages/compilation.py", title=tr("Sammanställning", "Compilation"),
                 icon=":material/analytics:"),
     ],
+    **county,
     tr("Inställningar", "Settings"): [
         st.Page("pages/workspaces.py", title=tr("Kommuner", "Municipalities"), icon=":material/location_city:"),
         st.Page("pages/about.py", title=tr("Om Stad för stad", "About"), icon=":material/info:"),

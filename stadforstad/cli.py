@@ -1,4 +1,5 @@
-"""The command line: ``stadforstad forms | workspaces | describe | score | links``.
+"""The command line: ``stadforstad forms | workspaces | describe | score | links |
+import | compare | demo``.
 
 Errors are printed as ``[CODE] where: message`` on stderr with a non-zero exit status;
 never a traceback.
@@ -14,10 +15,10 @@ from pathlib import Path
 from typing import Sequence
 
 from scoring import SCORERS
-from stadforstad.catalog import list_forms, load_form
 from stadforstad import errors
-from stadforstad.errors import StadError, StorageError
-from stadforstad.responses_io import Row, iter_rows
+from stadforstad.catalog import list_forms, load_form
+from stadforstad.errors import Problem, ResponseFileError, StadError, StorageError
+from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
@@ -137,6 +138,76 @@ def cmd_workspaces(args) -> int:
     return 0
 
 
+def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
+    """Importing needs a name on every row, and each name once: a second row for the
+    same person would silently replace the first."""
+    problems, seen = [], {}
+    for row in rows:
+        where = f"row {row.number}, column {RESPONDENT}"
+        if not row.respondent:
+            problems.append(Problem(errors.ANSWER_REQUIRED, where,
+                                    "every row needs the respondent's name (or a code)"))
+        elif row.respondent in seen:
+            problems.append(Problem(errors.STORE_DUPLICATE, where,
+                                    f"{row.respondent!r} is already on row {seen[row.respondent]}"))
+        else:
+            seen[row.respondent] = row.number
+    return problems
+
+
+def cmd_import(args) -> int:
+    """Store one response per row, all or nothing."""
+    form = load_form(args.form_id)
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    try:
+        rows = read_rows(form, Path(args.file))
+        problems = _respondent_problems(rows)
+        if problems:
+            raise ResponseFileError(problems=problems, file=args.file)
+    except ResponseFileError as exc:
+        for problem in exc.problems:
+            print(f"{args.file}: {problem}", file=sys.stderr)
+        print("Nothing was stored: correct the rows above and import the file again.",
+              file=sys.stderr)
+        return EXIT_BAD_ROWS
+    count = store.submit_many(actor=actor, workspace_id=workspace.id, form=form,
+                              rows=[(row.respondent, row.answers) for row in rows],
+                              round=args.round)
+    print(f"{count} responses to {form.id} stored in {workspace.name}, round {args.round}.")
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from stadforstad import compare
+
+    store, actor = _store(), Actor.local()
+    ids = tuple(_workspace(store, actor, ref).id for ref in args.workspace) or None
+    filters = compare.Filters(workspace_ids=ids, round=args.round, date_from=args.date_from,
+                              date_to=args.date_to)
+    frame = compare.frame_for(store, actor=actor, form_id=args.form_id, filters=filters)
+    if args.json:
+        print(frame.to_json(orient="records", force_ascii=False, indent=2))
+    elif frame.empty:
+        print("No municipalities to compare.", file=sys.stderr)
+    else:
+        print(frame.drop(columns=["workspace_id"]).to_string(index=False))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from stadforstad import demo
+
+    store, actor = _store(), Actor.local()
+    if args.remove:
+        print(f"{demo.remove_demo(store, actor=actor)} demo municipalities removed.")
+        return 0
+    created = demo.create_demo(store, actor=actor)
+    print(f"{len(created)} demo municipalities created (names start with {demo.PREFIX!r}); "
+          "remove them with: stadforstad demo --remove")
+    return 0
+
+
 def _workspace(store: Store, actor: Actor, ref: str):
     """A municipality by id or by name."""
     if ref.isdigit():
@@ -231,6 +302,34 @@ def build_parser() -> argparse.ArgumentParser:
     workspaces.add_argument("name", nargs="*")
     workspaces.set_defaults(func=cmd_workspaces)
 
+    importing = sub.add_parser(
+        "import", help="store a CSV, XLSX or JSON file of responses (one per row, with a "
+                       "respondent column); one bad row refuses the whole file")
+    importing.add_argument("workspace", help="the municipality's name or id")
+    importing.add_argument("form_id")
+    importing.add_argument("file")
+    importing.add_argument("--round", type=int, default=1, help="the round (default 1)")
+    importing.set_defaults(func=cmd_import)
+
+    comparing = sub.add_parser(
+        "compare", help="the comparison across municipalities behind the page "
+                        "(FORM_ID of a scored form, or 'progress')")
+    comparing.add_argument("form_id")
+    comparing.add_argument("--round", type=int, default=None,
+                           help="this round only (default: each municipality's latest)")
+    comparing.add_argument("--workspace", action="append", default=[],
+                           help="only this municipality (name or id; repeat for more)")
+    comparing.add_argument("--from", dest="date_from", type=_date, default=None,
+                           help="saved on or after this day (YYYY-MM-DD)")
+    comparing.add_argument("--to", dest="date_to", type=_date, default=None,
+                           help="as the answers stood at the end of this day")
+    comparing.add_argument("--json", action="store_true", help="JSON records")
+    comparing.set_defaults(func=cmd_compare)
+
+    demo = sub.add_parser("demo", help="fill the database with a demo county "
+                                       "(or remove it with --remove)")
+    demo.add_argument("--remove", action="store_true", help="delete the demo municipalities")
+    demo.set_defaults(func=cmd_demo)
     _add_links_parser(sub)
     return parser
 

@@ -37,7 +37,7 @@ def only_the_respondent_page(page: Page) -> None:
 def test_member_link_respondent_resumes_and_sends(app, page: Page, browser) -> None:
     # The member: a municipality, then a link for hotels.
     page.goto(app.url)
-    page.get_by_role("link", name="Kommuner").first.click()
+    page.get_by_role("link", name="Kommuner", exact=True).click()
     page.get_by_label("Kommunens namn").fill("Helsingborg")
     page.get_by_role("button", name="Skapa kommun").click()
     expect(page.get_by_text("Helsingborg är skapad och vald.")).to_be_visible()
