@@ -11,6 +11,16 @@ import streamlit as st
 from stadforstad.charts import CHARTS
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
+from stadforstad.ui.assessment_words import (
+    aktorsanalys_group_words,
+    aktorsanalys_words,
+    kartlaggning_group_words,
+    kartlaggning_words,
+    samverkansnivaer_group_words,
+    samverkansnivaer_words,
+    utvecklingsnivaer_group_words,
+    utvecklingsnivaer_words,
+)
 
 
 def _label(form: Form, item_id: str, lang: str) -> str:
@@ -96,6 +106,10 @@ WORDS = {
     "engagemang": _yes_no_words,
     "riktning": _yes_no_words,
     "rekrytering": _rekrytering_words,
+    "kartlaggning": kartlaggning_words,
+    "utvecklingsnivaer": utvecklingsnivaer_words,
+    "samverkansnivaer": samverkansnivaer_words,
+    "aktorsanalys": aktorsanalys_words,
 }
 
 
@@ -157,6 +171,10 @@ GROUP_WORDS = {
     "engagemang": _yes_no_group_words,
     "riktning": _yes_no_group_words,
     "rekrytering": _rekrytering_words,
+    "kartlaggning": kartlaggning_group_words,
+    "utvecklingsnivaer": utvecklingsnivaer_group_words,
+    "samverkansnivaer": samverkansnivaer_group_words,
+    "aktorsanalys": aktorsanalys_group_words,
 }
 
 
