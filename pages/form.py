@@ -10,6 +10,6 @@ workspace = frame()
 if workspace is None:
     st.info(tr("Skapa eller välj först en kommun under Kommuner.",
                "First create or choose a municipality under Municipalities."))
-    st.page_link("pages/workspaces.py", label=tr("Till Kommuner", "To Municipalities"), icon="🏛️")
+    st.page_link("pages/workspaces.py", label=tr("Till Kommuner", "To Municipalities"), icon=":material/location_city:")
 else:
     show_form_page(workspace)

@@ -18,6 +18,8 @@ if workspace is None:
     st.stop()
 
 scored = {f.id: f for f in list_forms() if f.scoring}
+if st.session_state.get("group.form") not in scored:
+    st.session_state["group.form"] = "redo"  # the group picture the handbook asks for first
 left, right = st.columns([3, 1])
 form_id = left.selectbox(tr("Formulär", "Form"), list(scored), key="group.form",
                          format_func=lambda i: form_title(scored[i], lang))

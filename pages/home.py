@@ -19,7 +19,7 @@ progress = {}
 if workspace is None:
     st.info(tr("Börja med att skapa er kommun under Kommuner.",
                "Start by creating your municipality under Municipalities."))
-    st.page_link("pages/workspaces.py", label=tr("Till Kommuner", "To Municipalities"), icon="🏛️")
+    st.page_link("pages/workspaces.py", label=tr("Till Kommuner", "To Municipalities"), icon=":material/location_city:")
 else:
     progress = get_store().form_progress(actor=get_actor(), workspace_id=workspace.id)
     st.subheader(workspace.name)

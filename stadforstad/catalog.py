@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from stadforstad import errors
 from stadforstad.errors import FormFileError, Problem
-from stadforstad.schema import Form
+from stadforstad.schema import ITEM_KINDS, Form
 
 FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
 
@@ -44,8 +44,7 @@ def _where(data: Any, loc: tuple) -> str:
         if isinstance(node, dict) and step in node:
             parts.append(str(step))
             node = node[step]
-        elif step in ("info", "yes_no", "scale", "level", "choice", "checklist", "text",
-                      "number", "date", "table"):
+        elif step in ITEM_KINDS:
             continue  # the discriminator's branch name, not part of the data
         else:
             parts.append(str(step))
@@ -63,7 +62,8 @@ def _problem_from(error: dict, data: Any) -> Problem:
     if kind == "extra_forbidden":
         message = f"unknown field {loc[-1]!r}"
     elif kind == "union_tag_invalid":
-        message = f"unknown item kind {error.get('input')!r}; " + error["ctx"]["expected_tags"] \
+        expected = (error.get("ctx") or {}).get("expected_tags", "")
+        message = f"unknown item kind {error['ctx']['tag']!r}; expected one of {expected}" \
             if error.get("ctx") else message
     return Problem(code, _where(data, loc), message)
 

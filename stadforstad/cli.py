@@ -1,4 +1,5 @@
-"""The command line: ``stadforstad forms | workspaces | describe | score``.
+"""The command line: ``stadforstad forms | workspaces | describe | score | links |
+import | compare | demo``.
 
 Errors are printed as ``[CODE] where: message`` on stderr with a non-zero exit status;
 never a traceback.
@@ -7,18 +8,21 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from scoring import SCORERS
+from stadforstad import errors
 from stadforstad.catalog import list_forms, load_form
-from stadforstad.errors import StadError
-from stadforstad.responses_io import Row, iter_rows
+from stadforstad.errors import Problem, ResponseFileError, StadError, StorageError
+from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
+from stadforstad.storage.links import LinkStore, link_url
 
 EXIT_BAD_INPUT = 2
 EXIT_BAD_ROWS = 3
@@ -134,6 +138,147 @@ def cmd_workspaces(args) -> int:
     return 0
 
 
+def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
+    """Importing needs a name on every row, and each name once: a second row for the
+    same person would silently replace the first."""
+    problems, seen = [], {}
+    for row in rows:
+        where = f"row {row.number}, column {RESPONDENT}"
+        if not row.respondent:
+            problems.append(Problem(errors.ANSWER_REQUIRED, where,
+                                    "every row needs the respondent's name (or a code)"))
+        elif row.respondent in seen:
+            problems.append(Problem(errors.STORE_DUPLICATE, where,
+                                    f"{row.respondent!r} is already on row {seen[row.respondent]}"))
+        else:
+            seen[row.respondent] = row.number
+    return problems
+
+
+def cmd_import(args) -> int:
+    """Store one response per row, all or nothing."""
+    form = load_form(args.form_id)
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    try:
+        rows = read_rows(form, Path(args.file))
+        problems = _respondent_problems(rows)
+        if problems:
+            raise ResponseFileError(problems=problems, file=args.file)
+    except ResponseFileError as exc:
+        for problem in exc.problems:
+            print(f"{args.file}: {problem}", file=sys.stderr)
+        print("Nothing was stored: correct the rows above and import the file again.",
+              file=sys.stderr)
+        return EXIT_BAD_ROWS
+    count = store.submit_many(actor=actor, workspace_id=workspace.id, form=form,
+                              rows=[(row.respondent, row.answers) for row in rows],
+                              round=args.round)
+    print(f"{count} responses to {form.id} stored in {workspace.name}, round {args.round}.")
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from stadforstad import compare
+
+    store, actor = _store(), Actor.local()
+    ids = tuple(_workspace(store, actor, ref).id for ref in args.workspace) or None
+    filters = compare.Filters(workspace_ids=ids, round=args.round, date_from=args.date_from,
+                              date_to=args.date_to)
+    frame = compare.frame_for(store, actor=actor, form_id=args.form_id, filters=filters)
+    if args.json:
+        print(frame.to_json(orient="records", force_ascii=False, indent=2))
+    elif frame.empty:
+        print("No municipalities to compare.", file=sys.stderr)
+    else:
+        print(frame.drop(columns=["workspace_id"]).to_string(index=False))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from stadforstad import demo
+
+    store, actor = _store(), Actor.local()
+    if args.remove:
+        print(f"{demo.remove_demo(store, actor=actor)} demo municipalities removed.")
+        return 0
+    created = demo.create_demo(store, actor=actor)
+    print(f"{len(created)} demo municipalities created (names start with {demo.PREFIX!r}); "
+          "remove them with: stadforstad demo --remove")
+    return 0
+
+
+def _workspace(store: Store, actor: Actor, ref: str):
+    """A municipality by id or by name."""
+    if ref.isdigit():
+        return store.get_workspace(actor=actor, workspace_id=int(ref))
+    name = " ".join(ref.split())
+    for workspace in store.list_workspaces(actor=actor):
+        if workspace.name.casefold() == name.casefold():
+            return workspace
+    raise errors.fail(StorageError, errors.STORE_NOT_FOUND, f"workspace {name!r}",
+                      "no such municipality (see: stadforstad workspaces)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def cmd_links_create(args) -> int:
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    created = LinkStore(store).create_link(
+        actor=actor, workspace_id=workspace.id, form=load_form(args.form_id),
+        label=args.label or "", intro=args.intro or "", ask_identity=args.ask_identity,
+        closes_on=args.closes, max_answers=args.max)
+    print(link_url(get_settings().public_url, created.token))
+    print(f"link {created.info.id} for {created.info.form_id} in {workspace.name}; the link is "
+          "shown only now: keep it", file=sys.stderr)
+    return 0
+
+
+def cmd_links_list(args) -> int:
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    print("id\tform\tlabel\tstatus\tanswers\tdrafts\tcloses\tmax\tlast_answer")
+    for info in LinkStore(store).list_links(actor=actor, workspace_id=workspace.id):
+        last = f"{info.last_answer_at:%Y-%m-%d %H:%M}" if info.last_answer_at else "-"
+        print(f"{info.id}\t{info.form_id}\t{info.label or '-'}\t{info.status()}\t"
+              f"{info.answers}\t{info.drafts}\t{info.closes_on or '-'}\t"
+              f"{info.max_answers or '-'}\t{last}")
+    return 0
+
+
+def cmd_links_revoke(args) -> int:
+    info = LinkStore(_store()).revoke_link(actor=Actor.local(), link_id=args.link_id)
+    print(f"{info.id}\t{info.status()}")
+    return 0
+
+
+def _add_links_parser(sub) -> None:
+    links = sub.add_parser("links", help="invitation links: create, list, revoke")
+    actions = links.add_subparsers(dest="action", required=True)
+    create = actions.add_parser("create", help="create a link and print it (shown once)")
+    create.add_argument("workspace", help="the municipality's id or name")
+    create.add_argument("form_id", help="a form marked shareable")
+    create.add_argument("--label", help="the industry or organisation the link is for")
+    create.add_argument("--closes", type=_date, help="last day to answer, YYYY-MM-DD")
+    create.add_argument("--max", type=int, help="at most this many answers")
+    create.add_argument("--intro", help="the introduction respondents see")
+    create.add_argument("--ask-identity", action="store_true",
+                        help="ask for name and contact (optional to answer)")
+    create.set_defaults(func=cmd_links_create)
+    listing = actions.add_parser("list", help="the municipality's links with their answers")
+    listing.add_argument("workspace", help="the municipality's id or name")
+    listing.set_defaults(func=cmd_links_list)
+    revoke = actions.add_parser("revoke", help="stop a link; sent answers stay")
+    revoke.add_argument("link_id", type=int)
+    revoke.set_defaults(func=cmd_links_revoke)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stadforstad",
@@ -156,6 +301,36 @@ def build_parser() -> argparse.ArgumentParser:
     workspaces.add_argument("action", nargs="?", choices=["list", "create"], default="list")
     workspaces.add_argument("name", nargs="*")
     workspaces.set_defaults(func=cmd_workspaces)
+
+    importing = sub.add_parser(
+        "import", help="store a CSV, XLSX or JSON file of responses (one per row, with a "
+                       "respondent column); one bad row refuses the whole file")
+    importing.add_argument("workspace", help="the municipality's name or id")
+    importing.add_argument("form_id")
+    importing.add_argument("file")
+    importing.add_argument("--round", type=int, default=1, help="the round (default 1)")
+    importing.set_defaults(func=cmd_import)
+
+    comparing = sub.add_parser(
+        "compare", help="the comparison across municipalities behind the page "
+                        "(FORM_ID of a scored form, or 'progress')")
+    comparing.add_argument("form_id")
+    comparing.add_argument("--round", type=int, default=None,
+                           help="this round only (default: each municipality's latest)")
+    comparing.add_argument("--workspace", action="append", default=[],
+                           help="only this municipality (name or id; repeat for more)")
+    comparing.add_argument("--from", dest="date_from", type=_date, default=None,
+                           help="saved on or after this day (YYYY-MM-DD)")
+    comparing.add_argument("--to", dest="date_to", type=_date, default=None,
+                           help="as the answers stood at the end of this day")
+    comparing.add_argument("--json", action="store_true", help="JSON records")
+    comparing.set_defaults(func=cmd_compare)
+
+    demo = sub.add_parser("demo", help="fill the database with a demo county "
+                                       "(or remove it with --remove)")
+    demo.add_argument("--remove", action="store_true", help="delete the demo municipalities")
+    demo.set_defaults(func=cmd_demo)
+    _add_links_parser(sub)
     return parser
 
 

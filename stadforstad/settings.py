@@ -18,6 +18,11 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{PROJECT_DIR / 'data' / 'stadforstad.sqlite'}"
     #: Language of the interface when the user has not picked one: ``sv`` or ``en``.
     language: str = "sv"
+    #: The app's public address, the start of every invitation link (``<url>/?t=…``).
+    public_url: str = "http://localhost:8501"
+    #: Folder of the form files; ``None`` means the app's own ``forms/``. Tests and
+    #: trial installations point it elsewhere.
+    forms_dir: Path | None = None
 
 
 @functools.cache

@@ -123,3 +123,12 @@ def test_a_sqlite_file_survives_a_restart(tmp_path, admin) -> None:
     assert state.draft == {"svart": True}
     with second.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_find_workspace_by_name(store, admin) -> None:
+    created = store.create_workspace(actor=admin, name="Helsingborg")
+    found = store.find_workspace(actor=admin, name="Helsingborg")
+    assert (found.id, found.name) == (created.id, created.name)
+    with pytest.raises(StorageError) as caught:
+        store.find_workspace(actor=admin, name="Atlantis")
+    assert caught.value.code == errors.STORE_NOT_FOUND

@@ -13,13 +13,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
-from sqlalchemy import Engine, case, func, select
+from sqlalchemy import Engine, case, delete, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from stadforstad import errors
 from stadforstad.answers import Answers, check_answers
-from stadforstad.errors import ForbiddenError, StorageError
+from stadforstad.errors import AnswerError, ForbiddenError, StorageError
 from stadforstad.schema import Form
 from stadforstad.storage.engine import WRITE
 from stadforstad.storage.tables import (AuditEntry, Grant, Respondent, Response, Revision,
@@ -157,7 +157,7 @@ class Store:
             raise _forbidden(actor, "workspaces")
         name = " ".join(name.split())
         if not name:
-            raise errors.fail(StorageError, errors.STORE_NOT_FOUND, "name",
+            raise errors.fail(StorageError, errors.STORE_INVALID, "name",
                               "ge kommunen ett namn")
         try:
             with self._write() as session:
@@ -188,10 +188,11 @@ class Store:
     def find_workspace(self, *, actor: Actor, name: str) -> WorkspaceInfo:
         with self._read() as session:
             row = session.scalar(select(Workspace).where(Workspace.name == name))
-        if row is None or not actor.can_read(row.id):
+            found = None if row is None else _workspace_info(row)
+        if found is None or not actor.can_read(found.id):
             # The same answer whether it does not exist or is not yours: reveal nothing.
             raise _not_found(f"workspace {name!r}")
-        return _workspace_info(row)
+        return found
 
     # -- respondents ----------------------------------------------------------
     def respondent(self, *, actor: Actor, workspace_id: int, name: str) -> RespondentInfo:
@@ -199,7 +200,7 @@ class Store:
         self._require_write(actor, workspace_id)
         name = " ".join(name.split())
         if not name:
-            raise errors.fail(StorageError, errors.STORE_NOT_FOUND, "name", "skriv ditt namn")
+            raise errors.fail(StorageError, errors.STORE_INVALID, "name", "skriv ditt namn")
         for _attempt in range(3):
             with self._write() as session:
                 row = session.scalar(select(Respondent).where(
@@ -320,16 +321,24 @@ class Store:
                     for r in rows]
 
     def submitted(self, *, actor: Actor, workspace_ids: Sequence[int],
-                  form_id: str | None = None, round: int | None = None) -> list[SubmittedRow]:
-        """The latest submitted revision of every response, in one query."""
+                  form_id: str | None = None, round: int | None = None,
+                  saved_from: dt.datetime | None = None,
+                  saved_to: dt.datetime | None = None) -> list[SubmittedRow]:
+        """The latest submitted revision of every response, in one query.
+
+        With a period, each response is taken as it stood at ``saved_to`` (its latest
+        revision saved before it), and only if that revision was saved at or after
+        ``saved_from``: a correction made after the period does not hide the answer.
+        """
         for workspace_id in workspace_ids:
             self._require_read(actor, workspace_id)
         if not workspace_ids:
             return []
         query = (
             select(Response, Revision, Respondent.name, Workspace.name)
+            .select_from(Response)
             .join(Revision, (Revision.response_id == Response.id)
-                  & (Revision.number == Response.revision))
+                  & (Revision.number == _revision_number(saved_to)))
             .join(Respondent, Respondent.id == Response.respondent_id)
             .join(Workspace, Workspace.id == Response.workspace_id)
             .where(Response.workspace_id.in_(list(workspace_ids)))
@@ -339,6 +348,8 @@ class Store:
             query = query.where(Response.form_id == form_id)
         if round is not None:
             query = query.where(Response.round == round)
+        if saved_from is not None:
+            query = query.where(Revision.saved_at >= saved_from)
         with self._read() as session:
             return [
                 SubmittedRow(
@@ -350,6 +361,116 @@ class Store:
                 )
                 for response, revision, respondent_name, workspace_name in session.execute(query)
             ]
+
+    def submitted_counts(self, *, actor: Actor, workspace_ids: Sequence[int],
+                         round: int | None = None, saved_from: dt.datetime | None = None,
+                         saved_to: dt.datetime | None = None) -> list[tuple[int, str, int, int]]:
+        """``(workspace_id, form_id, round, responses)`` for every form with submitted
+        responses, over many workspaces in one query; the same period rule as
+        :meth:`submitted`, without loading the answers."""
+        for workspace_id in workspace_ids:
+            self._require_read(actor, workspace_id)
+        if not workspace_ids:
+            return []
+        query = (
+            select(Response.workspace_id, Response.form_id, Response.round, func.count())
+            .select_from(Response)
+            .join(Revision, (Revision.response_id == Response.id)
+                  & (Revision.number == _revision_number(saved_to)))
+            .where(Response.workspace_id.in_(list(workspace_ids)))
+            .group_by(Response.workspace_id, Response.form_id, Response.round)
+        )
+        if round is not None:
+            query = query.where(Response.round == round)
+        if saved_from is not None:
+            query = query.where(Revision.saved_at >= saved_from)
+        with self._read() as session:
+            return [(w, f, r, int(n)) for w, f, r, n in session.execute(query)]
+
+    def submit_many(self, *, actor: Actor, workspace_id: int, form: Form,
+                    rows: Sequence[tuple[str, dict[str, Any]]], round: int = 1,
+                    saved_at: dt.datetime | None = None) -> int:
+        """Submit one response per ``(respondent name, answers)`` in ONE transaction:
+        every row is checked first, and one bad row stores nothing. A respondent named
+        twice is refused (which answer would count?). ``saved_at`` dates the revisions,
+        e.g. the day of the workshop a paper form was filled in. Returns the count."""
+        self._require_write(actor, workspace_id)
+        names = [" ".join(name.split()) for name, _answers in rows]
+        problems = [errors.Problem(errors.STORE_DUPLICATE, f"row {index + 1}",
+                                   f"{name!r} finns redan på en tidigare rad")
+                    for index, name in enumerate(names) if name in names[:index]]
+        problems += [errors.Problem(errors.STORE_NOT_FOUND, f"row {index + 1}",
+                                    "deltagarens namn saknas")
+                     for index, name in enumerate(names) if not name]
+        clean = []
+        for index, (_name, answers) in enumerate(rows):
+            try:
+                clean.append(check_answers(form, answers))
+            except AnswerError as exc:
+                problems += [errors.Problem(p.code, f"row {index + 1}, {p.where}", p.message)
+                             for p in exc.problems]
+        if problems:
+            raise StorageError(problems=problems)
+        with self._write() as session:
+            if session.get(Workspace, workspace_id) is None:
+                raise _not_found(f"workspace {workspace_id}")
+            people = {row.name: row for row in session.scalars(select(Respondent).where(
+                Respondent.workspace_id == workspace_id, Respondent.name.in_(names)))}
+            for name in names:
+                if name not in people:
+                    people[name] = Respondent(workspace_id=workspace_id, name=name)
+                    session.add(people[name])
+            session.flush()
+            by_person = {row.respondent_id: row for row in session.scalars(select(Response).where(
+                Response.workspace_id == workspace_id, Response.form_id == form.id,
+                Response.round == round,
+                Response.respondent_id.in_([p.id for p in people.values()])))}
+            when = saved_at or utcnow()
+            for name, answers in zip(names, clean):
+                person = people[name]
+                row = by_person.get(person.id)
+                if row is None:
+                    row = Response(workspace_id=workspace_id, respondent_id=person.id,
+                                   form_id=form.id, round=round, revision=0)
+                    session.add(row)
+                    session.flush()
+                row.revision += 1
+                session.add(Revision(response_id=row.id, number=row.revision,
+                                     form_version=form.version, answers=answers,
+                                     saved_at=when, saved_by=actor.name))
+                row.draft, row.draft_form_version, row.draft_saved_at = None, None, None
+                row.updated_at = utcnow()
+            self._audit(session, actor, "import", f"{len(names)} responses ({form.id}) "
+                        f"round {round}", workspace_id)
+        return len(names)
+
+    def delete_demo_workspaces(self, *, actor: Actor) -> int:
+        """Delete every demo workspace (``is_demo``) with all its data, in one
+        transaction; administrators only. Returns how many were deleted."""
+        if not actor.is_admin:
+            raise _forbidden(actor, "demo")
+        with self._write() as session:
+            demo = select(Workspace.id).where(Workspace.is_demo.is_(True))
+            ids = list(session.scalars(demo))
+            if not ids:
+                return 0
+            responses = select(Response.id).where(Response.workspace_id.in_(ids))
+            session.execute(delete(Revision).where(Revision.response_id.in_(responses)))
+            session.execute(delete(Response).where(Response.workspace_id.in_(ids)))
+            session.execute(delete(Respondent).where(Respondent.workspace_id.in_(ids)))
+            session.execute(delete(Grant).where(Grant.workspace_id.in_(ids)))
+            session.execute(delete(Workspace).where(Workspace.id.in_(ids)))
+            self._audit(session, actor, "delete", f"{len(ids)} demo workspaces")
+            return len(ids)
+
+    def data_stamp(self) -> tuple[int, ...]:
+        """Changes whenever a response is submitted or a workspace is added or deleted:
+        a cache key for figures computed from submitted answers (reveals only counts)."""
+        with self._read() as session:
+            revisions = session.execute(select(func.count(Revision.id), func.max(Revision.id))).one()
+            workspaces = session.execute(select(func.count(Workspace.id),
+                                                func.max(Workspace.id))).one()
+            return tuple(int(v or 0) for v in (*revisions, *workspaces))
 
     def form_progress(self, *, actor: Actor, workspace_id: int) -> dict[str, dict[str, int]]:
         """Per form id: how many responses are submitted and how many are drafts."""
@@ -375,6 +496,16 @@ class Store:
             rows = list(session.scalars(query))
             session.expunge_all()
             return rows
+
+
+def _revision_number(saved_to: dt.datetime | None):
+    """The revision a response is read at: its latest, or its latest before ``saved_to``."""
+    if saved_to is None:
+        return Response.revision
+    earlier = aliased(Revision)
+    return (select(func.max(earlier.number))
+            .where(earlier.response_id == Response.id, earlier.saved_at < saved_to)
+            .correlate(Response).scalar_subquery())
 
 
 def _workspace_info(row: Workspace) -> WorkspaceInfo:

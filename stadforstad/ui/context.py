@@ -16,6 +16,8 @@ WORKSPACE_PARAM = "kommun"
 #: Set by a page that wants another municipality chosen on the next run (the picker's
 #: own key cannot change once the picker is drawn).
 WORKSPACE_NEXT_KEY = "app.workspace_next"
+#: Set by app.py: this session has run the app's frame and navigation at least once.
+APP_RAN_KEY = "app.ran"
 
 
 @st.cache_resource(show_spinner=False)
@@ -67,12 +69,47 @@ def pick_workspace() -> WorkspaceInfo | None:
     return by_id[chosen]
 
 
+def _leave_pages_folder_mode() -> None:
+    """Make sure ``app.py`` and its ``st.navigation`` run, even on a deep link.
+
+    Streamlit sees the ``pages/`` folder and, until some run has called
+    ``st.navigation``, runs a first request for ``/form`` in its old multipage mode:
+    the page alone, without ``app.py``, with a bare file-name menu. Switch the process
+    over and rerun, which runs ``app.py`` and then this same page. Only a session that
+    has never run ``app.py`` can be in that state, and its first run is a page load
+    with no clicks in it, so the rerun loses nothing. (``AppTest`` runs ``app.py``
+    first and then single pages on purpose: it is left alone.)
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager, "uses_pages_directory", False) and APP_RAN_KEY not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+#: Printing a page (a result for the binder, a form to fill in by hand in a workshop)
+#: leaves out the menu and the buttons and keeps charts whole on one page.
+PRINT_CSS = """<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stBaseButton-secondaryFormSubmit"], [data-testid="stBaseButton-primaryFormSubmit"],
+  [data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
+  [data-testid="stMain"] { margin-left: 0 !important; }
+  [data-testid="stVegaLiteChart"], [data-testid="stMetric"], [data-testid="stExpander"] {
+    break-inside: avoid; }
+  details[data-testid="stExpander"] > div { display: block !important; }
+}
+</style>"""
+
+
 def frame() -> WorkspaceInfo | None:
     """The sidebar every page shows: language, municipality, the handbook's credit.
 
     Each page calls this first (not ``app.py``), so a page also works when it is run
     on its own, as ``AppTest.switch_page`` does. Returns the chosen municipality.
     """
+    _leave_pages_folder_mode()
+    st.html(PRINT_CSS)
     pick_language()
     workspace = pick_workspace()
     st.sidebar.caption(CREDIT_EN if get_lang() == "en" else CREDIT_SV)

@@ -5,6 +5,9 @@ Respondents' own text is shown with ``st.text``/tables only, never as Markdown o
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 import pandas as pd
 import streamlit as st
 
@@ -21,6 +24,35 @@ from stadforstad.ui.assessment_words import (
     utvecklingsnivaer_group_words,
     utvecklingsnivaer_words,
 )
+
+
+# -- charts, built once per distinct result -----------------------------------------
+#: Building an altair chart validates every part against the Vega-Lite schema: for the
+#: `redo` result that cost more than all the page's widgets together, on every rerun.
+#: A chart depends only on the form, the result and the language, and
+#: ``st.altair_chart`` does not change it, so each is built once per process.
+CHART_CACHE_SIZE = 128
+_charts: OrderedDict[tuple, tuple[Form, object]] = OrderedDict()
+_charts_lock = threading.Lock()
+
+
+def cached_chart(which: int, form: Form, result, lang: str):
+    """``CHARTS[form.scoring][which](form, result, lang)`` (0: one response, 1: a group),
+    reused while the same form object, result and language come again."""
+    key = (which, form.scoring, form.id, form.version, lang, type(result).__qualname__,
+           result.model_dump_json())
+    with _charts_lock:
+        hit = _charts.get(key)
+        if hit is not None and hit[0] is form:
+            _charts.move_to_end(key)
+            return hit[1]
+    chart = CHARTS[form.scoring][which](form, result, lang)
+    with _charts_lock:
+        _charts[key] = (form, chart)
+        _charts.move_to_end(key)
+        while len(_charts) > CHART_CACHE_SIZE:
+            _charts.popitem(last=False)
+    return chart
 
 
 def _label(form: Form, item_id: str, lang: str) -> str:
@@ -120,8 +152,7 @@ def show_result(form: Form, result, lang: str) -> None:
         words(form, result, lang)
     else:
         st.json(result.model_dump(mode="json"), expanded=False)
-    chart = CHARTS[form.scoring][0](form, result, lang)
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(cached_chart(0, form, result, lang), width="stretch")
 
 
 # -- a group ---------------------------------------------------------------------------
@@ -184,4 +215,4 @@ def show_group(form: Form, group, lang: str) -> None:
         words(form, group, lang)
     else:
         st.json(group.model_dump(mode="json"), expanded=False)
-    st.altair_chart(CHARTS[form.scoring][1](form, group, lang), width="stretch")
+    st.altair_chart(cached_chart(1, form, group, lang), width="stretch")

@@ -23,7 +23,7 @@ def test_create_workspace_fill_in_redo_and_see_the_result(app, page: Page) -> No
     page.goto(app.url)
     expect(page.get_by_role("heading", name="Stad för stad")).to_be_visible()
 
-    page.get_by_role("link", name="Kommuner").first.click()
+    page.get_by_role("link", name="Kommuner", exact=True).click()
     page.get_by_label("Kommunens namn").fill("Landskrona")
     page.get_by_role("button", name="Skapa kommun").click()
     expect(page.get_by_text("Landskrona är skapad och vald.")).to_be_visible()

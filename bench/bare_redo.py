@@ -1,0 +1,53 @@
+"""The bare reference for ``bench/redo_page.py``: the widgets the `redo` page shows,
+drawn with plain Streamlit calls and literal labels (no forms, no database, no
+Pydantic). Not part of the app; run only by the benchmark."""
+
+import streamlit as st
+
+ITEMS = [
+    ("behov", "Identifiera och definiera behov"),
+    ("politisk_vilja", "Politisk vilja"),
+    ("organisatorisk_vilja", "Organisatorisk vilja"),
+    ("deltagarnas_vilja", "Deltagarnas vilja"),
+    ("perioden", "Perioden"),
+    ("tid_resurser", "Tid, resurser och personal"),
+    ("hallbarhet", "Hållbarhet"),
+]
+HELP = "Har ni tydligt identifierat och definierat behovet? " * 3
+ENDS = {1: "1 – inte alls redo", 5: "5 – så redo en kan bli"}
+FORMS = [f"Steg {i // 4} · Formulär {i}" for i in range(28)]  # the page lists 28 forms
+
+st.title("Fyll i formulär")
+# The sidebar every page draws: language, municipality, credit.
+st.sidebar.radio("Språk / Language", ["sv", "en"], horizontal=True, key="lang")
+st.sidebar.selectbox("Kommun", ["Landskrona"], key="kommun")
+st.sidebar.caption("Bygger på Stad för stad – Handbok (CC BY-NC-SA 4.0).")
+
+top = st.columns([3, 2, 1])
+top[0].selectbox("Formulär", FORMS, index=4, key="form")
+top[1].selectbox("Vem svarar?", ["Anna", "Bertil", "+ Ny deltagare …"], key="who")
+top[2].number_input("Omgång", min_value=1, max_value=20, step=1, key="round")
+st.header("Är ni redo?")
+st.caption("Källa: Stad för stad – Handbok, ÄR NI REDO?")
+st.markdown("Använd bedömningsmallen nedan för att göra en sammanfattande analys. " * 4)
+
+with st.form("redo.form", enter_to_submit=False):
+    for item_id, label in ITEMS:
+        st.markdown(f"**{label} \\***")
+        st.caption(HELP)
+        st.radio(f"{label} *", [1, 2, 3, 4, 5], index=None, horizontal=True,
+                 format_func=lambda v: ENDS.get(v, str(v)), key=item_id,
+                 label_visibility="collapsed")
+        st.text_area("Kommentarer", height=68, max_chars=5000, key=f"{item_id}.comment")
+        st.empty()
+    st.subheader("Perioden")
+    st.markdown("Under hur lång tid skall ni utföra arbetet? Tolv till arton månader rekommenderas.")
+    st.number_input("Planerad period i månader (månader)", min_value=1, max_value=60, step=1,
+                    value=None, placeholder="Ej ifyllt", key="period_manader")
+    st.empty()
+    st.date_input("Planerad start", value=None, format="YYYY-MM-DD", key="period_start")
+    st.empty()
+    st.caption("Frågor märkta * måste besvaras innan ni skickar in.")
+    left, right = st.columns(2)
+    left.form_submit_button("Spara utkast", width="stretch")
+    right.form_submit_button("Skicka in", type="primary", width="stretch")

@@ -1,0 +1,14 @@
+"""Sammanställning – the answers through invitation links, compiled."""
+
+import streamlit as st
+
+from stadforstad.ui.compilation_page import show_compilation_page
+from stadforstad.ui.context import frame, tr
+
+workspace = frame()
+st.title(tr("Sammanställning", "Compilation"))
+if workspace is None:
+    st.info(tr("Skapa eller välj först en kommun under Kommuner.",
+               "First create or choose a municipality under Municipalities."))
+else:
+    show_compilation_page(workspace)

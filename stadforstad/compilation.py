@@ -1,0 +1,267 @@
+"""Compiling the answers that came in through invitation links: the city's picture.
+
+Pure pandas, no Streamlit, no database: ``compile_answers(form, answers)`` takes the
+sent answers (``LinkAnswer`` rows) and gives tables ready for a chart or an export.
+
+A *category* is a section of the form with rating (``scale``) items. The handbook's
+"GENOMSNITT" for one answer is the category's ratings added and divided by how many
+there are (two in ``kartlaggning``); an unanswered rating is left out, never counted
+as 0. Across answers: the mean per industry × category (the heatmap), the distribution
+of each indicator, counts per industry and per link, and every free-text item's notes
+as a list.
+
+Breakdowns resting on fewer than ``min_group`` answers are suppressed (``None``, and
+flagged) so that no single respondent can be singled out: exports and shared views use
+``SHARE_MIN_GROUP``; the members' own view may show everything, marked.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from stadforstad.questionnaire import IDENTITY_ITEMS, answer_text
+from stadforstad.schema import Form
+from stadforstad.storage.links import LinkAnswer
+
+#: Smallest group shown in exports and views meant for sharing.
+SHARE_MIN_GROUP = 3
+NO_INDUSTRY = "Ej angiven"
+SUPPRESSED = f"färre än {SHARE_MIN_GROUP}"
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: str
+    items: tuple[str, ...]
+
+
+@dataclass
+class Compilation:
+    form_id: str
+    answers: int
+    min_group: int
+    categories: list[Category]
+    #: One row per answer: svar, länk, bransch, inskickat, then one column per category.
+    per_answer: pd.DataFrame
+    #: bransch, kategori, genomsnitt, antal, dold (long form: one row per heatmap cell).
+    heatmap: pd.DataFrame
+    #: kategori, indikator, värde, antal (every value of the scale, 0 where none).
+    distribution: pd.DataFrame
+    #: bransch, antal (antal None when suppressed).
+    by_industry: pd.DataFrame
+    #: länk, antal
+    by_link: pd.DataFrame
+    #: item label → the notes written under it (text only, in no particular order).
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    #: The whole picture was withheld: fewer answers than ``min_group`` in all.
+    withheld: bool = False
+
+
+def categories(form: Form) -> list[Category]:
+    """Sections with rating items, in the form's order."""
+    found = []
+    for section in form.sections:
+        items = tuple(i.id for i in section.items if i.kind == "scale")
+        if items:
+            label = section.title.sv if section.title else section.id
+            found.append(Category(section.id, label, items))
+    return found
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return round(statistics.fmean(values), 2) if values else None
+
+
+def category_means(form: Form, answers: dict) -> dict[str, float | None]:
+    """The handbook's GENOMSNITT per category for one answer."""
+    if form.scoring == "kartlaggning":
+        from scoring import SCORERS  # the indicator grid's own scorer, where it applies
+
+        return dict(SCORERS["kartlaggning"](form, answers).category_means)
+    return {c.id: _mean([answers[i] for i in c.items if isinstance(answers.get(i), int)])
+            for c in categories(form)}
+
+
+def industry_of(answer: LinkAnswer) -> str:
+    return answer.industry or NO_INDUSTRY
+
+
+def _link_name(answer: LinkAnswer) -> str:
+    return answer.link_label or f"Länk {answer.link_id}"
+
+
+def compile_answers(form: Form, answers: Iterable[LinkAnswer], *,
+                    min_group: int = 0) -> Compilation:
+    rows = [a for a in answers if a.form_id == form.id]
+    cats = categories(form)
+    label = {c.id: c.label for c in cats}
+    withheld = len(rows) < min_group
+
+    per_answer = pd.DataFrame([
+        {"svar": n, "länk": _link_name(a), "bransch": industry_of(a),
+         "inskickat": a.submitted_at, **{label[k]: v for k, v in
+                                          category_means(form, a.answers).items()}}
+        for n, a in enumerate(rows, start=1)],
+        columns=["svar", "länk", "bransch", "inskickat", *label.values()])
+
+    cells = []
+    by_industry: dict[str, list[LinkAnswer]] = {}
+    for a in rows:
+        by_industry.setdefault(industry_of(a), []).append(a)
+    for industry, group in sorted(by_industry.items()):
+        for c in cats:
+            means = [m for m in (category_means(form, a.answers)[c.id] for a in group)
+                     if m is not None]
+            hidden = len(group) < min_group
+            cells.append({"bransch": industry, "kategori": c.label,
+                          "genomsnitt": None if hidden else _mean(means),
+                          "antal": None if hidden else len(means), "dold": hidden})
+    heatmap = pd.DataFrame(cells, columns=["bransch", "kategori", "genomsnitt", "antal", "dold"])
+
+    dist = []
+    for c in cats:
+        for item_id in c.items:
+            item = form.item(item_id)
+            values = [a.answers.get(item_id) for a in rows]
+            for value in range(item.min, item.max + 1):
+                dist.append({"kategori": c.label, "indikator": item.label.sv,
+                             "indikator_id": item_id, "värde": value,
+                             "antal": None if withheld else sum(1 for v in values if v == value)})
+    distribution = pd.DataFrame(dist, columns=["kategori", "indikator", "indikator_id",
+                                               "värde", "antal"])
+
+    def counts(key) -> pd.DataFrame:
+        tally: dict[str, int] = {}
+        for a in rows:
+            tally[key(a)] = tally.get(key(a), 0) + 1
+        return pd.DataFrame([{"namn": k, "antal": None if n < min_group else n}
+                             for k, n in sorted(tally.items())], columns=["namn", "antal"])
+
+    notes: dict[str, list[str]] = {}
+    if not withheld:
+        for item in form.answerable():
+            if item.kind != "text" or item.id in IDENTITY_ITEMS:
+                continue
+            texts = sorted(str(a.answers[item.id]).strip() for a in rows
+                           if str(a.answers.get(item.id) or "").strip())
+            if texts:
+                notes[item.label.sv] = texts  # sorted: the order of arrival says nothing
+    return Compilation(
+        form_id=form.id, answers=len(rows), min_group=min_group, categories=cats,
+        per_answer=per_answer, heatmap=heatmap, distribution=distribution,
+        by_industry=counts(industry_of).rename(columns={"namn": "bransch"}),
+        by_link=counts(_link_name).rename(columns={"namn": "länk"}),
+        notes=notes, withheld=withheld)
+
+
+def count_text(n) -> str:
+    """A count as shown on screen: the number, or the words for a suppressed one."""
+    return SUPPRESSED if n is None or pd.isna(n) else str(int(n))
+
+
+# -- exports ------------------------------------------------------------------------------
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value):
+    """Text a spreadsheet could take for a formula is kept as text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.DatetimeTZDtype):
+            frame[column] = frame[column].dt.tz_localize(None)
+        elif not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = frame[column].astype(object).map(_safe)
+    return frame
+
+
+def answers_frame(form: Form, answers: Iterable[LinkAnswer]) -> pd.DataFrame:
+    """Every sent answer, one row each, with the items as columns (labels in text).
+
+    The raw answers, for the members: name and contact appear only where the link
+    asked for them and the respondent gave them.
+    """
+    records = []
+    for n, a in enumerate((a for a in answers if a.form_id == form.id), start=1):
+        record = {"svar": n, "länk": _link_name(a), "bransch": industry_of(a),
+                  "namn": a.name or "", "kontakt": a.contact or "",
+                  "inskickat": a.submitted_at.strftime("%Y-%m-%d %H:%M")}
+        for item in form.answerable():
+            if item.id in IDENTITY_ITEMS:
+                continue
+            value = a.answers.get(item.id)
+            record[item.id] = value if item.kind == "scale" or value is None \
+                else answer_text(item, value)
+        for key, mean in category_means(form, a.answers).items():
+            record[f"genomsnitt_{key}"] = mean
+        records.append(record)
+    return pd.DataFrame(records)
+
+
+def compiled_sheets(compilation: Compilation) -> dict[str, pd.DataFrame]:
+    """The compiled picture as named tables (for Excel sheets or one CSV)."""
+    heat = compilation.heatmap.copy()
+    heat["genomsnitt"] = [SUPPRESSED if hidden else mean
+                          for mean, hidden in zip(heat["genomsnitt"], heat["dold"])]
+    heat = heat.drop(columns=["dold", "antal"]).pivot(
+        index="bransch", columns="kategori", values="genomsnitt") if not heat.empty else heat
+    if not heat.empty:
+        heat = heat[[c.label for c in compilation.categories]].reset_index()
+
+    def shown(frame: pd.DataFrame) -> pd.DataFrame:
+        frame = frame.copy()
+        frame["antal"] = [SUPPRESSED if n is None or pd.isna(n) else int(n)
+                          for n in frame["antal"]]
+        return frame
+
+    notes = pd.DataFrame([{"fråga": label, "anteckning": text}
+                          for label, texts in compilation.notes.items() for text in texts],
+                         columns=["fråga", "anteckning"])
+    dist = compilation.distribution.drop(columns=["indikator_id"])
+    if compilation.withheld:
+        dist = dist.assign(antal=SUPPRESSED)
+    return {
+        "Bransch x kategori": heat,
+        "Fördelning": dist,
+        "Antal per bransch": shown(compilation.by_industry),
+        "Antal per länk": shown(compilation.by_link),
+        "Anteckningar": notes,
+    }
+
+
+def to_excel(sheets: dict[str, pd.DataFrame]) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            _safe_frame(frame).to_excel(writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    # UTF-8 with BOM and semicolons: what Swedish Excel opens without asking.
+    return _safe_frame(frame).to_csv(index=False, sep=";", quoting=csv.QUOTE_MINIMAL) \
+        .encode("utf-8-sig")
+
+
+def sheets_csv(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """All tables in one long CSV: tabell; rad; kolumn; värde."""
+    rows = []
+    for name, frame in sheets.items():
+        for number, record in enumerate(frame.to_dict("records"), start=1):
+            for column, value in record.items():
+                if value is None or (isinstance(value, float) and pd.isna(value)):
+                    value = ""
+                rows.append({"tabell": name, "rad": number, "kolumn": column, "värde": value})
+    return to_csv(pd.DataFrame(rows, columns=["tabell", "rad", "kolumn", "värde"]))

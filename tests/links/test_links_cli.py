@@ -1,0 +1,48 @@
+"""``stadforstad links create | list | revoke``."""
+
+from __future__ import annotations
+
+import pytest
+
+from stadforstad import cli
+from stadforstad.settings import get_settings
+
+
+@pytest.fixture
+def env(monkeypatch, tmp_path, shareable_form):
+    monkeypatch.setenv("STADFORSTAD_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite'}")
+    monkeypatch.setenv("STADFORSTAD_PUBLIC_URL", "https://stad.example.se")
+    get_settings.cache_clear()
+    real = cli.load_form
+    monkeypatch.setattr(cli, "load_form",
+                        lambda form_id: shareable_form if form_id == "enkat" else real(form_id))
+    yield
+    get_settings.cache_clear()
+
+
+def test_create_list_revoke(env, capsys):
+    assert cli.main(["workspaces", "create", "Lund"]) == 0
+    capsys.readouterr()
+    assert cli.main(["links", "create", "lund", "enkat", "--label", "Hotell",
+                     "--closes", "2999-12-31", "--max", "20"]) == 0
+    url = capsys.readouterr().out.strip()
+    assert url.startswith("https://stad.example.se/?t=") and len(url.split("=", 1)[1]) >= 43
+    assert cli.main(["links", "list", "Lund"]) == 0
+    listing = capsys.readouterr().out
+    assert "Hotell\topen\t0\t0\t2999-12-31\t20" in listing
+    assert url.split("=", 1)[1] not in listing  # the token is shown once, at creation
+    assert cli.main(["links", "revoke", "1"]) == 0
+    assert capsys.readouterr().out.strip() == "1\trevoked"
+
+
+@pytest.mark.parametrize("argv, code", [
+    (["links", "create", "Lund", "redo"], "LINK_002"),
+    (["links", "create", "Ingenstans", "enkat"], "STORE_001"),
+    (["links", "create", "Lund", "enkat", "--max", "0"], "LINK_003"),
+    (["links", "revoke", "99"], "LINK_004"),
+], ids=["not-shareable", "unknown-municipality", "cap-zero", "unknown-link"])
+def test_refusals_print_a_code(env, capsys, argv, code):
+    cli.main(["workspaces", "create", "Lund"])
+    capsys.readouterr()
+    assert cli.main(argv) == cli.EXIT_BAD_INPUT
+    assert f"[{code}]" in capsys.readouterr().err
