@@ -13,6 +13,7 @@ from typing import Callable
 import altair as alt
 
 from stadforstad.charts.aktorsanalys import aktorsanalys_chart, aktorsanalys_group_chart
+from stadforstad.charts.common import NEUTRAL, NOT_READY, READY, WORK_ON
 from stadforstad.charts.kartlaggning import kartlaggning_chart, kartlaggning_group_chart
 from stadforstad.charts.levels import (
     samverkansnivaer_chart,
@@ -38,4 +39,5 @@ CHARTS: dict[str, tuple[ChartFn, ChartFn]] = {
     "aktorsanalys": (aktorsanalys_chart, aktorsanalys_group_chart),
 }
 
-__all__ = ["CHARTS", "ChartFn"]
+#: The colours are shared with the comparison and compilation charts.
+__all__ = ["CHARTS", "ChartFn", "NEUTRAL", "NOT_READY", "READY", "WORK_ON"]

@@ -34,7 +34,7 @@ def type_cell(page: Page, text: str, then: str) -> None:
 
 def test_type_three_actors_submit_and_see_them_on_the_map(app, page: Page) -> None:
     page.goto(app.url)
-    page.get_by_role("link", name="Kommuner").first.click()
+    page.get_by_role("link", name="Kommuner", exact=True).click()
     page.get_by_label("Kommunens namn").fill("Malmö")
     page.get_by_role("button", name="Skapa kommun").click()
     expect(page.get_by_text("Malmö är skapad och vald.")).to_be_visible()
