@@ -13,6 +13,12 @@ NOT_READY = "#c62828"
 NEUTRAL = "#546e7a"
 WORK_ON = "#ef6c00"
 
+#: Charts are drawn at this width (pixels): concatenated charts cannot follow the
+#: page's width, and a fixed width keeps charts whole on screen and on paper.
+WIDTH = 520
+#: Question and actor names are shown whole up to this many pixels.
+LABEL_LIMIT = 260
+
 
 def item_label(form: Form, item_id: str, lang: str) -> str:
     return form.item(item_id).label.get(lang)
@@ -30,14 +36,14 @@ def items_spread_chart(form: Form, items, lang: str = "sv", domain=(1, 5)) -> al
     ])
     if frame.empty:
         return alt.Chart(pd.DataFrame({"x": []})).mark_point()
-    base = alt.Chart(frame).encode(y=alt.Y("fråga:N", sort=None, title=None))
+    base = alt.Chart(frame).encode(y=alt.Y("fråga:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None))
     colour = alt.Color("läge:N", scale=alt.Scale(domain=[discuss, agree], range=[WORK_ON, NEUTRAL]),
                        legend=alt.Legend(title=None, orient="bottom"))
     spread = base.mark_rule(size=3).encode(
-        x=alt.X("min:Q", scale=alt.Scale(domain=list(domain)), title=pick(lang, "Svar", "Answer")),
+        x=alt.X("min:Q", scale=alt.Scale(domain=list(domain)), axis=alt.Axis(tickMinStep=1), title=pick(lang, "Svar", "Answer")),
         x2="max:Q", color=colour)
     mean = base.mark_point(filled=True, size=120).encode(
         x="medel:Q", color=colour, tooltip=["fråga", "medel", "min", "max", "svar"])
-    return (spread + mean).properties(height=alt.Step(28), title=pick(
+    return (spread + mean).properties(height=alt.Step(28), width=WIDTH, title=pick(
         lang, "Medel (punkt) och spridning (linje) per fråga",
         "Mean (point) and spread (line) per question"))

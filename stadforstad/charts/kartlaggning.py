@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from stadforstad.charts.common import NEUTRAL, WORK_ON, items_spread_chart
+from stadforstad.charts.common import LABEL_LIMIT, NEUTRAL, WIDTH, WORK_ON, items_spread_chart
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -29,11 +29,11 @@ def kartlaggning_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
         x=alt.X("genomsnitt:Q", scale=alt.Scale(domain=[0, 5]),
                 title=pick(lang, "Genomsnitt (1 = aldrig, 5 = mycket ofta)",
                            "Average (1 = never, 5 = very often)")),
-        y=alt.Y("kategori:N", sort=order, title=None),
+        y=alt.Y("kategori:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=order, title=None),
         color=alt.Color("läge:N", scale=alt.Scale(domain=[full, part], range=[NEUTRAL, WORK_ON]),
                         legend=alt.Legend(title=None, orient="bottom")),
         tooltip=["kategori:N", "genomsnitt:Q", "besvarade:N"],
-    ).properties(height=alt.Step(28), title=pick(lang, f"Kartläggning: {who}", f"Mapping: {who}"))
+    ).properties(height=alt.Step(28), width=WIDTH, title=pick(lang, f"Kartläggning: {who}", f"Mapping: {who}"))
 
 
 def kartlaggning_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
@@ -50,7 +50,7 @@ def kartlaggning_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
     base = alt.Chart(frame).encode(
         x=alt.X("kategori:N", sort=[titles[c] for c in order], title=None,
                 axis=alt.Axis(labelAngle=-35, labelLimit=240)),
-        y=alt.Y("aktör:N", sort=None, title=None),
+        y=alt.Y("aktör:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None),
     )
     cells = base.mark_rect().encode(
         color=alt.Color("genomsnitt:Q", scale=alt.Scale(domain=[1, 5], scheme="oranges"),

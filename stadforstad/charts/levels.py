@@ -8,7 +8,7 @@ import json
 import altair as alt
 import pandas as pd
 
-from stadforstad.charts.common import NEUTRAL, READY
+from stadforstad.charts.common import LABEL_LIMIT, NEUTRAL, READY, WIDTH
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -70,14 +70,14 @@ def utvecklingsnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.Ch
         + [{"nivå": names[int(k) - 1], "när": wished, "antal": n}
            for k, n in group.wished_counts.items()])
     bars = alt.Chart(counts).mark_bar().encode(
-        y=alt.Y("nivå:N", sort=names, title=None),
+        y=alt.Y("nivå:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=names, title=None),
         yOffset=alt.YOffset("när:N", sort=[today, wished]),
         x=alt.X("antal:Q", title=pick(lang, "Antal deltagare", "Members"),
                 axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("när:N", scale=alt.Scale(domain=[today, wished], range=[NEUTRAL, READY]),
                         legend=alt.Legend(title=None, orient="bottom")),
         tooltip=["nivå:N", "när:N", "antal:Q"],
-    ).properties(height=alt.Step(14), title=pick(lang, "Gruppens fördelning per nivå",
+    ).properties(height=alt.Step(14), width=WIDTH, title=pick(lang, "Gruppens fördelning per nivå",
                                                  "The group's distribution per level"))
     return alt.vconcat(paths, bars).resolve_scale(color="independent")
 

@@ -6,9 +6,11 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts.common import (
+    LABEL_LIMIT,
     NEUTRAL,
     NOT_READY,
     READY,
+    WIDTH,
     WORK_ON,
     item_label,
     items_spread_chart,
@@ -27,12 +29,12 @@ def redo_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
         for i in result.items if i.value is not None
     ])
     bars = alt.Chart(items).mark_bar().encode(
-        x=alt.X("värde:Q", scale=alt.Scale(domain=[0, 5]), title=pick(lang, "Svar (1–5)", "Answer (1–5)")),
-        y=alt.Y("fråga:N", sort=None, title=None),
+        x=alt.X("värde:Q", scale=alt.Scale(domain=[0, 5]), axis=alt.Axis(values=[0, 1, 2, 3, 4, 5]), title=pick(lang, "Svar (1–5)", "Answer (1–5)")),
+        y=alt.Y("fråga:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None),
         color=alt.Color("status:N", scale=alt.Scale(domain=[work, fine], range=[WORK_ON, NEUTRAL]),
                         legend=alt.Legend(title=None, orient="bottom")),
         tooltip=["fråga", "värde"],
-    ).properties(height=alt.Step(28), title=pick(lang, "Varje fråga", "Each question"))
+    ).properties(height=alt.Step(28), width=WIDTH, title=pick(lang, "Varje fråga", "Each question"))
     return alt.vconcat(bars, _total_chart(result.total, result.threshold, result.min_total,
                                           result.max_total, lang)).resolve_scale(color="independent")
 
@@ -44,12 +46,12 @@ def _total_chart(total: int, threshold: int, low: int, high: int, lang: str) -> 
         x=alt.X("poäng:Q", scale=alt.Scale(domain=[0, high]),
                 title=pick(lang, f"Poäng ({low}–{high}); över {threshold} = redo",
                            f"Score ({low}–{high}); above {threshold} = ready")),
-        y=alt.Y("etikett:N", title=None),
+        y=alt.Y("etikett:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), title=None),
         tooltip=["poäng"],
     )
     rule = alt.Chart(pd.DataFrame([{"gräns": threshold}])).mark_rule(
         strokeDash=[6, 3], color="black", size=2).encode(x="gräns:Q")
-    return (bar + rule).properties(height=60, title=pick(lang, "Totalt mot gränsen 20",
+    return (bar + rule).properties(height=60, width=WIDTH, title=pick(lang, "Totalt mot gränsen 20",
                                                          "Total against the threshold 20"))
 
 
@@ -61,7 +63,7 @@ def redo_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
                             for m in group.members if m.complete])
     totals = alt.Chart(members).mark_circle(size=140).encode(
         x=alt.X("poäng:Q", scale=alt.Scale(domain=[7, 35]), title=pick(lang, "Totalpoäng", "Total")),
-        y=alt.Y("deltagare:N", title=None, sort="-x"),
+        y=alt.Y("deltagare:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), title=None, sort="-x"),
         color=alt.Color("redo:N", scale=alt.Scale(
             domain=[pick(lang, "redo", "ready"), pick(lang, "inte redo", "not ready")],
             range=[READY, NOT_READY]), legend=alt.Legend(title=None, orient="bottom")),
@@ -74,7 +76,7 @@ def redo_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
         median = alt.Chart(pd.DataFrame([{"x": group.median_total}])).mark_rule(
             color=NEUTRAL, size=3).encode(x="x:Q", tooltip=[alt.Tooltip("x:Q", title="median")])
         layers = layers + median
-    layers = layers.properties(height=alt.Step(24), title=pick(
+    layers = layers.properties(height=alt.Step(24), width=WIDTH, title=pick(
         lang, "Varje deltagares total (streckad linje = 20, grå = median)",
         "Each member's total (dashed = 20, grey = median)"))
     return alt.vconcat(layers, items_spread_chart(form, group.items, lang)).resolve_scale(

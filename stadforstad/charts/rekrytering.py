@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from stadforstad.charts.common import NOT_READY, READY
+from stadforstad.charts.common import LABEL_LIMIT, NOT_READY, READY, WIDTH
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -25,10 +25,10 @@ def rekrytering_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
     return alt.Chart(frame).mark_bar().encode(
         x=alt.X("antal:Q", title=pick(lang, "Antal i gruppen", "Number in the group"),
                 axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("typ:N", sort=None, title=None),
+        y=alt.Y("typ:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None),
         color=alt.Color("täckt:N", scale=alt.Scale(
             domain=[pick(lang, "finns", "covered"), pick(lang, "saknas", "missing")],
             range=[READY, NOT_READY]), legend=alt.Legend(title=None, orient="bottom")),
         tooltip=["typ", "antal"],
-    ).properties(height=alt.Step(28), title=pick(lang, "Personlighetstyper i kärngruppen",
+    ).properties(height=alt.Step(28), width=WIDTH, title=pick(lang, "Personlighetstyper i kärngruppen",
                                                  "Personality types in the core group"))

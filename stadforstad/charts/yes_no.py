@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from stadforstad.charts.common import NOT_READY, READY
+from stadforstad.charts.common import NOT_READY, READY, WIDTH
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -25,7 +25,7 @@ def yes_no_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
                                                   range=[READY, NOT_READY, "#bdbdbd"]),
                         legend=alt.Legend(title=None, orient="bottom")),
         tooltip=["påstående", "text", "svar"],
-    ).properties(title=pick(lang, f"{result.yes_count} av {result.total} JA",
+    ).properties(width=WIDTH, title=pick(lang, f"{result.yes_count} av {result.total} JA",
                             f"{result.yes_count} of {result.total} YES"))
 
 
@@ -46,4 +46,4 @@ def yes_no_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
         color=alt.Color("svar:N", scale=alt.Scale(domain=[yes, no], range=[READY, NOT_READY]),
                         legend=alt.Legend(title=None, orient="bottom")),
         tooltip=["påstående", "text", "svar", "antal"],
-    ).properties(title=pick(lang, "Ja och nej per påstående", "Yes and no per statement"))
+    ).properties(width=WIDTH, title=pick(lang, "Ja och nej per påstående", "Yes and no per statement"))

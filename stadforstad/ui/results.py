@@ -152,7 +152,7 @@ def show_result(form: Form, result, lang: str) -> None:
         words(form, result, lang)
     else:
         st.json(result.model_dump(mode="json"), expanded=False)
-    st.altair_chart(cached_chart(0, form, result, lang), width="stretch")
+    st.altair_chart(cached_chart(0, form, result, lang), width="content")
 
 
 # -- a group ---------------------------------------------------------------------------
@@ -215,4 +215,4 @@ def show_group(form: Form, group, lang: str) -> None:
         words(form, group, lang)
     else:
         st.json(group.model_dump(mode="json"), expanded=False)
-    st.altair_chart(cached_chart(1, form, group, lang), width="stretch")
+    st.altair_chart(cached_chart(1, form, group, lang), width="content")
