@@ -29,6 +29,7 @@ from stadforstad import errors
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.errors import ForbiddenError
 from stadforstad.schema import Form
+from stadforstad.storage.links import LinkStore
 from stadforstad.storage.repository import (COORDINATOR, Actor, Store, SubmittedRow,
                                             WorkspaceInfo)
 
@@ -399,24 +400,36 @@ def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> p
     form = scored_form(INDICATOR_FORM)
     titles = {s.id: s.title.sv for s in form.sections if s.title}
     workspaces, by_workspace = _load(store, actor, filters, form.id)
+    # The industries' answers through invitation links are the grid's main source; they
+    # have no round, so they count in every round and within the period they were sent.
+    saved_from, saved_to = filters.period()
+    by_link: dict[int, list[Rated]] = {}
+    for answer in LinkStore(store).sent_answers(
+            actor=actor, workspace_ids=[w.id for w in workspaces], form_id=form.id,
+            sent_from=saved_from, sent_to=saved_to):
+        by_link.setdefault(answer.workspace_id, []).append(
+            Rated(respondent=f"länk {answer.link_id} · svar {answer.id}", answers=answer.answers))
     records = []
     for workspace in workspaces:
         rows = by_workspace.get(workspace.id, [])
-        if not rows:
+        linked = by_link.get(workspace.id, [])
+        if not rows and not linked:
             continue
-        group = SUMMARIES[form.scoring](form, _rated(rows))
+        group = SUMMARIES[form.scoring](form, _rated(rows) + linked)
         for category in group.categories:
             records.append({
                 "workspace_id": workspace.id, "workspace": workspace.name,
-                "round": rows[0].round, "respondents": len(rows), "category": category.id,
+                "round": rows[0].round if rows else None,
+                "respondents": len(rows) + len(linked), "link_answers": len(linked),
+                "category": category.id,
                 "category_label": titles.get(category.id, category.id),
                 "mean": category.mean, "n": category.n, "min": category.min,
                 "max": category.max,
                 "spread": (category.max - category.min) if category.n else None,
                 "single": category.n == 1, "note": _note(category.n)})
     return _frame(records, [
-        "workspace_id", "workspace", "round", "respondents", "category", "category_label",
-        "mean", "n", "min", "max", "spread", "single", "note"])
+        "workspace_id", "workspace", "round", "respondents", "link_answers", "category",
+        "category_label", "mean", "n", "min", "max", "spread", "single", "note"])
 
 
 # -- progress through the steps ------------------------------------------------------------

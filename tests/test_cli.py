@@ -157,3 +157,59 @@ def test_workspaces_create_and_list(run, tmp_path: Path) -> None:
     again = run("workspaces", "create", "Landskrona", env_url=url)
     assert again.returncode != 0 and "STORE_002" in again.stderr
     assert "Landskrona" in run("workspaces", env_url=url).stdout
+
+
+# -- kartlaggning: one actor per row, 12 indicator columns --------------------------------
+KARTLAGGNING_CATEGORIES = ["generell", "sexuell", "tiggeri", "arbete", "kriminell", "hushall"]
+
+
+def _kartlaggning_rows() -> list[dict]:
+    full = {"respondent": "Anna", "aktor": "Hotell Norra", "bransch": "hotell",
+            **{f"{c}_{n}": v for c, values in zip(KARTLAGGNING_CATEGORIES,
+                                                 [(2, 3), (5, 4), (1, 1), (3, 4), (1, 2), (1, 1)])
+               for n, v in zip((1, 2), values)}}
+    # Bo answered one indicator of 'generell' and none of the rest: partial, not zero.
+    partial = {"respondent": "Bo", "aktor": "Taxi Syd", "bransch": "Biltvätt i hamnen",
+               "generell_1": 4}
+    return [full, partial]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".json"])
+def test_score_kartlaggning_file_gives_category_means(run, tmp_path: Path, suffix: str) -> None:
+    out = run("score", "kartlaggning", str(_write(tmp_path, _kartlaggning_rows(), suffix)))
+    assert out.returncode == 0, out.stderr
+    anna, bo = json.loads(out.stdout)
+    assert anna["category_means"] == {"generell": 2.5, "sexuell": 4.5, "tiggeri": 1.0,
+                                      "arbete": 3.5, "kriminell": 1.5, "hushall": 1.0}
+    assert anna["complete"] is True and anna["ranking"][:2] == ["sexuell", "arbete"]
+    assert (anna["respondent"], anna["actor"], anna["industry"]) == ("Anna", "Hotell Norra",
+                                                                     "hotell")
+    assert bo["category_means"] == {"generell": 4.0, **dict.fromkeys(KARTLAGGNING_CATEGORIES[1:])}
+    assert bo["partial_categories"] == ["generell"] and bo["industry"] == "Biltvätt i hamnen"
+    first_row = 1 if suffix == ".json" else 2
+    assert [anna["row"], bo["row"]] == [first_row, first_row + 1]
+
+
+def test_score_kartlaggning_bad_file_names_row_column_and_code(run, tmp_path: Path) -> None:
+    good, _ = _kartlaggning_rows()
+    rows = [good,
+            {**good, "respondent": "Bo", "aktor": ""},                  # required actor
+            {**good, "respondent": "Cilla", "generell_1": 6},           # outside 1–5
+            {**good, "respondent": "Dan", "sexuell_2": "ofta"},         # not a number
+            ]
+    path = _write(tmp_path, rows, ".csv")
+    out = run("score", "kartlaggning", str(path))
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr
+    assert "[ANSWER_001] row 3, column aktor" in out.stderr
+    assert "[ANSWER_002] row 4, column generell_1" in out.stderr
+    assert "[ANSWER_003] row 5, column sexuell_2" in out.stderr
+    assert [r["respondent"] for r in json.loads(out.stdout)] == ["Anna"]
+    assert "category_means" in json.loads(out.stdout)[0]
+
+
+def test_score_kartlaggning_unknown_indicator_column(run, tmp_path: Path) -> None:
+    good, _ = _kartlaggning_rows()
+    out = run("score", "kartlaggning", str(_write(tmp_path, [{**good, "generell_3": 2}], ".csv")))
+    assert out.returncode != 0
+    assert "row 2, column generell_3" in out.stderr and "ANSWER_005" in out.stderr

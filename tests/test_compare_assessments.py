@@ -72,3 +72,25 @@ def test_indicator_grid(store, admin, places):
     sexuell = frame.loc[("Alby", "sexuell")]
     assert (sexuell["mean"], sexuell["n"], sexuell["note"]) == (5.0, 1, "1 svar")
     assert frame.loc[("Alby", "hushall"), "n"] == 0
+
+
+def test_indicator_grid_counts_the_industries_answers_through_links(store, admin, places) -> None:
+    # Alby: one core-group answer (generell 2 and 2, mean 2) and two answers through a
+    # hotel link (generell 4/4 and 5/5: means 4 and 5): generell = (2 + 4 + 5) / 3.
+    from stadforstad.storage.links import LinkStore
+
+    form = load_form("kartlaggning")
+    store.submit_many(actor=admin, workspace_id=places["Alby"], form=form, rows=[
+        ("Ada", {"aktor": "Socialtjänsten", "generell_1": 2, "generell_2": 2})])
+    links = LinkStore(store)
+    created = links.create_link(actor=admin, workspace_id=places["Alby"], form=form,
+                                label="Hotell")
+    for n, value in enumerate((4, 5)):
+        respondent, _info = links.open_link(created.token)
+        links.submit(actor=respondent, resume=f"resume-{n}", submission_key=f"key-{n}",
+                     form=form, answers={"aktor": "Hotell", "generell_1": value,
+                                         "generell_2": value})
+    frame = compare.indicators(store, actor=admin).set_index(["workspace", "category"])
+    generell = frame.loc[("Alby", "generell")]
+    assert generell["mean"] == pytest.approx(11 / 3, abs=0.005)  # means are shown to 2 decimals
+    assert (generell["n"], generell["respondents"], generell["link_answers"]) == (3, 3, 2)

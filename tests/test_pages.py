@@ -5,44 +5,25 @@ from __future__ import annotations
 import pytest
 
 from stadforstad.catalog import list_forms
-from stadforstad.settings import get_settings
-from stadforstad.ui.context import WORKSPACE_NEXT_KEY
-from stadforstad.ui.form_page import NEW, RESPONDENT_NEXT_KEY
-from tests.apptest_helpers import button, open_app, open_page, texts
+from stadforstad.ui.form_page import RESPONDENT_NEXT_KEY
+from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
+    add_person,
+    button,
+    create_workspace,
+    fresh_database,
+    open_app,
+    open_page,
+    scale_radios,
+    texts,
+)
 
 PAGES = ["home", "form", "group", "workspaces", "about"]
 
 
 @pytest.fixture(autouse=True)
-def database(tmp_path, monkeypatch):
+def database(fresh_database):
     """Every test gets its own SQLite file, as a fresh installation would."""
-    monkeypatch.setenv("STADFORSTAD_DATABASE_URL", f"sqlite:///{tmp_path / 'app.sqlite'}")
-    get_settings.cache_clear()
     yield
-    get_settings.cache_clear()
-
-
-def create_workspace(name: str = "Landskrona"):
-    at = open_page("workspaces")
-    at.text_input[0].input(name)
-    button(at, "Skapa kommun").click()
-    at.run()
-    assert not at.exception
-    return at
-
-
-def add_person(at, name: str):
-    at.selectbox(key="form_page.respondent").set_value(NEW)
-    at.run()
-    next(t for t in at.text_input if t.label == "Ditt namn").input(name)
-    button(at, "Lägg till").click()
-    at.run()
-    assert not at.exception
-
-
-def scale_radios(at, form_id: str):
-    return [r for r in at.radio if r.key and r.key.startswith(f"{form_id}.")
-            and not r.key.endswith("comment")]
 
 
 def test_app_starts_on_the_overview() -> None:

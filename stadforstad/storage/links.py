@@ -22,7 +22,7 @@ import hashlib
 import secrets
 import zoneinfo
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text,
                         UniqueConstraint, func, select)
@@ -247,6 +247,7 @@ class LinkAnswer:
     link_id: int
     link_label: str
     form_id: str
+    workspace_id: int
     form_version: int
     industry: str | None
     name: str | None
@@ -369,17 +370,31 @@ class LinkStore:
     def link_answers(self, *, actor: Actor, workspace_id: int,
                      form_id: str | None = None) -> list[LinkAnswer]:
         """Every sent answer through the workspace's links, oldest first."""
-        self._require(actor.can_read(workspace_id), actor, f"workspace {workspace_id}")
+        return self.sent_answers(actor=actor, workspace_ids=[workspace_id], form_id=form_id)
+
+    def sent_answers(self, *, actor: Actor, workspace_ids: Sequence[int],
+                     form_id: str | None = None, sent_from: dt.datetime | None = None,
+                     sent_to: dt.datetime | None = None) -> list[LinkAnswer]:
+        """Every sent answer through the links of several workspaces, in one query."""
+        for workspace_id in workspace_ids:
+            self._require(actor.can_read(workspace_id), actor, f"workspace {workspace_id}")
+        if not workspace_ids:
+            return []
         query = (select(LinkResponse, InvitationLink)
                  .join(InvitationLink, InvitationLink.id == LinkResponse.link_id)
-                 .where(InvitationLink.workspace_id == workspace_id,
+                 .where(InvitationLink.workspace_id.in_(list(workspace_ids)),
                         LinkResponse.submitted_at.is_not(None))
                  .order_by(LinkResponse.submitted_at, LinkResponse.id))
         if form_id is not None:
             query = query.where(InvitationLink.form_id == form_id)
+        if sent_from is not None:
+            query = query.where(LinkResponse.submitted_at >= sent_from)
+        if sent_to is not None:
+            query = query.where(LinkResponse.submitted_at <= sent_to)
         with self._read() as session:
             return [LinkAnswer(id=r.id, link_id=link.id, link_label=link.label,
-                               form_id=link.form_id, form_version=r.form_version or 0,
+                               form_id=link.form_id, workspace_id=link.workspace_id,
+                               form_version=r.form_version or 0,
                                industry=r.industry, name=r.name, contact=r.contact,
                                answers=r.answers or {}, submitted_at=r.submitted_at,
                                receipt=r.receipt or "")

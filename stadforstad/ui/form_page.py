@@ -7,11 +7,12 @@ import pandas as pd
 import streamlit as st
 
 from scoring import SCORERS
-from stadforstad.catalog import list_forms
+from stadforstad.catalog import list_forms, load_form
 from stadforstad.errors import AnswerError, StadError
 from stadforstad.i18n import STEP_WORD
 from stadforstad.render import DRAFT, SUBMIT, render_form, show_problems
 from stadforstad.schema import Form
+from stadforstad.shared_rows import shared_rows
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 from stadforstad.ui.results import show_result
 
@@ -102,8 +103,13 @@ def show_form_page(workspace) -> None:
     state = store.response_state(actor=actor, workspace_id=workspace.id,
                                  respondent_id=person.id, form_id=form.id, round=round_no)
     _show_state(state)
-    context = f"{workspace.id}-{person.id}-{round_no}-r{state.revision}"
-    rendered = render_form(form, context=context, initial=state.working_answers, lang=lang,
+    initial, shared = state.working_answers, ""
+    if can_write:
+        initial, shared = _with_shared_rows(form, workspace.id, initial, lang)
+    # The shared rows' source is part of the context: a table first drawn empty starts
+    # afresh once the linked form has been submitted.
+    context = f"{workspace.id}-{person.id}-{round_no}-r{state.revision}{shared}"
+    rendered = render_form(form, context=context, initial=initial, lang=lang,
                            disabled=not can_write)
     latest = state
     if rendered.action in (DRAFT, SUBMIT):
@@ -133,6 +139,35 @@ def show_form_page(workspace) -> None:
         show_result(form, SCORERS[form.scoring](form, latest.answers), lang)
     if latest.response_id and latest.revision > 1:
         _show_revisions(workspace.id, latest.response_id)
+
+
+def _with_shared_rows(form: Form, workspace_id: int, answers: dict,
+                      lang: str) -> tuple[dict, str]:
+    """Tables linked to another form (``rows_from``) that have no saved rows start with
+    the rows of the workspace's latest submitted response to that form, and say so.
+    Returns the answers to start from and a mark of the sources used ("" for none)."""
+    store, actor = get_store(), get_actor()
+    answers, marks = dict(answers), []
+    for item in form.answerable():
+        link = getattr(item, "rows_from", None)
+        if link is None or answers.get(item.id):
+            continue
+        found = shared_rows(item, store.submitted(actor=actor, workspace_ids=[workspace_id],
+                                                  form_id=link.form))
+        if found is None:
+            continue
+        answers[item.id] = found.rows
+        marks.append(f"-{item.id}@{found.saved_at:%Y%m%d%H%M%S%f}")
+        source = load_form(found.form_id).title.get(lang)
+        what = (tr("Aktörerna", "The actors") if item.row_label and item.row_label.sv == "aktör"
+                else tr("Raderna", "The rows"))
+        st.info(tr(f"{what} är hämtade från »{source}«, senast inskickat "
+                   f"{found.saved_at:%Y-%m-%d}, så att ni inte behöver skriva dem två gånger. "
+                   "Ändra, ta bort eller lägg till rader; inget sparas förrän ni sparar.",
+                   f"{what} come from “{source}”, last submitted {found.saved_at:%Y-%m-%d}, so "
+                   "you need not type them twice. Change, remove or add rows; nothing is kept "
+                   "until you save."), icon="🔗")
+    return answers, "".join(marks)
 
 
 def _show_state(state) -> None:

@@ -14,6 +14,16 @@ import streamlit as st
 from stadforstad.charts import CHARTS
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
+from stadforstad.ui.assessment_words import (
+    aktorsanalys_group_words,
+    aktorsanalys_words,
+    kartlaggning_group_words,
+    kartlaggning_words,
+    samverkansnivaer_group_words,
+    samverkansnivaer_words,
+    utvecklingsnivaer_group_words,
+    utvecklingsnivaer_words,
+)
 
 
 # -- charts, built once per distinct result -----------------------------------------
@@ -128,6 +138,10 @@ WORDS = {
     "engagemang": _yes_no_words,
     "riktning": _yes_no_words,
     "rekrytering": _rekrytering_words,
+    "kartlaggning": kartlaggning_words,
+    "utvecklingsnivaer": utvecklingsnivaer_words,
+    "samverkansnivaer": samverkansnivaer_words,
+    "aktorsanalys": aktorsanalys_words,
 }
 
 
@@ -138,7 +152,7 @@ def show_result(form: Form, result, lang: str) -> None:
         words(form, result, lang)
     else:
         st.json(result.model_dump(mode="json"), expanded=False)
-    st.altair_chart(cached_chart(0, form, result, lang), width="stretch")
+    st.altair_chart(cached_chart(0, form, result, lang), width="content")
 
 
 # -- a group ---------------------------------------------------------------------------
@@ -188,6 +202,10 @@ GROUP_WORDS = {
     "engagemang": _yes_no_group_words,
     "riktning": _yes_no_group_words,
     "rekrytering": _rekrytering_words,
+    "kartlaggning": kartlaggning_group_words,
+    "utvecklingsnivaer": utvecklingsnivaer_group_words,
+    "samverkansnivaer": samverkansnivaer_group_words,
+    "aktorsanalys": aktorsanalys_group_words,
 }
 
 
@@ -197,4 +215,4 @@ def show_group(form: Form, group, lang: str) -> None:
         words(form, group, lang)
     else:
         st.json(group.model_dump(mode="json"), expanded=False)
-    st.altair_chart(cached_chart(1, form, group, lang), width="stretch")
+    st.altair_chart(cached_chart(1, form, group, lang), width="content")

@@ -19,7 +19,8 @@ NOW = dt.datetime(2025, 5, 1, 12, tzinfo=dt.timezone.utc)
 
 
 def _answer(n, industry, answers, link="Hotell-länken"):
-    return LinkAnswer(id=n, link_id=1, link_label=link, form_id="enkat", form_version=1,
+    return LinkAnswer(id=n, link_id=1, link_label=link, form_id="enkat", workspace_id=1,
+                      form_version=1,
                       industry=industry, name=None, contact=None, answers=answers,
                       submitted_at=NOW)
 
