@@ -8,26 +8,16 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
-from stadforstad.catalog import parse_form
 from stadforstad.errors import StorageError
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.migrate import (FIRST_REVISION, current_revision, head_revision,
                                          upgrade_database)
+from tests.sample_forms import TINY
 from stadforstad.storage.tables import (AuditEntry, Base, Respondent, Response, Revision,
                                         Workspace)
 
-FORM = parse_form("""
-id: tiny
-version: 1
-step: 0
-title: {sv: Liten}
-source: {heading: LITEN}
-sections:
-  - id: s
-    items:
-      - {kind: scale, id: a, required: true, label: {sv: A}, min: 1, max: 5}
-      - {kind: text, id: note, label: {sv: Anteckning}}
-""")
+FORM = TINY
+
 
 
 def _differences(engine) -> list:

@@ -4,18 +4,11 @@ tests never touch tables other developers use on the shared server)."""
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from stadforstad.catalog import parse_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.links import LinkStore
-
-PG_URL = os.environ.get("STADFORSTAD_TEST_DATABASE_URL")
 
 #: A small shareable form shaped like the indicator grid: two categories of two
 #: ratings, a begging note and free notes.
@@ -62,34 +55,10 @@ def private_form():
     return parse_form(PRIVATE_YAML)
 
 
-def _own_postgres():
-    """A fresh database on the shared server; yields its URL, drops it afterwards."""
-    server = make_url(PG_URL)
-    name = f"links_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'links.sqlite'}"
-        return
-    if not PG_URL:
-        pytest.skip("STADFORSTAD_TEST_DATABASE_URL is not set")
-    yield from _own_postgres()
-
-
 @pytest.fixture
-def links(db_url) -> LinkStore:
-    engine = make_engine(db_url)
+def links(database_url) -> LinkStore:
+    """Links on a real SQLite file and on PostgreSQL (the root conftest's databases)."""
+    engine = make_engine(database_url)
     yield LinkStore(Store(engine))
     engine.dispose()
 
