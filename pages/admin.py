@@ -11,6 +11,7 @@ import streamlit as st
 
 from stadforstad import accounts
 from stadforstad.errors import StadError
+from stadforstad.storage.links import LinkStore
 from stadforstad.storage.backup import import_workspace_file, write_backup
 from stadforstad.storage.repository import COORDINATOR, MEMBER
 from stadforstad.ui.context import error_text, frame, get_actor, get_store, tr
@@ -233,3 +234,22 @@ with erase_tab:
                                     f"{counts['revisions']} versioner.",
                                     f"Erased: {counts['responses']} responses and "
                                     f"{counts['revisions']} revisions."))
+
+        st.markdown(tr("**Ett svar via inbjudningslänk** – ange kvittokoden personen fick "
+                       "när svaret skickades.",
+                       "**An answer sent through an invitation link** – give the receipt "
+                       "code the person got when sending."))
+        with st.form("admin.erase_link", clear_on_submit=True):
+            receipt = st.text_input(tr("Kvittokod", "Receipt code"), max_chars=20,
+                                    placeholder="ABCD-EFGH", key="admin.erase_receipt")
+            sure = st.checkbox(tr("Ja, radera svaret. Det går inte att ångra.",
+                                  "Yes, erase the answer. This cannot be undone."),
+                               key="admin.erase_link_sure")
+            if st.form_submit_button(tr("Radera svaret", "Erase the answer")):
+                if not sure:
+                    st.warning(tr("Kryssa i rutan för att bekräfta.", "Tick the box to confirm."))
+                else:
+                    erased = attempt(LinkStore(store).erase_link_response, actor=actor,
+                                     workspace_id=place, receipt=receipt)
+                    if erased is not None:
+                        done(tr("Svaret är raderat.", "The answer is erased."))

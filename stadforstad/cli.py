@@ -334,6 +334,11 @@ def cmd_erase(args) -> int:
     """One person's data, on their request: a core-group respondent (id or name)."""
     store, actor = _store(), Actor.local()
     workspace = _workspace(store, actor, args.workspace)
+    if args.receipt:
+        answer_id = LinkStore(store).erase_link_response(actor=actor, workspace_id=workspace.id,
+                                                         receipt=args.respondent)
+        print(f"erased link answer {answer_id}")
+        return 0
     people = store.list_respondents(actor=actor, workspace_id=workspace.id)
     ref = " ".join(args.respondent.split())
     match = [p for p in people if str(p.id) == ref] or \
@@ -379,7 +384,11 @@ def _add_admin_parsers(sub) -> None:
     restore.set_defaults(func=cmd_import_backup)
     erase = sub.add_parser("erase", help="delete one respondent's data on their request")
     erase.add_argument("workspace", help="the municipality's id or name")
-    erase.add_argument("respondent", help="the respondent's id or exact name")
+    erase.add_argument("respondent", help="the respondent's id or exact name (with "
+                                          "--receipt: the receipt code of a link answer)")
+    erase.add_argument("--receipt", action="store_true",
+                       help="erase one answer sent through an invitation link, by its "
+                            "receipt code")
     erase.set_defaults(func=cmd_erase)
 
 

@@ -85,3 +85,14 @@ def test_export_import_backup_and_erase(run, store, tmp_path) -> None:
                for e in store.audit_log(actor=admin))
     out = run("erase", "Alfastad", "Nobody")
     assert out.returncode == 2 and "STORE_001" in out.stderr
+
+
+def test_erase_a_link_answer_by_its_receipt(run, store) -> None:
+    from tests.test_backup_links import _answered
+
+    links, place, created, sent = _answered(store, Actor.local())
+    out = run("erase", "Kommun L", sent.receipt, "--receipt")
+    assert out.returncode == 0, out.stderr
+    assert links.link_answers(actor=Actor.local(), workspace_id=place.id) == []
+    out = run("erase", "Kommun L", sent.receipt, "--receipt")
+    assert out.returncode == 2 and "STORE_001" in out.stderr
