@@ -4,6 +4,8 @@ sidebar through ``stadforstad.ui.context.frame``). Run with ``uv run streamlit r
 An address with an invitation token (``?t=…``) gets the respondent page and nothing
 else: a navigation of that single page, hidden, whatever path was asked for."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from stadforstad.compare import can_compare
@@ -26,8 +28,14 @@ actor = current_actor()
 if actor is None:
     # Nobody signed in: the sign-in (or first-run) screen and nothing else, whatever
     # path was asked for; no menu shows what lies behind it.
+    # Every page's address shows it too (not Streamlit's "page not found" box over a
+    # deep link), and after sign-in the same address opens that page, if the role has it.
+    addresses = sorted(p.stem for p in (Path(__file__).parent / "pages").glob("*.py")
+                       if p.stem != "respond")
     st.navigation([st.Page(show_signin, title="Logga in", icon=":material/login:",
-                           url_path="logga-in", default=True)],
+                           url_path="logga-in", default=True)]
+                  + [st.Page(show_signin, title="Logga in", url_path=address)
+                     for address in addresses],
                   position="hidden").run()
     st.stop()
 
