@@ -15,14 +15,29 @@ st.markdown(tr("Ett verktyg för kärngruppen: gör övningarna och bedömningar
                "A tool for the core group: do the exercises and assessments of the handbook's "
                "seven steps, see the result at once and follow the work over time."))
 workspace = frame()
+actor = get_actor()
 progress = {}
 if workspace is None:
-    st.info(tr("Börja med att skapa er kommun under Kommuner.",
-               "Start by creating your municipality under Municipalities."))
-    st.page_link("pages/workspaces.py", label=tr("Till Kommuner", "To Municipalities"), icon=":material/location_city:")
+    if actor.is_admin:
+        st.info(tr("Börja med att skapa er kommun under Kommuner.",
+                   "Start by creating your municipality under Municipalities."))
+        st.page_link("pages/workspaces.py", label=tr("Till Kommuner", "To Municipalities"),
+                     icon=":material/location_city:")
+    else:
+        st.info(tr("Ni har ännu ingen behörighet till någon kommun. Be en administratör.",
+                   "You have no access to any municipality yet. Ask an administrator."))
 else:
-    progress = get_store().form_progress(actor=get_actor(), workspace_id=workspace.id)
+    progress = get_store().form_progress(actor=actor, workspace_id=workspace.id)
     st.subheader(workspace.name)
+#: Only those who may write get links to the form page (a coordinator reads).
+writes = workspace is not None and actor.can_write(workspace.id)
+
+
+def form_link(label: str, form_id: str) -> None:
+    if writes:
+        st.page_link("pages/form.py", label=label, query_params={"form": form_id})
+    else:
+        st.markdown(f"- {label}")
 
 forms_by_step: dict = {}
 for form in list_forms():
@@ -58,13 +73,12 @@ for step in load_steps():
                 note = tr(f" – {state['submitted']} inskickade", f" – {state['submitted']} submitted")
             elif state.get("drafts"):
                 note = tr(" – utkast", " – draft")
-            st.page_link("pages/form.py", label=f"{mark} {form.title.get(lang)}{note}",
-                         query_params={"form": form.id})
+            form_link(f"{mark} {form.title.get(lang)}{note}", form.id)
 
 others = forms_by_step.get(None, [])
 if others:
     with st.expander(tr("Att driva nätverket", "Running the network")):
         for form in others:
-            st.page_link("pages/form.py", label=form.title.get(lang), query_params={"form": form.id})
+            form_link(form.title.get(lang), form.id)
 
 st.caption(tr(f"Källa: {CREDIT_SV}.", f"Source: {CREDIT_SV}."))

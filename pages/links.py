@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from stadforstad.ui.context import frame, tr
+from stadforstad.ui.context import frame, get_actor, tr
 from stadforstad.ui.links_page import show_links_page
 
 workspace = frame()
@@ -10,5 +10,8 @@ st.title(tr("Inbjudningslänkar", "Invitation links"))
 if workspace is None:
     st.info(tr("Skapa eller välj först en kommun under Kommuner.",
                "First create or choose a municipality under Municipalities."))
+elif not get_actor().can_write(workspace.id):
+    st.info(tr(f"Ni kan läsa {workspace.name} men inte skapa inbjudningslänkar där (AUTH_001).",
+               f"You can read {workspace.name} but not make invitation links there (AUTH_001)."))
 else:
     show_links_page(workspace)

@@ -6,9 +6,9 @@ import streamlit as st
 from stadforstad.errors import StadError
 from stadforstad.ui.context import WORKSPACE_NEXT_KEY, frame, get_actor, get_store, tr
 
-store, actor = get_store(), get_actor()
 FLASH = "workspaces.flash"
 frame()
+store, actor = get_store(), get_actor()
 st.title(tr("Kommuner", "Municipalities"))
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))

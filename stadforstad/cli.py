@@ -1,5 +1,5 @@
 """The command line: ``stadforstad forms | workspaces | describe | score | links |
-import | compare | demo``.
+import | compare | demo | users | export | import-backup | erase``.
 
 Errors are printed as ``[CODE] where: message`` on stderr with a non-zero exit status;
 never a traceback.
@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from scoring import SCORERS
-from stadforstad import errors
+from stadforstad import accounts, errors
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.errors import Problem, ResponseFileError, StadError, StorageError
 from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
+from stadforstad.storage import backup
 from stadforstad.storage.links import LinkStore, link_url
 
 EXIT_BAD_INPUT = 2
@@ -258,6 +261,137 @@ def cmd_links_revoke(args) -> int:
     return 0
 
 
+# -- accounts, backup and erasure (the operator: Actor.local()) ------------------------
+def _password() -> str:
+    """The new password: from STADFORSTAD_PASSWORD (scripts), otherwise asked twice
+    without echo. Never from an argument: that would end up in the shell history and
+    the process list."""
+    from_env = os.environ.get("STADFORSTAD_PASSWORD")
+    if from_env:
+        return from_env
+    first = getpass.getpass("Lösenord: ")
+    if getpass.getpass("Lösenordet igen: ") != first:
+        raise errors.fail(errors.AuthError, errors.AUTH_BAD_PASSWORD, "password",
+                          "Lösenorden är inte lika. Försök igen.")
+    return first
+
+
+def cmd_users_create(args) -> int:
+    info = accounts.create_user(_store(), actor=Actor.local(), username=args.username,
+                                password=_password(), admin=args.admin,
+                                display_name=args.display_name)
+    print(f"{info.username}\t{'administratör' if info.is_admin else 'användare'}")
+    return 0
+
+
+def cmd_users_list(args) -> int:
+    store, actor = _store(), Actor.local()
+    names = {w.id: w.name for w in store.list_workspaces(actor=actor)}
+    for user in accounts.list_users(store, actor=actor):
+        grants = ", ".join(f"{names.get(w, w)}:{role}" for w, role in sorted(user.grants.items()))
+        print("\t".join([user.username, user.display_name,
+                         "admin" if user.is_admin else "-", grants or "-"]))
+    return 0
+
+
+def cmd_users_grant(args) -> int:
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    accounts.grant_role(store, actor=actor, username=args.username, workspace_id=workspace.id,
+                        role=args.role)
+    print(f"{accounts.normalize_username(args.username)}\t{workspace.name}\t{args.role}")
+    return 0
+
+
+def cmd_users_revoke(args) -> int:
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    removed = accounts.revoke_role(store, actor=actor, username=args.username,
+                                   workspace_id=workspace.id)
+    print(f"{accounts.normalize_username(args.username)}\t{workspace.name}\t"
+          + ("revoked" if removed else "had no role there"))
+    return 0
+
+
+def cmd_export(args) -> int:
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    path = backup.export_workspace_file(store, actor=actor, workspace_id=workspace.id,
+                                        path=args.file)
+    print(f"{workspace.name}\t{path}")
+    return 0
+
+
+def cmd_import_backup(args) -> int:
+    store = _store()
+    new_id = backup.import_workspace_file(store, actor=Actor.local(), path=args.file,
+                                          name=args.name)
+    print(f"{new_id}\t{store.get_workspace(actor=Actor.local(), workspace_id=new_id).name}")
+    return 0
+
+
+def cmd_erase(args) -> int:
+    """One person's data, on their request: a core-group respondent (id or name)."""
+    store, actor = _store(), Actor.local()
+    workspace = _workspace(store, actor, args.workspace)
+    if args.receipt:
+        answer_id = LinkStore(store).erase_link_response(actor=actor, workspace_id=workspace.id,
+                                                         receipt=args.respondent)
+        print(f"erased link answer {answer_id}")
+        return 0
+    people = store.list_respondents(actor=actor, workspace_id=workspace.id)
+    ref = " ".join(args.respondent.split())
+    match = [p for p in people if str(p.id) == ref] or \
+        [p for p in people if p.name.casefold() == ref.casefold()]
+    if len(match) != 1:
+        raise errors.fail(StorageError, errors.STORE_NOT_FOUND, f"respondent {ref!r}",
+                          "no such respondent in this municipality (give the id or the "
+                          "exact name)" if not match else "several have that name: give the id")
+    counts = store.erase_respondent(actor=actor, workspace_id=workspace.id,
+                                    respondent_id=match[0].id)
+    print(f"erased respondent {match[0].id}: {counts['responses']} responses, "
+          f"{counts['revisions']} revisions")
+    return 0
+
+
+def _add_admin_parsers(sub) -> None:
+    users = sub.add_parser("users", help="local accounts and their grants")
+    actions = users.add_subparsers(dest="action", required=True)
+    create = actions.add_parser(
+        "create", help="create a user; the password is asked for (or STADFORSTAD_PASSWORD)")
+    create.add_argument("username")
+    create.add_argument("--admin", action="store_true", help="an administrator")
+    create.add_argument("--display-name", default=None)
+    create.set_defaults(func=cmd_users_create)
+    actions.add_parser("list", help="users, tab-separated").set_defaults(func=cmd_users_list)
+    grant = actions.add_parser("grant", help="give a role on a municipality")
+    grant.add_argument("username")
+    grant.add_argument("workspace", help="the municipality's id or name")
+    grant.add_argument("role", choices=["member", "coordinator"])
+    grant.set_defaults(func=cmd_users_grant)
+    revoke = actions.add_parser("revoke", help="take away a user's role on a municipality")
+    revoke.add_argument("username")
+    revoke.add_argument("workspace", help="the municipality's id or name")
+    revoke.set_defaults(func=cmd_users_revoke)
+
+    export = sub.add_parser("export", help="a whole municipality to one file (.json[.gz])")
+    export.add_argument("workspace", help="the municipality's id or name")
+    export.add_argument("file")
+    export.set_defaults(func=cmd_export)
+    restore = sub.add_parser("import-backup", help="read an exported municipality")
+    restore.add_argument("file")
+    restore.add_argument("--name", default=None, help="give it another name")
+    restore.set_defaults(func=cmd_import_backup)
+    erase = sub.add_parser("erase", help="delete one respondent's data on their request")
+    erase.add_argument("workspace", help="the municipality's id or name")
+    erase.add_argument("respondent", help="the respondent's id or exact name (with "
+                                          "--receipt: the receipt code of a link answer)")
+    erase.add_argument("--receipt", action="store_true",
+                       help="erase one answer sent through an invitation link, by its "
+                            "receipt code")
+    erase.set_defaults(func=cmd_erase)
+
+
 def _add_links_parser(sub) -> None:
     links = sub.add_parser("links", help="invitation links: create, list, revoke")
     actions = links.add_subparsers(dest="action", required=True)
@@ -331,6 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--remove", action="store_true", help="delete the demo municipalities")
     demo.set_defaults(func=cmd_demo)
     _add_links_parser(sub)
+    _add_admin_parsers(sub)
     return parser
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -23,6 +24,11 @@ class Settings(BaseSettings):
     #: Folder of the form files; ``None`` means the app's own ``forms/``. Tests and
     #: trial installations point it elsewhere.
     forms_dir: Path | None = None
+    #: Who may use the app. ``local`` (the default): accounts, with a first-run screen
+    #: that creates the first administrator, or the organisation's identity provider
+    #: when ``[auth]`` is in ``.streamlit/secrets.toml``. ``none``: no sign-in at all,
+    #: everyone is the local administrator – only for a single-user laptop install.
+    auth: Literal["local", "none"] = "local"
 
 
 @functools.cache

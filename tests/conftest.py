@@ -83,3 +83,15 @@ def fast_password_hashing(monkeypatch):
     cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     monkeypatch.setattr(accounts, "_hasher", cheap)
     monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("ingen"))
+
+
+@pytest.fixture(autouse=True)
+def no_sign_in_by_default(monkeypatch):
+    """The existing page tests run as the single local administrator
+    (``STADFORSTAD_AUTH=none``); the sign-in tests set ``local`` themselves."""
+    from stadforstad.settings import get_settings
+
+    monkeypatch.setenv("STADFORSTAD_AUTH", "none")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()

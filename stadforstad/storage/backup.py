@@ -3,8 +3,10 @@ its data, to move it to another installation, or to restore it.
 
 The document holds the workspace, the forms (id, versions used, and the definition
 when this installation has that version), the respondents, every response with all
-its revisions and its draft, and the workspace's audit entries. Users and grants are
-not in it: they belong to the installation, not to the workspace.
+its revisions and its draft, the invitation links (the token never, only its hash)
+with the answers sent through them (which may hold a name and contact), and the
+workspace's audit entries. Users and grants are not in it: they belong to the
+installation, not to the workspace.
 
 ``import_workspace`` puts it back identically: the same ids when they are free (a
 restore into an empty database), new ones otherwise.
@@ -29,7 +31,10 @@ if TYPE_CHECKING:
     from stadforstad.storage.repository import Actor, Store
 
 FORMAT = "stadforstad-workspace"
-FORMAT_VERSION = 1
+#: 2 added the invitation links (their token only as its hash) and the answers sent
+#: through them; a version 1 file (without them) is still read.
+FORMAT_VERSION = 2
+READS = (1, 2)
 
 
 # -- values ---------------------------------------------------------------------------
@@ -74,6 +79,7 @@ def export_workspace(store: "Store", *, actor: "Actor", workspace_id: int) -> di
             revisions.setdefault(row.response_id, []).append(row)
         audit = list(session.scalars(select(AuditEntry).where(
             AuditEntry.workspace_id == workspace_id).order_by(AuditEntry.id)))
+        links, link_responses = _export_links(session, workspace_id)
 
         data = {
             "format": FORMAT,
@@ -94,12 +100,85 @@ def export_workspace(store: "Store", *, actor: "Actor", workspace_id: int) -> di
                                "saved_by": v.saved_by}
                               for v in revisions.get(r.id, [])],
             } for r in responses],
+            "links": links,
+            "link_responses": link_responses,
             "audit": [{"at": _iso(e.at), "actor": e.actor, "action": e.action,
                        "target": e.target, "detail": e.detail} for e in audit],
         }
         store.record(session, actor, "export", f"workspace {place.name}", workspace_id,
                      detail=f"{len(respondents)} deltagare, {len(responses)} svar")
         return data
+
+
+def _export_links(session, workspace_id: int) -> tuple[list[dict], list[dict]]:
+    from stadforstad.storage.links import InvitationLink, LinkResponse
+
+    links = list(session.scalars(select(InvitationLink).where(
+        InvitationLink.workspace_id == workspace_id).order_by(InvitationLink.id)))
+    answers = list(session.scalars(
+        select(LinkResponse).join(InvitationLink, InvitationLink.id == LinkResponse.link_id)
+        .where(InvitationLink.workspace_id == workspace_id).order_by(LinkResponse.id)))
+    return ([{"id": k.id, "form_id": k.form_id, "token_hash": k.token_hash, "label": k.label,
+              "intro": k.intro, "ask_identity": k.ask_identity,
+              "closes_on": k.closes_on.isoformat() if k.closes_on else None,
+              "max_answers": k.max_answers, "revoked_at": _iso(k.revoked_at),
+              "created_by": k.created_by, "created_at": _iso(k.created_at)} for k in links],
+            [{"id": r.id, "link_id": r.link_id, "resume_hash": r.resume_hash,
+              "industry": r.industry, "name": r.name, "contact": r.contact,
+              "draft": r.draft, "draft_saved_at": _iso(r.draft_saved_at),
+              "answers": r.answers, "form_version": r.form_version,
+              "submitted_at": _iso(r.submitted_at), "submission_key": r.submission_key,
+              "receipt": r.receipt, "created_at": _iso(r.created_at)} for r in answers])
+
+
+def _import_links(session, data: dict[str, Any], workspace_id: int, keep: bool) -> int:
+    """The links and their answers. Into a database that already has them (a copy
+    beside the original) the copy's links are dead: their token and resume hashes are
+    hashed once more, so no real token opens them, and taken receipt codes get new
+    ones. Returns the number of answers."""
+    from stadforstad.storage.links import (InvitationLink, LinkResponse, hash_token,
+                                           new_receipt)
+
+    links, answers = data.get("links", []), data.get("link_responses", [])
+    hashes = [k["token_hash"] for k in links]
+    clash = bool(hashes) and session.scalar(select(InvitationLink.id).where(
+        InvitationLink.token_hash.in_(hashes)).limit(1)) is not None
+
+    def _hash(value: str) -> str:
+        return hash_token(f"kopia:{value}") if clash else value
+
+    new_ids: dict[int, int] = {}
+    for item in links:
+        row = InvitationLink(
+            workspace_id=workspace_id, form_id=item["form_id"],
+            token_hash=_hash(item["token_hash"]), label=item["label"], intro=item["intro"],
+            ask_identity=bool(item["ask_identity"]),
+            closes_on=dt.date.fromisoformat(item["closes_on"]) if item["closes_on"] else None,
+            max_answers=item["max_answers"], revoked_at=_moment(item["revoked_at"]),
+            created_by=item["created_by"], created_at=_moment(item["created_at"]))
+        if keep:
+            row.id = item["id"]
+        session.add(row)
+        session.flush()
+        new_ids[item["id"]] = row.id
+    for item in answers:
+        receipt = item["receipt"]
+        if receipt and clash and session.scalar(select(LinkResponse.id).where(
+                LinkResponse.receipt == receipt)) is not None:
+            receipt = new_receipt()
+        row = LinkResponse(
+            link_id=new_ids[item["link_id"]], resume_hash=_hash(item["resume_hash"]),
+            industry=item["industry"], name=item["name"], contact=item["contact"],
+            draft=item["draft"], draft_saved_at=_moment(item["draft_saved_at"]),
+            answers=item["answers"], form_version=item["form_version"],
+            submitted_at=_moment(item["submitted_at"]),
+            submission_key=None if clash else item["submission_key"], receipt=receipt,
+            created_at=_moment(item["created_at"]))
+        if keep:
+            row.id = item["id"]
+        session.add(row)
+    session.flush()
+    return len(answers)
 
 
 def _forms_used(responses: list[Response],
@@ -164,7 +243,7 @@ def import_workspace(store: "Store", *, actor: "Actor", data: dict[str, Any],
                           "Be en administratör.")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _bad("format", "Det här är ingen säkerhetskopia av en kommun från Stad för stad.")
-    if data.get("version") != FORMAT_VERSION:
+    if data.get("version") not in READS:
         raise _bad("version", f"Säkerhetskopian har formatversion {data.get('version')!r}, "
                               f"men den här versionen av appen läser {FORMAT_VERSION}. "
                               "Uppdatera appen.")
@@ -225,19 +304,25 @@ def _import(store: "Store", actor: "Actor", data: dict[str, Any], name: str | No
                        "workspace_id": place.id} for e in data["audit"]]
         if audit_rows:
             session.execute(insert(AuditEntry), audit_rows)
+        link_answers = _import_links(session, data, place.id, keep)
         if keep and session.bind.dialect.name == "postgresql":
             _advance_sequences(session)
         store.record(session, actor, "import", f"workspace {title}", place.id,
-                     detail=f"{len(people)} deltagare, {len(data['responses'])} svar"
+                     detail=f"{len(people)} deltagare, {len(data['responses'])} svar, "
+                            f"{link_answers} svar via länk"
                             + ("" if keep else "; nya id-nummer"))
         return place.id
 
 
 def _ids_free(session, data: dict[str, Any]) -> bool:
     """True when none of the document's ids is taken here (e.g. an empty database)."""
+    from stadforstad.storage.links import InvitationLink, LinkResponse
+
     checks = [(Workspace, [data["workspace"]["id"]]),
               (Respondent, [p["id"] for p in data["respondents"]]),
-              (Response, [r["id"] for r in data["responses"]])]
+              (Response, [r["id"] for r in data["responses"]]),
+              (InvitationLink, [k["id"] for k in data.get("links", [])]),
+              (LinkResponse, [r["id"] for r in data.get("link_responses", [])])]
     for table, ids in checks:
         for start in range(0, len(ids), 500):
             if session.scalar(select(table.id).where(table.id.in_(ids[start:start + 500]))
@@ -249,7 +334,8 @@ def _ids_free(session, data: dict[str, Any]) -> bool:
 def _advance_sequences(session) -> None:
     # Rows inserted with explicit ids leave PostgreSQL's sequences behind; move them on
     # so the next ordinary insert does not collide.
-    for table in ("workspaces", "respondents", "responses"):
+    for table in ("workspaces", "respondents", "responses", "invitation_links",
+                  "link_responses"):
         session.execute(text(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))

@@ -367,6 +367,29 @@ class LinkStore:
                                   row.workspace_id)
         return self.get_link(actor=actor, link_id=link_id)
 
+    def erase_link_response(self, *, actor: Actor, workspace_id: int, receipt: str) -> int:
+        """Delete one answer sent through a link, on the respondent's request (GDPR art.
+        17), found by the receipt code they were shown: the answer, its name, contact
+        and draft. Members of the workspace and administrators; the audit log keeps
+        that it was done, not what was in it. Returns the deleted answer's id."""
+        self._require(actor.can_write(workspace_id), actor, f"workspace {workspace_id}")
+        code = (receipt or "").strip().upper()
+        with self._write() as session:
+            row = session.scalar(
+                select(LinkResponse).join(InvitationLink,
+                                          InvitationLink.id == LinkResponse.link_id)
+                .where(InvitationLink.workspace_id == workspace_id,
+                       LinkResponse.receipt == code)) if code else None
+            if row is None:
+                raise errors.fail(StorageError, errors.STORE_NOT_FOUND, "receipt",
+                                  "Det finns inget svar med den kvittokoden i kommunen. "
+                                  "Kontrollera koden.")
+            answer_id, link_id = row.id, row.link_id
+            session.delete(row)
+            self.store._audit(session, actor, "erase", f"link {link_id} answer {answer_id}",
+                              workspace_id, detail="svar via länk raderat på begäran")
+            return answer_id
+
     def link_answers(self, *, actor: Actor, workspace_id: int,
                      form_id: str | None = None) -> list[LinkAnswer]:
         """Every sent answer through the workspace's links, oldest first."""

@@ -41,8 +41,11 @@ class App:
 
 
 def start_app(database_url: str, extra_env: dict | None = None, log: Path | None = None):
+    """Serve the app; without sign-in (``STADFORSTAD_AUTH=none``) unless ``extra_env``
+    says otherwise."""
     port = _free_port()
-    env = {**os.environ, "STADFORSTAD_DATABASE_URL": database_url, **(extra_env or {})}
+    env = {**os.environ, "STADFORSTAD_DATABASE_URL": database_url, "STADFORSTAD_AUTH": "none",
+           **(extra_env or {})}
     out = open(log, "wb") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),

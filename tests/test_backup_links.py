@@ -1,0 +1,89 @@
+"""Invitation links in the workspace export/import, and erasing one answer sent
+through a link by its receipt code. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stadforstad.catalog import parse_form
+from stadforstad.errors import ForbiddenError, StorageError
+from stadforstad.storage import Actor
+from stadforstad.storage.backup import read_backup, write_backup
+from stadforstad.storage.links import Identity, LinkStore, hash_token, new_token
+from tests.links.conftest import SHAREABLE_YAML
+from tests.test_audit_backup import _COPIES, _drop_copies, _empty_like  # noqa: F401
+
+GOOD = {"generell_1": 4, "generell_2": 2, "tiggeri_1": 1, "anteckningar": "Hej"}
+FORM = parse_form(SHAREABLE_YAML)
+
+
+def _answered(store, admin):
+    """A workspace with a named link: one sent answer (name, contact) and one draft."""
+    links = LinkStore(store)
+    store.create_workspace(actor=admin, name="Annan kommun")  # ids in the source are not 1
+    place = store.create_workspace(actor=admin, name="Kommun L")
+    created = links.create_link(actor=admin, workspace_id=place.id, form=FORM, label="Hotell",
+                                ask_identity=True)
+    actor, _ = links.open_link(created.token)
+    sent = links.submit(actor=actor, resume=new_token(), submission_key="k1", form=FORM,
+                        answers=GOOD, identity=Identity(industry="Hotell", name="Kim Kvist",
+                                                        contact="kim@example.se"))
+    links.save_draft(actor=actor, resume=new_token(), form=FORM, answers={"generell_2": 3})
+    return links, place, created, sent
+
+
+def test_export_holds_links_without_the_token_and_round_trips(store, admin, tmp_path,
+                                                              sqlite_url):
+    links, place, created, sent = _answered(store, admin)
+    first = store.export_workspace(actor=admin, workspace_id=place.id)
+    text = json.dumps(first, ensure_ascii=False)
+    assert created.token not in text
+    assert first["links"][0]["token_hash"] == hash_token(created.token)
+    assert [(r["name"], r["contact"], r["receipt"]) for r in first["link_responses"]] == [
+        ("Kim Kvist", "kim@example.se", sent.receipt), (None, None, None)]
+
+    target = _empty_like(store, sqlite_url, tmp_path)
+    new_id = target.import_workspace(
+        actor=admin, data=read_backup(write_backup(first, tmp_path / "l.json.gz")))
+    second = target.export_workspace(actor=admin, workspace_id=new_id)
+    first.pop("audit"), second.pop("audit")
+    assert second == first
+    # The restored link still opens with its token, and the answer is there.
+    restored = LinkStore(target)
+    restored.open_link(created.token)
+    assert [a.receipt for a in restored.link_answers(actor=admin, workspace_id=new_id)] \
+        == [sent.receipt]
+    target.engine.dispose()
+
+
+def test_a_copy_beside_the_original_has_dead_links(store, admin):
+    links, place, created, sent = _answered(store, admin)
+    data = store.export_workspace(actor=admin, workspace_id=place.id)
+    copy_id = store.import_workspace(actor=admin, data=data, name="Kommun L (kopia)")
+    copy = store.export_workspace(actor=admin, workspace_id=copy_id)
+    assert [r["name"] for r in copy["link_responses"]] == ["Kim Kvist", None]
+    assert copy["links"][0]["token_hash"] != data["links"][0]["token_hash"]
+    _, info = links.open_link(created.token)
+    assert info.workspace_id == place.id  # the token still opens the original only
+
+
+def test_erasing_one_link_answer_by_its_receipt(store, admin):
+    links, place, created, sent = _answered(store, admin)
+    member = Actor(name="medlem", user_id=99, grants={place.id: "member"})
+    reader = Actor(name="läsare", user_id=98, grants={place.id: "coordinator"})
+    with pytest.raises(ForbiddenError):
+        links.erase_link_response(actor=reader, workspace_id=place.id, receipt=sent.receipt)
+    with pytest.raises(StorageError) as caught:
+        links.erase_link_response(actor=member, workspace_id=place.id, receipt="XXXX-XXXX")
+    assert caught.value.code == "STORE_001"
+    answer_id = links.erase_link_response(actor=member, workspace_id=place.id,
+                                          receipt=f" {sent.receipt.lower()} ")
+    assert links.link_answers(actor=admin, workspace_id=place.id) == []
+    data = store.export_workspace(actor=admin, workspace_id=place.id)
+    assert "Kim Kvist" not in json.dumps(data, ensure_ascii=False)
+    entry = store.audit_log(actor=admin)[1]  # [0] is the export just made
+    assert (entry.action, entry.actor) == ("erase", "medlem")
+    assert entry.target == f"link {created.info.id} answer {answer_id}"
+    assert "Kim" not in (entry.detail or "")
