@@ -6,7 +6,7 @@ import streamlit as st
 from stadforstad.catalog import list_forms
 from stadforstad.i18n import CREDIT_SV, STEP_WORD
 from stadforstad.steps import load_steps
-from stadforstad.ui.context import frame, get_actor, get_lang, get_store, tr
+from stadforstad.ui.context import explain_no_workspace, frame, get_actor, get_lang, get_store, tr
 
 lang = get_lang()
 st.title("Stad för stad")
@@ -18,14 +18,8 @@ workspace = frame()
 actor = get_actor()
 progress = {}
 if workspace is None:
-    if actor.is_admin:
-        st.info(tr("Börja med att skapa er kommun under Kommuner.",
-                   "Start by creating your municipality under Municipalities."))
-        st.page_link("pages/workspaces.py", label=tr("Till Kommuner", "To Municipalities"),
-                     icon=":material/location_city:")
-    else:
-        st.info(tr("Ni har ännu ingen behörighet till någon kommun. Be en administratör.",
-                   "You have no access to any municipality yet. Ask an administrator."))
+    explain_no_workspace(actor, "Börja med att skapa er kommun under Kommuner.",
+                         "Start by creating your municipality under Municipalities.")
 else:
     progress = get_store().form_progress(actor=actor, workspace_id=workspace.id)
     st.subheader(workspace.name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from stadforstad.compilation import (SHARE_MIN_GROUP, SUPPRESSED, answers_frame,
+from stadforstad.compilation import (SHARE_MIN_GROUP, answers_frame,
                                      count_text,
                                      compile_answers, compiled_sheets, sheets_csv, to_csv,
                                      to_excel)

@@ -289,3 +289,15 @@ def frame() -> WorkspaceInfo | None:
     workspace = pick_workspace()
     st.sidebar.caption(CREDIT_EN if get_lang() == "en" else CREDIT_SV)
     return workspace
+
+
+def explain_no_workspace(actor, sv: str, en: str) -> None:
+    """No municipality to show: an administrator is told where to create one (``sv``/
+    ``en``), anyone else whom to ask."""
+    if actor.is_admin:
+        st.info(tr(sv, en))
+        st.page_link("pages/workspaces.py", label=tr("Till Kommuner", "To Municipalities"),
+                     icon=":material/location_city:")
+    else:
+        st.info(tr("Ni har ännu ingen behörighet till någon kommun. Be en administratör.",
+                   "You have no access to any municipality yet. Ask an administrator."))

@@ -145,14 +145,18 @@ WORDS = {
 }
 
 
-def show_result(form: Form, result, lang: str) -> None:
-    """The verdict in words, then the chart."""
-    words = WORDS.get(form.scoring)
+def _show(registry: dict, which: int, form: Form, value, lang: str) -> None:
+    """The verdict in words (raw data if the scorer has no words yet), then the chart."""
+    words = registry.get(form.scoring)
     if words:
-        words(form, result, lang)
+        words(form, value, lang)
     else:
-        st.json(result.model_dump(mode="json"), expanded=False)
-    st.altair_chart(cached_chart(0, form, result, lang), width="content")
+        st.json(value.model_dump(mode="json"), expanded=False)
+    st.altair_chart(cached_chart(which, form, value, lang), width="content")
+
+
+def show_result(form: Form, result, lang: str) -> None:
+    _show(WORDS, 0, form, result, lang)
 
 
 # -- a group ---------------------------------------------------------------------------
@@ -210,9 +214,4 @@ GROUP_WORDS = {
 
 
 def show_group(form: Form, group, lang: str) -> None:
-    words = GROUP_WORDS.get(form.scoring)
-    if words:
-        words(form, group, lang)
-    else:
-        st.json(group.model_dump(mode="json"), expanded=False)
-    st.altair_chart(cached_chart(1, form, group, lang), width="content")
+    _show(GROUP_WORDS, 1, form, group, lang)
