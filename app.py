@@ -9,16 +9,20 @@ from pathlib import Path
 import streamlit as st
 
 from stadforstad.compare import can_compare
-from stadforstad.ui.context import (APP_RAN_KEY, current_actor, is_member_anywhere,
-                                    show_signin, tr)
+from stadforstad.ui.context import APP_RAN_KEY, current_actor, is_member_anywhere, show_signin, tr
 
 if st.query_params.get("t") is not None:
-    st.set_page_config(page_title="Enkät – Stad för stad", page_icon="📝", layout="centered",
-                       initial_sidebar_state="collapsed")
+    st.set_page_config(
+        page_title="Enkät – Stad för stad",
+        page_icon="📝",
+        layout="centered",
+        initial_sidebar_state="collapsed",
+    )
     st.session_state[APP_RAN_KEY] = True
-    st.navigation([st.Page("pages/respond.py", title="Enkät", icon=":material/edit_note:",
-                           default=True)],
-                  position="hidden").run()
+    st.navigation(
+        [st.Page("pages/respond.py", title="Enkät", icon=":material/edit_note:", default=True)],
+        position="hidden",
+    ).run()
     st.stop()
 
 st.set_page_config(page_title="Stad för stad", page_icon="🏙️", layout="wide")
@@ -30,13 +34,22 @@ if actor is None:
     # path was asked for; no menu shows what lies behind it.
     # Every page's address shows it too (not Streamlit's "page not found" box over a
     # deep link), and after sign-in the same address opens that page, if the role has it.
-    addresses = sorted(p.stem for p in (Path(__file__).parent / "pages").glob("*.py")
-                       if p.stem != "respond")
-    st.navigation([st.Page(show_signin, title="Logga in", icon=":material/login:",
-                           url_path="logga-in", default=True)]
-                  + [st.Page(show_signin, title="Logga in", url_path=address)
-                     for address in addresses],
-                  position="hidden").run()
+    addresses = sorted(
+        p.stem for p in (Path(__file__).parent / "pages").glob("*.py") if p.stem != "respond"
+    )
+    st.navigation(
+        [
+            st.Page(
+                show_signin,
+                title="Logga in",
+                icon=":material/login:",
+                url_path="logga-in",
+                default=True,
+            )
+        ]
+        + [st.Page(show_signin, title="Logga in", url_path=address) for address in addresses],
+        position="hidden",
+    ).run()
     st.stop()
 
 # The menu shows each person what their role allows: members their workspaces and
@@ -44,33 +57,77 @@ if actor is None:
 # administrators also the administration. Every page checks again, and so does the
 # storage layer, so a typed URL shows nothing more.
 writer = is_member_anywhere(actor)
-county = {
-    tr("Länet", "The county"): [
-        st.Page("pages/compare.py", title=tr("Jämför kommuner", "Compare municipalities"),
-                icon=":material/compare_arrows:"),
-    ],
-} if can_compare(actor) else {}
-admin = [
-    st.Page("pages/workspaces.py", title=tr("Kommuner", "Municipalities"),
-            icon=":material/location_city:"),
-    st.Page("pages/admin.py", title=tr("Administration", "Administration"),
-            icon=":material/admin_panel_settings:"),
-] if actor.is_admin else []
+county = (
+    {
+        tr("Länet", "The county"): [
+            st.Page(
+                "pages/compare.py",
+                title=tr("Jämför kommuner", "Compare municipalities"),
+                icon=":material/compare_arrows:",
+            ),
+        ],
+    }
+    if can_compare(actor)
+    else {}
+)
+admin = (
+    [
+        st.Page(
+            "pages/workspaces.py",
+            title=tr("Kommuner", "Municipalities"),
+            icon=":material/location_city:",
+        ),
+        st.Page(
+            "pages/admin.py",
+            title=tr("Administration", "Administration"),
+            icon=":material/admin_panel_settings:",
+        ),
+    ]
+    if actor.is_admin
+    else []
+)
 
 pages = {
     tr("Start", "Start"): [
-        st.Page("pages/home.py", title=tr("Översikt", "Overview"), icon=":material/home:", default=True),
+        st.Page(
+            "pages/home.py", title=tr("Översikt", "Overview"), icon=":material/home:", default=True
+        ),
     ],
     tr("Kärngruppen", "Core group"): [
-        *([st.Page("pages/form.py", title=tr("Fyll i formulär", "Fill in a form"),
-                   icon=":material/edit_note:")] if writer else []),
-        st.Page("pages/group.py", title=tr("Gruppens bild", "The group's picture"), icon=":material/groups:"),
+        *(
+            [
+                st.Page(
+                    "pages/form.py",
+                    title=tr("Fyll i formulär", "Fill in a form"),
+                    icon=":material/edit_note:",
+                )
+            ]
+            if writer
+            else []
+        ),
+        st.Page(
+            "pages/group.py",
+            title=tr("Gruppens bild", "The group's picture"),
+            icon=":material/groups:",
+        ),
     ],
     tr("Kartläggning", "Mapping"): [
-        *([st.Page("pages/links.py", title=tr("Inbjudningslänkar", "Invitation links"),
-                   icon=":material/link:")] if writer else []),
-        st.Page("pages/compilation.py", title=tr("Sammanställning", "Compilation"),
-                icon=":material/analytics:"),
+        *(
+            [
+                st.Page(
+                    "pages/links.py",
+                    title=tr("Inbjudningslänkar", "Invitation links"),
+                    icon=":material/link:",
+                )
+            ]
+            if writer
+            else []
+        ),
+        st.Page(
+            "pages/compilation.py",
+            title=tr("Sammanställning", "Compilation"),
+            icon=":material/analytics:",
+        ),
     ],
     **county,
     tr("Inställningar", "Settings"): [

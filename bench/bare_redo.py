@@ -35,15 +35,30 @@ with st.form("redo.form", enter_to_submit=False):
     for item_id, label in ITEMS:
         st.markdown(f"**{label} \\***")
         st.caption(HELP)
-        st.radio(f"{label} *", [1, 2, 3, 4, 5], index=None, horizontal=True,
-                 format_func=lambda v: ENDS.get(v, str(v)), key=item_id,
-                 label_visibility="collapsed")
+        st.radio(
+            f"{label} *",
+            [1, 2, 3, 4, 5],
+            index=None,
+            horizontal=True,
+            format_func=lambda v: ENDS.get(v, str(v)),
+            key=item_id,
+            label_visibility="collapsed",
+        )
         st.text_area("Kommentarer", height=68, max_chars=5000, key=f"{item_id}.comment")
         st.empty()
     st.subheader("Perioden")
-    st.markdown("Under hur lång tid skall ni utföra arbetet? Tolv till arton månader rekommenderas.")
-    st.number_input("Planerad period i månader (månader)", min_value=1, max_value=60, step=1,
-                    value=None, placeholder="Ej ifyllt", key="period_manader")
+    st.markdown(
+        "Under hur lång tid skall ni utföra arbetet? Tolv till arton månader rekommenderas."
+    )
+    st.number_input(
+        "Planerad period i månader (månader)",
+        min_value=1,
+        max_value=60,
+        step=1,
+        value=None,
+        placeholder="Ej ifyllt",
+        key="period_manader",
+    )
     st.empty()
     st.date_input("Planerad start", value=None, format="YYYY-MM-DD", key="period_start")
     st.empty()

@@ -39,8 +39,7 @@ from stadforstad import compare  # noqa: E402
 from stadforstad.answers import check_answers  # noqa: E402
 from stadforstad.demo import _Generator, demo_forms  # noqa: E402
 from stadforstad.storage import Actor, Store, make_engine  # noqa: E402
-from stadforstad.storage.tables import (Respondent, Response, Revision,  # noqa: E402
-                                        Workspace, utcnow)
+from stadforstad.storage.tables import Respondent, Response, Revision, Workspace, utcnow  # noqa: E402
 
 ACTOR = Actor.local()
 
@@ -53,12 +52,19 @@ def generate(url: str, municipalities: int, respondents: int, seed: int = 7) -> 
     now = utcnow()
     count = 0
     with Session(engine) as session, session.begin():
-        session.execute(insert(Workspace), [
-            {"name": f"Kommun {n:03d}", "is_demo": True} for n in range(1, municipalities + 1)])
+        session.execute(
+            insert(Workspace),
+            [{"name": f"Kommun {n:03d}", "is_demo": True} for n in range(1, municipalities + 1)],
+        )
         ids = list(session.scalars(select(Workspace.id).order_by(Workspace.id)))
-        session.execute(insert(Respondent), [
-            {"workspace_id": w, "name": f"Deltagare {r:02d}"}
-            for w in ids for r in range(1, respondents + 1)])
+        session.execute(
+            insert(Respondent),
+            [
+                {"workspace_id": w, "name": f"Deltagare {r:02d}"}
+                for w in ids
+                for r in range(1, respondents + 1)
+            ],
+        )
         people = session.execute(select(Respondent.id, Respondent.workspace_id)).all()
         levels = {w: rng.uniform(1.5, 4.8) for w in ids}
         response_rows, answers_by_key = [], {}
@@ -68,20 +74,36 @@ def generate(url: str, municipalities: int, respondents: int, seed: int = 7) -> 
                     level = min(5.0, levels[workspace] + (0.5 if round_no == 2 else 0))
                     generated = _Generator(rng, level, ()).answers(form)
                     answers_by_key[(person, form.id, round_no)] = (
-                        check_answers(form, generated), form.version)
-                    response_rows.append({"workspace_id": workspace, "respondent_id": person,
-                                          "form_id": form.id, "round": round_no,
-                                          "revision": 1})
+                        check_answers(form, generated),
+                        form.version,
+                    )
+                    response_rows.append(
+                        {
+                            "workspace_id": workspace,
+                            "respondent_id": person,
+                            "form_id": form.id,
+                            "round": round_no,
+                            "revision": 1,
+                        }
+                    )
         session.execute(insert(Response), response_rows)
-        responses = session.execute(select(Response.id, Response.respondent_id,
-                                           Response.form_id, Response.round)).all()
+        responses = session.execute(
+            select(Response.id, Response.respondent_id, Response.form_id, Response.round)
+        ).all()
         when = {1: now - dt.timedelta(days=380), 2: now - dt.timedelta(days=20)}
         revisions = []
         for response_id, person, form_id, round_no in responses:
             answers, version = answers_by_key[(person, form_id, round_no)]
-            revisions.append({"response_id": response_id, "number": 1, "form_version": version,
-                              "answers": answers, "saved_at": when[round_no],
-                              "saved_by": "bench"})
+            revisions.append(
+                {
+                    "response_id": response_id,
+                    "number": 1,
+                    "form_version": version,
+                    "answers": answers,
+                    "saved_at": when[round_no],
+                    "saved_by": "bench",
+                }
+            )
             count += 1
         session.execute(insert(Revision), revisions)
     engine.dispose()
@@ -102,19 +124,23 @@ def all_frames(store: Store) -> dict[str, float]:
     """Every frame the page can show, each timed."""
     times = {}
     times["readiness (summary, heatmap, totals)"], _ = timed(
-        compare.readiness_frames, store, actor=ACTOR)
+        compare.readiness_frames, store, actor=ACTOR
+    )
     times["change (redo)"], _ = timed(compare.change, store, actor=ACTOR)
     times["progress"], _ = timed(compare.progress, store, actor=ACTOR)
-    for form_id, view in ((compare.CASE_FORM, compare.case_handling),
-                          (compare.COLLABORATION_FORM, compare.collaboration),
-                          (compare.INDICATOR_FORM, compare.indicators)):
+    for form_id, view in (
+        (compare.CASE_FORM, compare.case_handling),
+        (compare.COLLABORATION_FORM, compare.collaboration),
+        (compare.INDICATOR_FORM, compare.indicators),
+    ):
         if compare.available(form_id):
             times[form_id], _ = timed(view, store, actor=ACTOR)
     scored, _notes = demo_forms()
     for form in scored:
         if form.id not in compare.VIEWS:
-            times[f"scores ({form.id})"], _ = timed(compare.scores, store, actor=ACTOR,
-                                                   form_id=form.id)
+            times[f"scores ({form.id})"], _ = timed(
+                compare.scores, store, actor=ACTOR, form_id=form.id
+            )
     return times
 
 
@@ -126,15 +152,23 @@ FROM responses r JOIN revisions v ON v.response_id = r.id AND v.number = r.revis
 JOIN respondents p ON p.id = r.respondent_id JOIN workspaces w ON w.id = r.workspace_id
 WHERE r.form_id = 'redo'
 """
-ITEMS = ["behov", "politisk_vilja", "organisatorisk_vilja", "deltagarnas_vilja", "perioden",
-         "tid_resurser", "hallbarhet"]
+ITEMS = [
+    "behov",
+    "politisk_vilja",
+    "organisatorisk_vilja",
+    "deltagarnas_vilja",
+    "perioden",
+    "tid_resurser",
+    "hallbarhet",
+]
 
 
 def raw_redo(engine) -> pd.DataFrame:
     with engine.connect() as connection:
         frame = pd.read_sql_query(RAW, connection)
-    answers = pd.DataFrame([json.loads(a) if isinstance(a, str) else a
-                            for a in frame.pop("answers")])[ITEMS]
+    answers = pd.DataFrame(
+        [json.loads(a) if isinstance(a, str) else a for a in frame.pop("answers")]
+    )[ITEMS]
     frame = pd.concat([frame, answers], axis=1)
     frame["total"] = frame[ITEMS].sum(axis=1, min_count=len(ITEMS))
     return frame
@@ -144,12 +178,16 @@ def lower_readiness(engine) -> tuple:
     frame = raw_redo(engine)
     frame = frame[frame["round"] == frame.groupby("workspace_id")["round"].transform("max")]
     grouped = frame.groupby(["workspace_id", "workspace"])
-    summary = grouped.agg(respondents=("respondent", "size"), median_total=("total", "median"),
-                          mean_total=("total", "mean"), min_total=("total", "min"),
-                          max_total=("total", "max"),
-                          ready_count=("total", lambda t: int((t > 20).sum())),
-                          not_ready_count=("total", lambda t: int((t <= 20).sum())),
-                          **{f"mean_{i}": (i, "mean") for i in ITEMS})
+    summary = grouped.agg(
+        respondents=("respondent", "size"),
+        median_total=("total", "median"),
+        mean_total=("total", "mean"),
+        min_total=("total", "min"),
+        max_total=("total", "max"),
+        ready_count=("total", lambda t: int((t > 20).sum())),
+        not_ready_count=("total", lambda t: int((t <= 20).sum())),
+        **{f"mean_{i}": (i, "mean") for i in ITEMS},
+    )
     items = grouped[ITEMS].agg(["mean", "min", "max", "count"])
     totals = frame.groupby(["workspace_id", "total"]).size()
     return summary, items, totals
@@ -165,7 +203,9 @@ def lower_progress(engine) -> pd.DataFrame:
     with engine.connect() as connection:
         counts = pd.read_sql_query(
             "SELECT workspace_id, form_id, count(*) AS n FROM responses WHERE revision > 0 "
-            "GROUP BY workspace_id, form_id", connection)
+            "GROUP BY workspace_id, form_id",
+            connection,
+        )
     return counts.pivot(index="workspace_id", columns="form_id", values="n").notna()
 
 
@@ -230,9 +270,11 @@ def main() -> None:
     view_total = sum(frames.values())
     same = ("readiness (summary, heatmap, totals)", "change (redo)", "progress")
     ours = sum(frames[k] for k in same)
-    lower = {"readiness": timed(lower_readiness, engine)[0],
-             "change": timed(lower_change, engine)[0],
-             "progress": timed(lower_progress, engine)[0]}
+    lower = {
+        "readiness": timed(lower_readiness, engine)[0],
+        "change": timed(lower_change, engine)[0],
+        "progress": timed(lower_progress, engine)[0],
+    }
     lower_total = sum(lower.values())
     rerun_default = page_reruns(url, args.reruns, None)
     rerun_all = page_reruns(url, args.reruns, 0)
@@ -242,8 +284,9 @@ def main() -> None:
     rows = "\n".join(f"| {name} | {seconds * 1000:.0f} |" for name, seconds in frames.items())
     text = f"""## Comparison
 
-`uv run python bench/compare_bench.py --write docs/benchmarks.md` on {platform.processor()
-or platform.machine()}, Python {platform.python_version()}, SQLite, {dt.date.today()}.
+`uv run python bench/compare_bench.py --write docs/benchmarks.md` on {
+        platform.processor() or platform.machine()
+    }, Python {platform.python_version()}, SQLite, {dt.date.today()}.
 
 Data: {args.municipalities} municipalities × {args.respondents} respondents × 2 rounds of
 every scored form in the registry ({", ".join(f.id for f in scored)}): {responses:,}
@@ -278,7 +321,8 @@ sorting, searching and top/bottom N reuse them:
 |---|---|
 | cached frames, first 30 municipalities shown | {rerun_default * 1000:.0f} |
 | cached frames, all {args.municipalities} shown | {rerun_all * 1000:.0f} |
-| cold (cache emptied: after a submission or a new filter), first 30 shown | {rerun_cold * 1000:.0f} |
+| cold (cache emptied: after a submission or a new filter), first 30 shown | {
+        rerun_cold * 1000:.0f} |
 """
     print(text)
     if args.write:

@@ -55,9 +55,11 @@ class LoadResult:
         return max(self.latencies, default=0.0)
 
     def summary(self) -> str:
-        return (f"{self.backend}: {self.stored} of {self.respondents} stored, "
-                f"{len(self.errors)} errors, {self.per_second:.1f} answers/s, "
-                f"slowest answer {self.slowest * 1000:.0f} ms, all in {self.seconds:.2f} s")
+        return (
+            f"{self.backend}: {self.stored} of {self.respondents} stored, "
+            f"{len(self.errors)} errors, {self.per_second:.1f} answers/s, "
+            f"slowest answer {self.slowest * 1000:.0f} ms, all in {self.seconds:.2f} s"
+        )
 
 
 def _answers(form: Form, rng: random.Random) -> dict:
@@ -70,10 +72,12 @@ def _answers(form: Form, rng: random.Random) -> dict:
     return answers
 
 
-def run_load(links: LinkStore, actor: Actor, workspace_id: int, form: Form, *,
-             respondents: int = 50) -> LoadResult:
-    created = links.create_link(actor=actor, workspace_id=workspace_id, form=form,
-                                label="Hotell", max_answers=respondents)
+def run_load(
+    links: LinkStore, actor: Actor, workspace_id: int, form: Form, *, respondents: int = 50
+) -> LoadResult:
+    created = links.create_link(
+        actor=actor, workspace_id=workspace_id, form=form, label="Hotell", max_answers=respondents
+    )
     industries = questionnaire.industry_options(form)
     start = threading.Barrier(respondents)
     latencies: list[float] = []
@@ -91,13 +95,23 @@ def run_load(links: LinkStore, actor: Actor, workspace_id: int, form: Form, *,
             links.save_draft(actor=actor_, resume=resume, form=form, answers={}, identity=identity)
             start.wait(timeout=60)  # everyone presses "Skicka in" at once
             began = time.perf_counter()
-            first = questionnaire.send_answers(links, token=created.token, resume=resume,
-                                               submission_key=key, answers=answers,
-                                               identity=identity)
+            first = questionnaire.send_answers(
+                links,
+                token=created.token,
+                resume=resume,
+                submission_key=key,
+                answers=answers,
+                identity=identity,
+            )
             took = time.perf_counter() - began
-            again = questionnaire.send_answers(links, token=created.token, resume=resume,
-                                               submission_key=key, answers=answers,
-                                               identity=identity)
+            again = questionnaire.send_answers(
+                links,
+                token=created.token,
+                resume=resume,
+                submission_key=key,
+                answers=answers,
+                identity=identity,
+            )
             if again.receipt != first.receipt:
                 raise AssertionError("a replay got a new receipt")
             with lock:
@@ -147,11 +161,13 @@ def _postgres(server_url: str, form: Form) -> LoadResult:
 def write_doc(results: list[LoadResult]) -> None:
     rows = "\n".join(
         f"| {r.backend} | {r.respondents} | {r.stored} | {len(r.errors)} | "
-        f"{r.per_second:.1f} | {r.slowest * 1000:.0f} ms |" for r in results)
+        f"{r.per_second:.1f} | {r.slowest * 1000:.0f} ms |"
+        for r in results
+    )
     section = (
         f"{HEADING}\n\n"
         "50 simulated respondents, one thread each, save a draft and then press "
-        "\"Skicka in\" at the same moment (a barrier), through `questionnaire.send_answers`, "
+        '"Skicka in" at the same moment (a barrier), through `questionnaire.send_answers`, '
         "the code the respondent page runs; each also resends its submission (the same "
         "idempotency key) to check it is stored once. The form is `kartlaggning`. Answers "
         "per second = answers stored / time from the common start to the slowest answer.\n\n"
@@ -163,7 +179,8 @@ def write_doc(results: list[LoadResult]) -> None:
         "overshot; on PostgreSQL the engine's default pool (5 + 10 connections) also "
         "makes threads wait for a connection. Each answer is one short transaction.\n\n"
         f"Measured {dt.date.today()} on {platform.machine()} with {os.cpu_count()} CPUs, "
-        f"Python {platform.python_version()}. Run: `uv run python -m bench.questionnaire_load`.\n")
+        f"Python {platform.python_version()}. Run: `uv run python -m bench.questionnaire_load`.\n"
+    )
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
     pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.S | re.M)
     if pattern.search(text):

@@ -37,10 +37,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 1.5
 
-ANSWERS = {"behov": 3, "politisk_vilja": 4, "organisatorisk_vilja": 2, "deltagarnas_vilja": 5,
-           "perioden": 3, "tid_resurser": 1, "hallbarhet": 4, "period_manader": 12,
-           "period_start": "2026-01-15", "behov_comment": "Behovet är kartlagt.",
-           "tid_resurser_comment": "Mandat saknas ännu."}
+ANSWERS = {
+    "behov": 3,
+    "politisk_vilja": 4,
+    "organisatorisk_vilja": 2,
+    "deltagarnas_vilja": 5,
+    "perioden": 3,
+    "tid_resurser": 1,
+    "hallbarhet": 4,
+    "period_manader": 12,
+    "period_start": "2026-01-15",
+    "behov_comment": "Behovet är kartlagt.",
+    "tid_resurser_comment": "Mandat saknas ännu.",
+}
 
 
 def setup_database(folder: Path) -> tuple[int, int]:
@@ -53,17 +62,28 @@ def setup_database(folder: Path) -> tuple[int, int]:
     workspace = store.create_workspace(actor=actor, name="Landskrona")
     anna = store.respondent(actor=actor, workspace_id=workspace.id, name="Anna")
     bertil = store.respondent(actor=actor, workspace_id=workspace.id, name="Bertil")
-    store.submit(actor=actor, workspace_id=workspace.id, respondent_id=anna.id,
-                 form=load_form("redo"), answers=ANSWERS)
+    store.submit(
+        actor=actor,
+        workspace_id=workspace.id,
+        respondent_id=anna.id,
+        form=load_form("redo"),
+        answers=ANSWERS,
+    )
     store.engine.dispose()
     return anna.id, bertil.id
 
 
 def widgets(at) -> dict[str, int]:
-    return {"radio": len(at.radio), "selectbox": len(at.selectbox),
-            "text_area": len(at.text_area), "number_input": len(at.number_input),
-            "date_input": len(at.date_input), "button": len(at.button),
-            "metric": len(at.metric), "chart": len(at.get("vega_lite_chart"))}
+    return {
+        "radio": len(at.radio),
+        "selectbox": len(at.selectbox),
+        "text_area": len(at.text_area),
+        "number_input": len(at.number_input),
+        "date_input": len(at.date_input),
+        "button": len(at.button),
+        "metric": len(at.metric),
+        "chart": len(at.get("vega_lite_chart")),
+    }
 
 
 def make_apps(anna: int, bertil: int) -> dict:
@@ -166,17 +186,23 @@ def main() -> int:
 
         import streamlit
 
-        print(f"redo page rerun benchmark · Python {platform.python_version()} · "
-              f"Streamlit {streamlit.__version__} · {os.cpu_count()} CPUs · "
-              f"{args.reruns} reruns each after {args.warmup} warm-up runs, interleaved")
+        print(
+            f"redo page rerun benchmark · Python {platform.python_version()} · "
+            f"Streamlit {streamlit.__version__} · {os.cpu_count()} CPUs · "
+            f"{args.reruns} reruns each after {args.warmup} warm-up runs, interleaved"
+        )
         print(f"widgets, form only: {widgets(apps['page, form only'])}")
         print(f"widgets, bare:      {widgets(apps['bare'])}")
-        print(f"\n{'variant':<18}{'first run':>11}{'median':>10}{'p90':>10}{'min':>10}"
-              f"{'CPU median':>12}")
+        print(
+            f"\n{'variant':<18}{'first run':>11}{'median':>10}{'p90':>10}{'min':>10}"
+            f"{'CPU median':>12}"
+        )
         for name, values in times.items():
-            print(f"{name:<18}{first[name] * 1000:>9.1f}ms{statistics.median(values) * 1000:>8.1f}ms"
-                  f"{p90(values) * 1000:>8.1f}ms{min(values) * 1000:>8.1f}ms"
-                  f"{statistics.median(cpu[name]) * 1000:>10.1f}ms")
+            print(
+                f"{name:<18}{first[name] * 1000:>9.1f}ms{statistics.median(values) * 1000:>8.1f}ms"
+                f"{p90(values) * 1000:>8.1f}ms{min(values) * 1000:>8.1f}ms"
+                f"{statistics.median(cpu[name]) * 1000:>10.1f}ms"
+            )
         bare = statistics.median(times["bare"])
         floor = statistics.median(times["empty"])
         print()
@@ -185,8 +211,10 @@ def main() -> int:
             ratio, net = ours / bare, (ours - floor) / (bare - floor)
             verdict = "within" if ratio <= TARGET else "ABOVE"
             cpu_ratio = statistics.median(cpu[name]) / statistics.median(cpu["bare"])
-            print(f"ratio {name!r} / bare (medians): {ratio:.2f}x  ({verdict} the {TARGET}x "
-                  f"target); without AppTest's own floor: {net:.2f}x; CPU time: {cpu_ratio:.2f}x")
+            print(
+                f"ratio {name!r} / bare (medians): {ratio:.2f}x  ({verdict} the {TARGET}x "
+                f"target); without AppTest's own floor: {net:.2f}x; CPU time: {cpu_ratio:.2f}x"
+            )
         if args.profile:
             profile(apps["page + result"], args.reruns)
     return 0

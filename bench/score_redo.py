@@ -35,8 +35,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ITEMS = ["behov", "politisk_vilja", "organisatorisk_vilja", "deltagarnas_vilja", "perioden",
-         "tid_resurser", "hallbarhet"]
+ITEMS = [
+    "behov",
+    "politisk_vilja",
+    "organisatorisk_vilja",
+    "deltagarnas_vilja",
+    "perioden",
+    "tid_resurser",
+    "hallbarhet",
+]
 
 
 def write_csv(path: Path, rows: int, seed: int) -> None:
@@ -61,8 +68,9 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs of the CLI path")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-process", action="store_true",
-                        help="skip timing the real command in a subprocess")
+    parser.add_argument(
+        "--no-process", action="store_true", help="skip timing the real command in a subprocess"
+    )
     args = parser.parse_args()
 
     import numpy as np
@@ -78,8 +86,9 @@ def main() -> int:
         size_mb = path.stat().st_size / 1e6
 
         def numpy_read():
-            return np.loadtxt(path, delimiter=",", skiprows=1, usecols=range(1, 1 + len(ITEMS)),
-                              dtype=np.int64)
+            return np.loadtxt(
+                path, delimiter=",", skiprows=1, usecols=range(1, 1 + len(ITEMS)), dtype=np.int64
+            )
 
         # Warm-up: imports (pandas is imported lazily by the reader) and caches.
         small = Path(tmp) / "small.csv"
@@ -89,8 +98,13 @@ def main() -> int:
 
         cli, read, dump, np_read_sum, np_sum = [], [], [], [], []
         compact: list[float] = []
-        cpu: dict[str, list[float]] = {"cli": [], "read": [], "dump": [], "compact": [],
-                                       "np_read_sum": []}
+        cpu: dict[str, list[float]] = {
+            "cli": [],
+            "read": [],
+            "dump": [],
+            "compact": [],
+            "np_read_sum": [],
+        }
         results = None
         for _ in range(args.repeat):
             seconds, (results, problems) = timed(lambda: score_file(form, path))
@@ -99,9 +113,9 @@ def main() -> int:
             cpu["cli"].append(timed.cpu)
             read.append(timed(lambda: _records(path))[0])
             cpu["read"].append(timed.cpu)
-            dump.append(timed(lambda: json.dumps(results, ensure_ascii=False, indent=2))[0])
+            dump.append(timed(lambda r=results: json.dumps(r, ensure_ascii=False, indent=2))[0])
             cpu["dump"].append(timed.cpu)
-            compact.append(timed(lambda: json.dumps(results, ensure_ascii=False))[0])
+            compact.append(timed(lambda r=results: json.dumps(r, ensure_ascii=False))[0])
             cpu["compact"].append(timed.cpu)
             seconds, totals = timed(lambda: numpy_read().sum(axis=1))
             np_read_sum.append(seconds)
@@ -126,9 +140,11 @@ def main() -> int:
 
     med = statistics.median
     t_cli, t_np_rs, t_np = med(cli), med(np_read_sum), med(np_sum)
-    print(f"redo scoring benchmark · Python {platform.python_version()} · numpy {np.__version__}"
-          f" · {os.cpu_count()} CPUs · {args.rows:,} rows × {len(ITEMS)} items "
-          f"({size_mb:.1f} MB CSV) · medians of {args.repeat} runs (numpy sum: {len(np_sum)})")
+    print(
+        f"redo scoring benchmark · Python {platform.python_version()} · numpy {np.__version__}"
+        f" · {os.cpu_count()} CPUs · {args.rows:,} rows × {len(ITEMS)} items "
+        f"({size_mb:.1f} MB CSV) · medians of {args.repeat} runs (numpy sum: {len(np_sum)})"
+    )
     print()
     rows = [
         ("CLI path: score_file (read+check+score)", t_cli, med(cpu["cli"])),
@@ -145,8 +161,10 @@ def main() -> int:
         cpu_text = "" if cpu_seconds is None else f"{cpu_seconds:.4f} s"
         print(f"{name:<50}{seconds:>8.4f} s{cpu_text:>10}{args.rows / seconds:>16,.0f}")
     print()
-    print(f"CLI path: {args.rows / t_cli:,.0f} responses/s (wall), "
-          f"{args.rows / med(cpu['cli']):,.0f} per CPU-second")
+    print(
+        f"CLI path: {args.rows / t_cli:,.0f} responses/s (wall), "
+        f"{args.rows / med(cpu['cli']):,.0f} per CPU-second"
+    )
     print(f"ratio CLI path / numpy loadtxt+sum: {t_cli / t_np_rs:,.0f}x")
     print(f"ratio CLI path / numpy sum alone:   {t_cli / t_np:,.0f}x")
     return 0

@@ -11,8 +11,8 @@ import streamlit as st
 
 from stadforstad import accounts
 from stadforstad.errors import StadError
-from stadforstad.storage.links import LinkStore
 from stadforstad.storage.backup import import_workspace_file, write_backup
+from stadforstad.storage.links import LinkStore
 from stadforstad.storage.repository import COORDINATOR, MEMBER
 from stadforstad.ui.context import error_text, frame, get_actor, get_store, tr
 
@@ -25,8 +25,12 @@ frame()
 store, actor = get_store(), get_actor()
 st.title(tr("Administration", "Administration"))
 if not actor.is_admin:
-    st.error(tr("Den här sidan är bara för administratörer (AUTH_001).",
-                "This page is for administrators only (AUTH_001)."))
+    st.error(
+        tr(
+            "Den här sidan är bara för administratörer (AUTH_001).",
+            "This page is for administrators only (AUTH_001).",
+        )
+    )
     st.stop()
 
 if FLASH in st.session_state:
@@ -52,37 +56,63 @@ workspaces = store.list_workspaces(actor=actor)
 by_id = {w.id: w for w in workspaces}
 users = accounts.list_users(store, actor=actor)
 
-(users_tab, grants_tab, audit_tab, backup_tab, erase_tab) = st.tabs([
-    tr("Användare", "Users"), tr("Behörigheter", "Grants"),
-    tr("Granskningslogg", "Audit log"), tr("Export och import", "Export and import"),
-    tr("Radera uppgifter", "Erase data")])
+(users_tab, grants_tab, audit_tab, backup_tab, erase_tab) = st.tabs(
+    [
+        tr("Användare", "Users"),
+        tr("Behörigheter", "Grants"),
+        tr("Granskningslogg", "Audit log"),
+        tr("Export och import", "Export and import"),
+        tr("Radera uppgifter", "Erase data"),
+    ]
+)
 
 # -- users ----------------------------------------------------------------------------
 with users_tab:
-    st.dataframe(pd.DataFrame([{
-        tr("Användarnamn", "Username"): u.username,
-        tr("Namn", "Name"): u.display_name,
-        tr("Administratör", "Administrator"): "✓" if u.is_admin else "",
-        tr("Behörigheter", "Grants"): ", ".join(
-            f"{by_id[w].name if w in by_id else w}: {ROLE_NAMES.get(r, r)}"
-            for w, r in sorted(u.grants.items())),
-    } for u in users]), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    tr("Användarnamn", "Username"): u.username,
+                    tr("Namn", "Name"): u.display_name,
+                    tr("Administratör", "Administrator"): "✓" if u.is_admin else "",
+                    tr("Behörigheter", "Grants"): ", ".join(
+                        f"{by_id[w].name if w in by_id else w}: {ROLE_NAMES.get(r, r)}"
+                        for w, r in sorted(u.grants.items())
+                    ),
+                }
+                for u in users
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
     st.subheader(tr("Ny användare", "New user"))
     with st.form("admin.create_user", clear_on_submit=True):
-        username = st.text_input(tr("Användarnamn (t.ex. e-postadress)", "Username (e.g. e-mail)"),
-                                 max_chars=200)
+        username = st.text_input(
+            tr("Användarnamn (t.ex. e-postadress)", "Username (e.g. e-mail)"), max_chars=200
+        )
         display = st.text_input(tr("Namn som visas", "Display name"), max_chars=200)
-        password = st.text_input(tr("Lösenord (minst 10 tecken; tomt = bara inloggning via "
-                                    "organisationens konto)",
-                                    "Password (at least 10 characters; empty = sign-in through "
-                                    "the organisation's account only)"),
-                                 type="password", max_chars=1024)
+        password = st.text_input(
+            tr(
+                "Lösenord (minst 10 tecken; tomt = bara inloggning via organisationens konto)",
+                "Password (at least 10 characters; empty = sign-in through "
+                "the organisation's account only)",
+            ),
+            type="password",
+            max_chars=1024,
+        )
         is_admin = st.checkbox(tr("Administratör", "Administrator"))
         if st.form_submit_button(tr("Skapa användare", "Create user"), type="primary"):
-            created = attempt(accounts.create_user, store, actor=actor, username=username,
-                              password=password or None, admin=is_admin,
-                              display_name=display or None)
+            created = attempt(
+                accounts.create_user,
+                store,
+                actor=actor,
+                username=username,
+                password=password or None,
+                admin=is_admin,
+                display_name=display or None,
+            )
             if created:
                 done(tr(f"{created.username} är skapad.", f"{created.username} is created."))
 
@@ -90,8 +120,9 @@ with users_tab:
     st.subheader(tr("Nytt lösenord", "New password"))
     with st.form("admin.set_password", clear_on_submit=True):
         who = st.selectbox(tr("Användare", "User"), names, key="admin.password_user")
-        password = st.text_input(tr("Nytt lösenord", "New password"), type="password",
-                                 max_chars=1024)
+        password = st.text_input(
+            tr("Nytt lösenord", "New password"), type="password", max_chars=1024
+        )
         if st.form_submit_button(tr("Byt lösenord", "Change password")):
             try:
                 accounts.set_password(store, actor=actor, username=who, password=password)
@@ -103,8 +134,9 @@ with users_tab:
     others = [n for n in names if n != actor.name]
     with st.form("admin.delete_user"):
         who = st.selectbox(tr("Användare", "User"), others, key="admin.delete_who")
-        sure = st.checkbox(tr("Ja, ta bort kontot och dess behörigheter",
-                              "Yes, delete the account and its grants"))
+        sure = st.checkbox(
+            tr("Ja, ta bort kontot och dess behörigheter", "Yes, delete the account and its grants")
+        )
         if st.form_submit_button(tr("Ta bort", "Delete")):
             if not sure:
                 st.warning(tr("Kryssa i rutan för att bekräfta.", "Tick the box to confirm."))
@@ -122,52 +154,91 @@ with grants_tab:
         st.info(tr("Det finns ingen kommun än.", "There is no municipality yet."))
     else:
         with st.form("admin.grant"):
-            who = st.selectbox(tr("Användare", "User"), [u.username for u in users],
-                               key="admin.grant_who")
-            place = st.selectbox(tr("Kommun", "Municipality"), list(by_id),
-                                 format_func=lambda i: by_id[i].name, key="admin.grant_where")
-            role = st.radio(tr("Roll", "Role"), [MEMBER, COORDINATOR], horizontal=True,
-                            format_func=ROLE_NAMES.get, key="admin.grant_role")
+            who = st.selectbox(
+                tr("Användare", "User"), [u.username for u in users], key="admin.grant_who"
+            )
+            place = st.selectbox(
+                tr("Kommun", "Municipality"),
+                list(by_id),
+                format_func=lambda i: by_id[i].name,
+                key="admin.grant_where",
+            )
+            role = st.radio(
+                tr("Roll", "Role"),
+                [MEMBER, COORDINATOR],
+                horizontal=True,
+                format_func=ROLE_NAMES.get,
+                key="admin.grant_role",
+            )
             give, take = st.columns(2)
             if give.form_submit_button(tr("Ge behörighet", "Grant"), type="primary"):
                 try:
-                    accounts.grant_role(store, actor=actor, username=who, workspace_id=place,
-                                        role=role)
+                    accounts.grant_role(
+                        store, actor=actor, username=who, workspace_id=place, role=role
+                    )
                 except StadError as exc:
                     st.error(error_text(exc))
                 else:
-                    done(tr(f"{who} är {ROLE_NAMES[role]} i {by_id[place].name}.",
-                            f"{who} is {ROLE_NAMES[role]} in {by_id[place].name}."))
+                    done(
+                        tr(
+                            f"{who} är {ROLE_NAMES[role]} i {by_id[place].name}.",
+                            f"{who} is {ROLE_NAMES[role]} in {by_id[place].name}.",
+                        )
+                    )
             if take.form_submit_button(tr("Ta bort behörighet", "Revoke")):
                 try:
-                    removed = accounts.revoke_role(store, actor=actor, username=who,
-                                                   workspace_id=place)
+                    removed = accounts.revoke_role(
+                        store, actor=actor, username=who, workspace_id=place
+                    )
                 except StadError as exc:
                     st.error(error_text(exc))
                 else:
-                    done(tr(f"{who} har inte längre behörighet till {by_id[place].name}.",
-                            f"{who} no longer has access to {by_id[place].name}.")
-                         if removed else tr(f"{who} hade ingen behörighet där.",
-                                            f"{who} had no access there."))
+                    done(
+                        tr(
+                            f"{who} har inte längre behörighet till {by_id[place].name}.",
+                            f"{who} no longer has access to {by_id[place].name}.",
+                        )
+                        if removed
+                        else tr(f"{who} hade ingen behörighet där.", f"{who} had no access there.")
+                    )
 
 # -- audit log ------------------------------------------------------------------------
 with audit_tab:
     entries = store.audit_log(actor=actor, limit=500)
-    st.caption(tr("De senaste 500 händelserna, nyast först.", "The latest 500 events, newest first."))
-    st.dataframe(pd.DataFrame([{
-        tr("När", "When"): f"{e.at:%Y-%m-%d %H:%M:%S}",
-        tr("Vem", "Who"): e.actor, tr("Vad", "What"): e.action, tr("Mål", "Target"): e.target,
-        tr("Kommun", "Municipality"): by_id[e.workspace_id].name if e.workspace_id in by_id
-        else (e.workspace_id or ""),
-        tr("Detaljer", "Detail"): e.detail or "",
-    } for e in entries], dtype=str), hide_index=True, width="stretch")
+    st.caption(
+        tr("De senaste 500 händelserna, nyast först.", "The latest 500 events, newest first.")
+    )
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    tr("När", "When"): f"{e.at:%Y-%m-%d %H:%M:%S}",
+                    tr("Vem", "Who"): e.actor,
+                    tr("Vad", "What"): e.action,
+                    tr("Mål", "Target"): e.target,
+                    tr("Kommun", "Municipality"): by_id[e.workspace_id].name
+                    if e.workspace_id in by_id
+                    else (e.workspace_id or ""),
+                    tr("Detaljer", "Detail"): e.detail or "",
+                }
+                for e in entries
+            ],
+            dtype=str,
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 # -- export and import ----------------------------------------------------------------
 with backup_tab:
     st.subheader(tr("Exportera en kommun", "Export a municipality"))
     if workspaces:
-        place = st.selectbox(tr("Kommun", "Municipality"), list(by_id),
-                             format_func=lambda i: by_id[i].name, key="admin.export_where")
+        place = st.selectbox(
+            tr("Kommun", "Municipality"),
+            list(by_id),
+            format_func=lambda i: by_id[i].name,
+            key="admin.export_where",
+        )
         if st.button(tr("Förbered export", "Prepare export"), key="admin.export"):
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / "export.json.gz"
@@ -178,78 +249,132 @@ with backup_tab:
         ready = st.session_state.get("admin.export_file")
         if ready:
             name, body = ready
-            st.download_button(tr(f"Ladda ner {name}", f"Download {name}"), body,
-                               file_name=f"stadforstad-{name}-{dt.date.today()}.json.gz",
-                               mime="application/gzip", key="admin.download")
+            st.download_button(
+                tr(f"Ladda ner {name}", f"Download {name}"),
+                body,
+                file_name=f"stadforstad-{name}-{dt.date.today()}.json.gz",
+                mime="application/gzip",
+                key="admin.download",
+            )
 
     st.subheader(tr("Läs in en säkerhetskopia", "Import a backup"))
-    upload = st.file_uploader(tr("Exporterad fil (.json eller .json.gz)",
-                                 "Exported file (.json or .json.gz)"),
-                              type=["json", "gz"], key="admin.upload")
-    new_name = st.text_input(tr("Nytt namn (om kommunen redan finns)",
-                                "New name (if the municipality exists)"), key="admin.import_name",
-                             max_chars=200)
+    upload = st.file_uploader(
+        tr("Exporterad fil (.json eller .json.gz)", "Exported file (.json or .json.gz)"),
+        type=["json", "gz"],
+        key="admin.upload",
+    )
+    new_name = st.text_input(
+        tr("Nytt namn (om kommunen redan finns)", "New name (if the municipality exists)"),
+        key="admin.import_name",
+        max_chars=200,
+    )
     if st.button(tr("Läs in", "Import"), key="admin.import", disabled=upload is None):
         if upload.size > MAX_BACKUP_MB * 1024 * 1024:
-            st.error(tr(f"Filen är större än {MAX_BACKUP_MB} MB.",
-                        f"The file is larger than {MAX_BACKUP_MB} MB."))
+            st.error(
+                tr(
+                    f"Filen är större än {MAX_BACKUP_MB} MB.",
+                    f"The file is larger than {MAX_BACKUP_MB} MB.",
+                )
+            )
         else:
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / "backup.json"
                 path.write_bytes(upload.getvalue())
-                new_id = attempt(import_workspace_file, store, actor=actor, path=path,
-                                 name=new_name or None)
+                new_id = attempt(
+                    import_workspace_file, store, actor=actor, path=path, name=new_name or None
+                )
             if new_id is not None:
                 done(tr("Kommunen är inläst.", "The municipality is imported."))
 
 # -- erasure --------------------------------------------------------------------------
 with erase_tab:
-    st.markdown(tr("Radera allt en person har svarat i en kommun, på personens begäran. "
-                   "Raderingen syns i granskningsloggen, men inte namnet.",
-                   "Erase everything one person answered in a municipality, on their request. "
-                   "The erasure is in the audit log, but not the name."))
+    st.markdown(
+        tr(
+            "Radera allt en person har svarat i en kommun, på personens begäran. "
+            "Raderingen syns i granskningsloggen, men inte namnet.",
+            "Erase everything one person answered in a municipality, on their request. "
+            "The erasure is in the audit log, but not the name.",
+        )
+    )
     if workspaces:
-        place = st.selectbox(tr("Kommun", "Municipality"), list(by_id),
-                             format_func=lambda i: by_id[i].name, key="admin.erase_where")
+        place = st.selectbox(
+            tr("Kommun", "Municipality"),
+            list(by_id),
+            format_func=lambda i: by_id[i].name,
+            key="admin.erase_where",
+        )
         people = store.list_respondents(actor=actor, workspace_id=place)
         if not people:
             st.info(tr("Ingen har svarat i den kommunen.", "Nobody has answered there."))
         else:
             names = {p.id: p.name for p in people}
             with st.form("admin.erase"):
-                person = st.selectbox(tr("Person", "Person"), list(names),
-                                      format_func=names.get, key="admin.erase_who")
-                sure = st.checkbox(tr("Ja, radera personens alla svar. Det går inte att ångra.",
-                                      "Yes, erase all their answers. This cannot be undone."),
-                                   key="admin.erase_sure")
+                person = st.selectbox(
+                    tr("Person", "Person"),
+                    list(names),
+                    format_func=names.get,
+                    key="admin.erase_who",
+                )
+                sure = st.checkbox(
+                    tr(
+                        "Ja, radera personens alla svar. Det går inte att ångra.",
+                        "Yes, erase all their answers. This cannot be undone.",
+                    ),
+                    key="admin.erase_sure",
+                )
                 if st.form_submit_button(tr("Radera", "Erase"), type="primary"):
                     if not sure:
-                        st.warning(tr("Kryssa i rutan för att bekräfta.",
-                                      "Tick the box to confirm."))
+                        st.warning(
+                            tr("Kryssa i rutan för att bekräfta.", "Tick the box to confirm.")
+                        )
                     else:
-                        counts = attempt(store.erase_respondent, actor=actor,
-                                         workspace_id=place, respondent_id=person)
+                        counts = attempt(
+                            store.erase_respondent,
+                            actor=actor,
+                            workspace_id=place,
+                            respondent_id=person,
+                        )
                         if counts is not None:
-                            done(tr(f"Raderat: {counts['responses']} svar och "
+                            done(
+                                tr(
+                                    f"Raderat: {counts['responses']} svar och "
                                     f"{counts['revisions']} versioner.",
                                     f"Erased: {counts['responses']} responses and "
-                                    f"{counts['revisions']} revisions."))
+                                    f"{counts['revisions']} revisions.",
+                                )
+                            )
 
-        st.markdown(tr("**Ett svar via inbjudningslänk** – ange kvittokoden personen fick "
-                       "när svaret skickades.",
-                       "**An answer sent through an invitation link** – give the receipt "
-                       "code the person got when sending."))
+        st.markdown(
+            tr(
+                "**Ett svar via inbjudningslänk** – ange kvittokoden personen fick "
+                "när svaret skickades.",
+                "**An answer sent through an invitation link** – give the receipt "
+                "code the person got when sending.",
+            )
+        )
         with st.form("admin.erase_link", clear_on_submit=True):
-            receipt = st.text_input(tr("Kvittokod", "Receipt code"), max_chars=20,
-                                    placeholder="ABCD-EFGH", key="admin.erase_receipt")
-            sure = st.checkbox(tr("Ja, radera svaret. Det går inte att ångra.",
-                                  "Yes, erase the answer. This cannot be undone."),
-                               key="admin.erase_link_sure")
+            receipt = st.text_input(
+                tr("Kvittokod", "Receipt code"),
+                max_chars=20,
+                placeholder="ABCD-EFGH",
+                key="admin.erase_receipt",
+            )
+            sure = st.checkbox(
+                tr(
+                    "Ja, radera svaret. Det går inte att ångra.",
+                    "Yes, erase the answer. This cannot be undone.",
+                ),
+                key="admin.erase_link_sure",
+            )
             if st.form_submit_button(tr("Radera svaret", "Erase the answer")):
                 if not sure:
                     st.warning(tr("Kryssa i rutan för att bekräfta.", "Tick the box to confirm."))
                 else:
-                    erased = attempt(LinkStore(store).erase_link_response, actor=actor,
-                                     workspace_id=place, receipt=receipt)
+                    erased = attempt(
+                        LinkStore(store).erase_link_response,
+                        actor=actor,
+                        workspace_id=place,
+                        receipt=receipt,
+                    )
                     if erased is not None:
                         done(tr("Svaret är raderat.", "The answer is erased."))

@@ -8,7 +8,11 @@ from stadforstad.ui.context import frame, tr
 workspace = frame()
 st.title(tr("Sammanställning", "Compilation"))
 if workspace is None:
-    st.info(tr("Skapa eller välj först en kommun under Kommuner.",
-               "First create or choose a municipality under Municipalities."))
+    st.info(
+        tr(
+            "Skapa eller välj först en kommun under Kommuner.",
+            "First create or choose a municipality under Municipalities.",
+        )
+    )
 else:
     show_compilation_page(workspace)

@@ -9,10 +9,17 @@ st.title(tr("Fyll i formulär", "Fill in a form"))
 workspace = frame()
 actor = get_actor()
 if workspace is None:
-    explain_no_workspace(actor, "Skapa eller välj först en kommun under Kommuner.",
-                         "First create or choose a municipality under Municipalities.")
+    explain_no_workspace(
+        actor,
+        "Skapa eller välj först en kommun under Kommuner.",
+        "First create or choose a municipality under Municipalities.",
+    )
 elif not actor.can_write(workspace.id):
-    st.info(tr(f"Ni kan läsa {workspace.name} men inte fylla i formulär där (AUTH_001).",
-               f"You can read {workspace.name} but not fill in forms there (AUTH_001)."))
+    st.info(
+        tr(
+            f"Ni kan läsa {workspace.name} men inte fylla i formulär där (AUTH_001).",
+            f"You can read {workspace.name} but not fill in forms there (AUTH_001).",
+        )
+    )
 else:
     show_form_page(workspace)

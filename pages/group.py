@@ -13,27 +13,46 @@ lang = get_lang()
 st.title(tr("Gruppens bild", "The group's picture"))
 workspace = frame()
 if workspace is None:
-    st.info(tr("Skapa eller välj först en kommun under Kommuner.",
-               "First create or choose a municipality under Municipalities."))
+    st.info(
+        tr(
+            "Skapa eller välj först en kommun under Kommuner.",
+            "First create or choose a municipality under Municipalities.",
+        )
+    )
     st.stop()
 
 scored = {f.id: f for f in list_forms() if f.scoring}
 if st.session_state.get("group.form") not in scored:
     st.session_state["group.form"] = "redo"  # the group picture the handbook asks for first
 left, right = st.columns([3, 1])
-form_id = left.selectbox(tr("Formulär", "Form"), list(scored), key="group.form",
-                         format_func=lambda i: form_title(scored[i], lang))
-round_no = right.number_input(tr("Omgång", "Round"), min_value=1, max_value=20, step=1,
-                              key="group.round")
+form_id = left.selectbox(
+    tr("Formulär", "Form"),
+    list(scored),
+    key="group.form",
+    format_func=lambda i: form_title(scored[i], lang),
+)
+round_no = right.number_input(
+    tr("Omgång", "Round"), min_value=1, max_value=20, step=1, key="group.round"
+)
 form = scored[form_id]
-rows = get_store().submitted(actor=get_actor(), workspace_ids=[workspace.id], form_id=form.id,
-                             round=round_no)
+rows = get_store().submitted(
+    actor=get_actor(), workspace_ids=[workspace.id], form_id=form.id, round=round_no
+)
 if not rows:
-    st.info(tr("Ingen i kärngruppen har skickat in det här formuläret ännu (utkast räknas inte).",
-               "No one in the core group has submitted this form yet (drafts do not count)."))
+    st.info(
+        tr(
+            "Ingen i kärngruppen har skickat in det här formuläret ännu (utkast räknas inte).",
+            "No one in the core group has submitted this form yet (drafts do not count).",
+        )
+    )
     st.stop()
-group = SUMMARIES[form.scoring](form, [Rated(respondent=r.respondent, answers=r.answers)
-                                       for r in rows])
-st.caption(tr(f"{len(rows)} inskickade svar i {workspace.name}, omgång {round_no}.",
-              f"{len(rows)} submitted responses in {workspace.name}, round {round_no}."))
+group = SUMMARIES[form.scoring](
+    form, [Rated(respondent=r.respondent, answers=r.answers) for r in rows]
+)
+st.caption(
+    tr(
+        f"{len(rows)} inskickade svar i {workspace.name}, omgång {round_no}.",
+        f"{len(rows)} submitted responses in {workspace.name}, round {round_no}.",
+    )
+)
 show_group(form, group, lang)

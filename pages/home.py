@@ -10,16 +10,23 @@ from stadforstad.ui.context import explain_no_workspace, frame, get_actor, get_l
 
 lang = get_lang()
 st.title("Stad för stad")
-st.markdown(tr("Ett verktyg för kärngruppen: gör övningarna och bedömningarna i handbokens sju "
-               "steg, se resultatet direkt och följ arbetet över tid.",
-               "A tool for the core group: do the exercises and assessments of the handbook's "
-               "seven steps, see the result at once and follow the work over time."))
+st.markdown(
+    tr(
+        "Ett verktyg för kärngruppen: gör övningarna och bedömningarna i handbokens sju "
+        "steg, se resultatet direkt och följ arbetet över tid.",
+        "A tool for the core group: do the exercises and assessments of the handbook's "
+        "seven steps, see the result at once and follow the work over time.",
+    )
+)
 workspace = frame()
 actor = get_actor()
 progress = {}
 if workspace is None:
-    explain_no_workspace(actor, "Börja med att skapa er kommun under Kommuner.",
-                         "Start by creating your municipality under Municipalities.")
+    explain_no_workspace(
+        actor,
+        "Börja med att skapa er kommun under Kommuner.",
+        "Start by creating your municipality under Municipalities.",
+    )
 else:
     progress = get_store().form_progress(actor=actor, workspace_id=workspace.id)
     st.subheader(workspace.name)
@@ -33,29 +40,38 @@ def form_link(label: str, form_id: str) -> None:
     else:
         st.markdown(f"- {label}")
 
+
 forms_by_step: dict = {}
 for form in list_forms():
     forms_by_step.setdefault(form.step, []).append(form)
 
 done_total = sum(1 for f in list_forms() if progress.get(f.id, {}).get("submitted"))
 if workspace is not None:
-    st.progress(done_total / len(list_forms()),
-                text=tr(f"{done_total} av {len(list_forms())} formulär har minst ett inskickat svar.",
-                        f"{done_total} of {len(list_forms())} forms have at least one submitted response."))
+    st.progress(
+        done_total / len(list_forms()),
+        text=tr(
+            f"{done_total} av {len(list_forms())} formulär har minst ett inskickat svar.",
+            f"{done_total} of {len(list_forms())} forms have at least one submitted response.",
+        ),
+    )
 
 for step in load_steps():
     phase = f" · {step.phase.get(lang)}" if step.phase else ""
     forms = forms_by_step.get(step.number, [])
     done = sum(1 for f in forms if progress.get(f.id, {}).get("submitted"))
-    header = f"{STEP_WORD[lang]} {step.number}{phase} – {step.title.get(lang)}  ({done}/{len(forms)})"
+    header = (
+        f"{STEP_WORD[lang]} {step.number}{phase} – {step.title.get(lang)}  ({done}/{len(forms)})"
+    )
     with st.expander(header, expanded=step.number == 0):
         if step.summary:
             st.markdown(step.summary.get(lang))
         st.markdown(tr("**Vad som krävs**", "**What it takes**"))
         cols = st.columns(3)
-        for col, title, texts in ((cols[0], tr("Arbete", "Work"), step.work),
-                                  (cols[1], tr("Vem", "Who"), step.who),
-                                  (cols[2], tr("Förväntat resultat", "Expected result"), step.result)):
+        for col, title, texts in (
+            (cols[0], tr("Arbete", "Work"), step.work),
+            (cols[1], tr("Vem", "Who"), step.who),
+            (cols[2], tr("Förväntat resultat", "Expected result"), step.result),
+        ):
             col.markdown(f"*{title}*")
             col.markdown("\n".join(f"- {t.get(lang)}" for t in texts))
         st.markdown(tr("**Formulär**", "**Forms**"))
@@ -64,7 +80,9 @@ for step in load_steps():
             mark = "✅" if state.get("submitted") else "📝" if state.get("drafts") else "⬜"
             note = ""
             if state.get("submitted"):
-                note = tr(f" – {state['submitted']} inskickade", f" – {state['submitted']} submitted")
+                note = tr(
+                    f" – {state['submitted']} inskickade", f" – {state['submitted']} submitted"
+                )
             elif state.get("drafts"):
                 note = tr(" – utkast", " – draft")
             form_link(f"{mark} {form.title.get(lang)}{note}", form.id)

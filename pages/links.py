@@ -8,10 +8,18 @@ from stadforstad.ui.links_page import show_links_page
 workspace = frame()
 st.title(tr("Inbjudningslänkar", "Invitation links"))
 if workspace is None:
-    st.info(tr("Skapa eller välj först en kommun under Kommuner.",
-               "First create or choose a municipality under Municipalities."))
+    st.info(
+        tr(
+            "Skapa eller välj först en kommun under Kommuner.",
+            "First create or choose a municipality under Municipalities.",
+        )
+    )
 elif not get_actor().can_write(workspace.id):
-    st.info(tr(f"Ni kan läsa {workspace.name} men inte skapa inbjudningslänkar där (AUTH_001).",
-               f"You can read {workspace.name} but not make invitation links there (AUTH_001)."))
+    st.info(
+        tr(
+            f"Ni kan läsa {workspace.name} men inte skapa inbjudningslänkar där (AUTH_001).",
+            f"You can read {workspace.name} but not make invitation links there (AUTH_001).",
+        )
+    )
 else:
     show_links_page(workspace)

@@ -10,7 +10,7 @@ rating is not a 1).
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from scoring.actors import actor_key
 from scoring.common import ItemStats, Rated, Result, summarize_item
@@ -146,16 +146,18 @@ def summarize(form, responses: Sequence[Rated]) -> AktorsanalysGroup:
         rated = [Rated(respondent=r, answers=row) for r, row in by_respondent.items()]
         influence = summarize_item(INFLUENCE, rated)
         support = summarize_item(SUPPORT, rated)
-        actors.append(ActorGroup(
-            name=names[key],
-            respondents=len(rated),
-            influence=influence.mean,
-            support=support.mean,
-            quadrant=quadrant(influence.mean, support.mean),
-            influence_stats=influence,
-            support_stats=support,
-            disagree=influence.disagree or support.disagree,
-        ))
+        actors.append(
+            ActorGroup(
+                name=names[key],
+                respondents=len(rated),
+                influence=influence.mean,
+                support=support.mean,
+                quadrant=quadrant(influence.mean, support.mean),
+                influence_stats=influence,
+                support_stats=support,
+                disagree=influence.disagree or support.disagree,
+            )
+        )
     placed = [a for a in actors if a.quadrant is not None]
     ranked = _invest_order(placed)
     return AktorsanalysGroup(

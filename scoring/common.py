@@ -6,7 +6,8 @@ Pure Python and Pydantic only: no Streamlit, no SQLAlchemy.
 from __future__ import annotations
 
 import statistics
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -54,8 +55,17 @@ def summarize_item(item_id: str, responses: Sequence[Rated]) -> ItemStats:
     }
     numbers = list(values.values())
     if not numbers:
-        return ItemStats(id=item_id, n=0, mean=None, median=None, min=None, max=None,
-                         spread=None, disagree=False, values={})
+        return ItemStats(
+            id=item_id,
+            n=0,
+            mean=None,
+            median=None,
+            min=None,
+            max=None,
+            spread=None,
+            disagree=False,
+            values={},
+        )
     low, high = min(numbers), max(numbers)
     return ItemStats(
         id=item_id,

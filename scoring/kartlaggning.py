@@ -9,7 +9,7 @@ category is marked ``partial``; a category with nothing answered has mean ``None
 from __future__ import annotations
 
 import statistics
-from typing import Sequence
+from collections.abc import Sequence
 
 from scoring.common import ItemStats, Rated, Result, summarize_items
 
@@ -144,8 +144,7 @@ def _distribution(category: str, item_id: str, responses: Sequence[Rated]) -> In
 
 
 def _category_group(category: str, members: Sequence[KartlaggningMember]) -> CategoryGroup:
-    means = [m.category_means[category] for m in members
-             if m.category_means[category] is not None]
+    means = [m.category_means[category] for m in members if m.category_means[category] is not None]
     return CategoryGroup(
         id=category,
         mean=_mean(means),
@@ -159,10 +158,15 @@ def summarize(form, responses: Sequence[Rated]) -> KartlaggningGroup:
     members = []
     for response in responses:
         result = score(form, response.answers)
-        members.append(KartlaggningMember(
-            respondent=response.respondent, actor=result.actor, industry=result.industry,
-            category_means=result.category_means, complete=result.complete,
-        ))
+        members.append(
+            KartlaggningMember(
+                respondent=response.respondent,
+                actor=result.actor,
+                industry=result.industry,
+                category_means=result.category_means,
+                complete=result.complete,
+            )
+        )
     categories = [_category_group(c, members) for c in CATEGORIES]
     industries: dict[str, list[KartlaggningMember]] = {}
     for member in members:

@@ -7,7 +7,7 @@ The handbook says "8–20 poäng: ännu inte redo", but seven items rated 1–5 
 from __future__ import annotations
 
 import statistics
-from typing import Sequence
+from collections.abc import Sequence
 
 from scoring.common import ItemStats, Rated, Result, rated_items, summarize_items
 
@@ -50,8 +50,9 @@ def score(form, answers: dict) -> RedoResult:
         complete=complete,
         ready=(total > THRESHOLD) if complete else None,
         items=[
-            RedoItem(id=item_id, value=value,
-                     work_on=value is not None and value <= WORK_ON_AT_MOST)
+            RedoItem(
+                id=item_id, value=value, work_on=value is not None and value <= WORK_ON_AT_MOST
+            )
             for item_id, value in values.items()
         ],
         to_work_on=[k for k, v in values.items() if v is not None and v <= WORK_ON_AT_MOST],
@@ -85,8 +86,14 @@ def summarize(form, responses: Sequence[Rated]) -> RedoGroup:
     members = []
     for response in responses:
         result = score(form, response.answers)
-        members.append(RedoMember(respondent=response.respondent, total=result.total,
-                                  complete=result.complete, ready=result.ready))
+        members.append(
+            RedoMember(
+                respondent=response.respondent,
+                total=result.total,
+                complete=result.complete,
+                ready=result.ready,
+            )
+        )
     totals = [m.total for m in members if m.complete]
     items = summarize_items(form, responses)
     return RedoGroup(

@@ -9,7 +9,7 @@ the eligible candidates.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from scoring.common import Rated, Result
 

@@ -16,8 +16,9 @@ class RiktningResult(YesNoResult):
 
 def score(form, answers: dict) -> RiktningResult:
     counted = count_yes(form, answers)
-    return RiktningResult(**counted.model_dump(),
-                          may_not_be_relevant=counted.no_count >= SEVERAL_NO)
+    return RiktningResult(
+        **counted.model_dump(), may_not_be_relevant=counted.no_count >= SEVERAL_NO
+    )
 
 
 def summarize(form, responses) -> YesNoGroup:

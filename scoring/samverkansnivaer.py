@@ -9,7 +9,7 @@ index(wished) − index(today): how many levels the work still has to climb.
 from __future__ import annotations
 
 import statistics
-from typing import Sequence
+from collections.abc import Sequence
 
 from scoring.actors import actor_key
 from scoring.common import DISAGREEMENT_SPREAD, Rated, Result
@@ -18,8 +18,11 @@ TABLE = "aktorer"
 #: Huxham's ordered scale with "ingen kontakt än" first; the form's options, in order.
 LEVELS: tuple[str, ...] = ("ingen_kontakt", "natverkande", "samordning", "samarbete", "samverkan")
 #: Result field → the table column it reads.
-DIMENSIONS: dict[str, str] = {"today": "niva_idag", "initial": "niva_initialt",
-                              "wished": "niva_onskad"}
+DIMENSIONS: dict[str, str] = {
+    "today": "niva_idag",
+    "initial": "niva_initialt",
+    "wished": "niva_onskad",
+}
 _INDEX = {level: index for index, level in enumerate(LEVELS)}
 
 
@@ -70,8 +73,7 @@ def _actor(row: dict) -> ActorLevels:
     today, wished = indexes["today"], indexes["wished"]
     return ActorLevels(
         name=str(row.get("aktor") or "").strip(),
-        **{field: value if indexes[field] is not None else None
-           for field, value in levels.items()},
+        **{field: value if indexes[field] is not None else None for field, value in levels.items()},
         **{f"{field}_index": index for field, index in indexes.items()},
         gap=wished - today if today is not None and wished is not None else None,
     )
@@ -133,8 +135,9 @@ class SamverkansnivaerGroup(Result):
 def _stats(values: Sequence[str | None]) -> LevelStats:
     indexes = [i for i in (level_index(v) for v in values) if i is not None]
     if not indexes:
-        return LevelStats(n=0, mean=None, min=None, max=None, spread=None, disagree=False,
-                          counts=_counts([]))
+        return LevelStats(
+            n=0, mean=None, min=None, max=None, spread=None, disagree=False, counts=_counts([])
+        )
     low, high = min(indexes), max(indexes)
     return LevelStats(
         n=len(indexes),
@@ -164,13 +167,15 @@ def summarize(form, responses: Sequence[Rated]) -> SamverkansnivaerGroup:
         rows = list(by_respondent.values())
         stats = {field: _stats([getattr(r, field) for r in rows]) for field in DIMENSIONS}
         gaps = [r.gap for r in rows if r.gap is not None]
-        groups.append(ActorGroup(
-            name=names[key],
-            respondents=len(rows),
-            **stats,
-            mean_gap=round(statistics.fmean(gaps), 2) if gaps else None,
-            disagree=any(s.disagree for s in stats.values()),
-        ))
+        groups.append(
+            ActorGroup(
+                name=names[key],
+                respondents=len(rows),
+                **stats,
+                mean_gap=round(statistics.fmean(gaps), 2) if gaps else None,
+                disagree=any(s.disagree for s in stats.values()),
+            )
+        )
     with_gap = [g for g in groups if g.mean_gap is not None]
     return SamverkansnivaerGroup(
         respondents=len(responses),

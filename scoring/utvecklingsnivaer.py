@@ -8,7 +8,7 @@ when either level is missing (not 0).
 from __future__ import annotations
 
 import statistics
-from typing import Sequence
+from collections.abc import Sequence
 
 from scoring.common import ItemStats, Rated, Result, summarize_items
 
@@ -79,10 +79,14 @@ def summarize(form, responses: Sequence[Rated]) -> UtvecklingsnivaerGroup:
     members = []
     for response in responses:
         result = score(form, response.answers)
-        members.append(UtvecklingsnivaerMember(
-            respondent=response.respondent, today=result.today, wished=result.wished,
-            gap=result.gap,
-        ))
+        members.append(
+            UtvecklingsnivaerMember(
+                respondent=response.respondent,
+                today=result.today,
+                wished=result.wished,
+                gap=result.gap,
+            )
+        )
     gaps = [m.gap for m in members if m.gap is not None]
     items = summarize_items(form, responses)
     return UtvecklingsnivaerGroup(

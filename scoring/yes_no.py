@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from scoring.common import Rated, Result
 
@@ -56,13 +56,15 @@ def summarize_yes_no(form, responses: Sequence[Rated]) -> YesNoGroup:
     statements = []
     for item in items:
         values = {r.respondent: r.answers.get(item.id) for r in responses}
-        statements.append(StatementCount(
-            id=item.id,
-            yes=sum(1 for v in values.values() if v is True),
-            no=sum(1 for v in values.values() if v is False),
-            unanswered=sum(1 for v in values.values() if v is None),
-            no_by=[who for who, v in values.items() if v is False],
-        ))
+        statements.append(
+            StatementCount(
+                id=item.id,
+                yes=sum(1 for v in values.values() if v is True),
+                no=sum(1 for v in values.values() if v is False),
+                unanswered=sum(1 for v in values.values() if v is None),
+                no_by=[who for who, v in values.items() if v is False],
+            )
+        )
     return YesNoGroup(
         form_id=form.id,
         respondents=len(responses),

@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -72,31 +72,49 @@ def normalize_username(username: str) -> str:
 def _check_username(username: str) -> str:
     name = normalize_username(username)
     if not _USERNAME.match(name):
-        raise errors.fail(AuthError, errors.AUTH_BAD_USERNAME, "username",
-                          "Användarnamnet får bara innehålla bokstäverna a–z, siffror och "
-                          ". _ @ + - (till exempel en e-postadress). Välj ett annat.")
+        raise errors.fail(
+            AuthError,
+            errors.AUTH_BAD_USERNAME,
+            "username",
+            "Användarnamnet får bara innehålla bokstäverna a–z, siffror och "
+            ". _ @ + - (till exempel en e-postadress). Välj ett annat.",
+        )
     return name
 
 
 def _check_password(password: str, username: str) -> None:
     # The message names the rule, never the password.
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise errors.fail(AuthError, errors.AUTH_BAD_PASSWORD, "password",
-                          f"Lösenordet är för kort. Välj ett med minst "
-                          f"{MIN_PASSWORD_LENGTH} tecken.")
+        raise errors.fail(
+            AuthError,
+            errors.AUTH_BAD_PASSWORD,
+            "password",
+            f"Lösenordet är för kort. Välj ett med minst {MIN_PASSWORD_LENGTH} tecken.",
+        )
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise errors.fail(AuthError, errors.AUTH_BAD_PASSWORD, "password",
-                          f"Lösenordet är för långt. Välj ett med högst "
-                          f"{MAX_PASSWORD_LENGTH} tecken.")
+        raise errors.fail(
+            AuthError,
+            errors.AUTH_BAD_PASSWORD,
+            "password",
+            f"Lösenordet är för långt. Välj ett med högst {MAX_PASSWORD_LENGTH} tecken.",
+        )
     if password.strip().lower() == username:
-        raise errors.fail(AuthError, errors.AUTH_BAD_PASSWORD, "password",
-                          "Lösenordet får inte vara samma som användarnamnet. Välj ett annat.")
+        raise errors.fail(
+            AuthError,
+            errors.AUTH_BAD_PASSWORD,
+            "password",
+            "Lösenordet får inte vara samma som användarnamnet. Välj ett annat.",
+        )
 
 
 def _forbidden(actor: Actor | None, what: str) -> ForbiddenError:
     who = actor.name if actor else "Ni"
-    return errors.fail(ForbiddenError, errors.AUTH_FORBIDDEN, what,
-                       f"{who} har inte behörighet till detta. Be en administratör om hjälp.")
+    return errors.fail(
+        ForbiddenError,
+        errors.AUTH_FORBIDDEN,
+        what,
+        f"{who} har inte behörighet till detta. Be en administratör om hjälp.",
+    )
 
 
 def _require_admin(actor: Actor | None, what: str) -> Actor:
@@ -114,25 +132,31 @@ def _user(session: Session, username: str) -> User | None:
 
 
 def _grants(session: Session, user_id: int) -> dict[int, str]:
-    rows = session.execute(select(Grant.workspace_id, Grant.role)
-                           .where(Grant.user_id == user_id))
-    return {workspace_id: role for workspace_id, role in rows}
+    rows = session.execute(select(Grant.workspace_id, Grant.role).where(Grant.user_id == user_id))
+    return dict(rows.tuples().all())
 
 
 def _info(session: Session, row: User) -> UserInfo:
-    return UserInfo(row.id, row.username, row.display_name, row.is_admin,
-                    row.password_hash is not None, _grants(session, row.id))
+    return UserInfo(
+        row.id,
+        row.username,
+        row.display_name,
+        row.is_admin,
+        row.password_hash is not None,
+        _grants(session, row.id),
+    )
 
 
 def _actor(session: Session, row: User) -> Actor:
-    return Actor(name=row.username, user_id=row.id, is_admin=row.is_admin,
-                 grants=_grants(session, row.id))
+    return Actor(
+        name=row.username, user_id=row.id, is_admin=row.is_admin, grants=_grants(session, row.id)
+    )
 
 
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     # SQLite gives back naive datetimes; everything here is stored in UTC.
     if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.timezone.utc)
+        return moment.replace(tzinfo=dt.UTC)
     return moment
 
 
@@ -143,9 +167,15 @@ def needs_first_admin(store: Store) -> bool:
         return not session.scalar(select(func.count()).select_from(User))
 
 
-def create_user(store: Store, *, actor: Actor | None, username: str,
-                password: str | None, admin: bool = False,
-                display_name: str | None = None) -> UserInfo:
+def create_user(
+    store: Store,
+    *,
+    actor: Actor | None,
+    username: str,
+    password: str | None,
+    admin: bool = False,
+    display_name: str | None = None,
+) -> UserInfo:
     """Create a user. Administrators may create anyone; when there are no users yet,
     anyone (``actor=None`` on the first-run screen) may create the first
     administrator. ``password=None`` makes an account that signs in only through
@@ -161,29 +191,42 @@ def create_user(store: Store, *, actor: Actor | None, username: str,
         first = not session.scalar(select(func.count()).select_from(User))
         if first:
             if not admin:
-                raise errors.fail(AuthError, errors.AUTH_FORBIDDEN, "admin",
-                                  "Den första användaren måste vara administratör.")
+                raise errors.fail(
+                    AuthError,
+                    errors.AUTH_FORBIDDEN,
+                    "admin",
+                    "Den första användaren måste vara administratör.",
+                )
         else:
             _require_admin(actor, "users")
         if _user(session, name) is not None:
-            raise errors.fail(StorageError, errors.STORE_DUPLICATE, "username",
-                              f"Det finns redan en användare som heter {name}. "
-                              "Välj ett annat användarnamn.")
-        row = User(username=name, display_name=(display_name or "").strip() or name,
-                   password_hash=hashed, is_admin=admin)
+            raise errors.fail(
+                StorageError,
+                errors.STORE_DUPLICATE,
+                "username",
+                f"Det finns redan en användare som heter {name}. Välj ett annat användarnamn.",
+            )
+        row = User(
+            username=name,
+            display_name=(display_name or "").strip() or name,
+            password_hash=hashed,
+            is_admin=admin,
+        )
         session.add(row)
         session.flush()
         who = actor if actor is not None and not first else Actor(name=name)
-        store.record(session, who, "create", f"user {name}",
-                     detail="administratör" if admin else None)
+        store.record(
+            session, who, "create", f"user {name}", detail="administratör" if admin else None
+        )
         return _info(session, row)
 
 
 def list_users(store: Store, *, actor: Actor) -> list[UserInfo]:
     _require_admin(actor, "users")
     with store.read_session() as session:
-        return [_info(session, row)
-                for row in session.scalars(select(User).order_by(User.username))]
+        return [
+            _info(session, row) for row in session.scalars(select(User).order_by(User.username))
+        ]
 
 
 def set_password(store: Store, *, actor: Actor, username: str, password: str) -> None:
@@ -207,8 +250,12 @@ def delete_user(store: Store, *, actor: Actor, username: str) -> None:
     _require_admin(actor, "users")
     name = normalize_username(username)
     if name == actor.name:
-        raise errors.fail(AuthError, errors.AUTH_FORBIDDEN, "username",
-                          "Ni kan inte ta bort ert eget konto. Be en annan administratör.")
+        raise errors.fail(
+            AuthError,
+            errors.AUTH_FORBIDDEN,
+            "username",
+            "Ni kan inte ta bort ert eget konto. Be en annan administratör.",
+        )
     with store.write_session() as session:
         row = _user(session, name)
         if row is None:
@@ -219,13 +266,16 @@ def delete_user(store: Store, *, actor: Actor, username: str) -> None:
 
 
 # -- grants -------------------------------------------------------------------------
-def grant_role(store: Store, *, actor: Actor, username: str, workspace_id: int,
-               role: str) -> None:
+def grant_role(store: Store, *, actor: Actor, username: str, workspace_id: int, role: str) -> None:
     """Give a user a role on a workspace (replacing the role they had there)."""
     _require_admin(actor, "grants")
     if role not in ROLES:
-        raise errors.fail(AuthError, errors.AUTH_BAD_ROLE, "role",
-                          f"Okänd roll {role!r}. Välj en av: {', '.join(ROLES)}.")
+        raise errors.fail(
+            AuthError,
+            errors.AUTH_BAD_ROLE,
+            "role",
+            f"Okänd roll {role!r}. Välj en av: {', '.join(ROLES)}.",
+        )
     name = normalize_username(username)
     with store.write_session() as session:
         user = _user(session, name)
@@ -233,8 +283,9 @@ def grant_role(store: Store, *, actor: Actor, username: str, workspace_id: int,
             raise _not_found("username", f"Det finns ingen användare som heter {name}.")
         if session.get(Workspace, workspace_id) is None:
             raise _not_found(f"workspace {workspace_id}", "Kommunen finns inte.")
-        row = session.scalar(select(Grant).where(Grant.user_id == user.id,
-                                                 Grant.workspace_id == workspace_id))
+        row = session.scalar(
+            select(Grant).where(Grant.user_id == user.id, Grant.workspace_id == workspace_id)
+        )
         if row is None:
             session.add(Grant(user_id=user.id, workspace_id=workspace_id, role=role))
         else:
@@ -250,8 +301,9 @@ def revoke_role(store: Store, *, actor: Actor, username: str, workspace_id: int)
         user = _user(session, name)
         if user is None:
             raise _not_found("username", f"Det finns ingen användare som heter {name}.")
-        removed = session.execute(delete(Grant).where(
-            Grant.user_id == user.id, Grant.workspace_id == workspace_id)).rowcount
+        removed = session.execute(
+            delete(Grant).where(Grant.user_id == user.id, Grant.workspace_id == workspace_id)
+        ).rowcount
         if removed:
             store.record(session, actor, "revoke", f"user {name}", workspace_id)
         return bool(removed)
@@ -265,9 +317,12 @@ def actor_for_user(store: Store, *, username: str) -> Actor:
     with store.read_session() as session:
         row = _user(session, username)
         if row is None:
-            raise errors.fail(AuthError, errors.AUTH_UNKNOWN_IDENTITY, "username",
-                              "Kontot finns inte längre. Logga in igen eller be en "
-                              "administratör om hjälp.")
+            raise errors.fail(
+                AuthError,
+                errors.AUTH_UNKNOWN_IDENTITY,
+                "username",
+                "Kontot finns inte längre. Logga in igen eller be en administratör om hjälp.",
+            )
         return _actor(session, row)
 
 
@@ -282,17 +337,22 @@ def actor_for_oidc(store: Store, email: str | None, name: str | None = None) -> 
     with store.write_session() as session:
         row = _user(session, address) if address else None
         if row is None:
-            raise errors.fail(AuthError, errors.AUTH_UNKNOWN_IDENTITY, "email",
-                              f"Det finns inget konto för {address or 'er inloggning'} "
-                              "i Stad för stad. Be en administratör att lägga till er "
-                              "med den e-postadressen.")
+            raise errors.fail(
+                AuthError,
+                errors.AUTH_UNKNOWN_IDENTITY,
+                "email",
+                f"Det finns inget konto för {address or 'er inloggning'} "
+                "i Stad för stad. Be en administratör att lägga till er "
+                "med den e-postadressen.",
+            )
         if name and name.strip() and row.display_name == row.username:
             row.display_name = name.strip()[:200]
         return _actor(session, row)
 
 
-def authenticate(store: Store, *, username: str, password: str,
-                 sleep: Sleep = time.sleep, clock: Clock = utcnow) -> Actor:
+def authenticate(
+    store: Store, *, username: str, password: str, sleep: Sleep = time.sleep, clock: Clock = utcnow
+) -> Actor:
     """Check a local sign-in. Wrong name and wrong password give the same error
     (AUTH_002). After a failure the next attempt for that name waits 1 s, then 2, 4 …
     up to 15 minutes; short waits are slept through (``sleep``), long ones refused at
@@ -301,9 +361,12 @@ def authenticate(store: Store, *, username: str, password: str,
     wait = _remaining_wait(store, name, clock())
     if wait > SLEEP_AT_MOST:
         seconds = int(wait.total_seconds()) + 1
-        raise errors.fail(AuthError, errors.AUTH_THROTTLED, "username",
-                          f"För många misslyckade inloggningar. Vänta {_duration(seconds)} "
-                          "och försök igen.")
+        raise errors.fail(
+            AuthError,
+            errors.AUTH_THROTTLED,
+            "username",
+            f"För många misslyckade inloggningar. Vänta {_duration(seconds)} och försök igen.",
+        )
     if wait > dt.timedelta(0):
         sleep(wait.total_seconds())
 
@@ -313,8 +376,12 @@ def authenticate(store: Store, *, username: str, password: str,
     ok = _verify(stored or _DUMMY_HASH, password or "") and stored is not None
     if not ok:
         _record_failure(store, name, clock())
-        raise errors.fail(AuthError, errors.AUTH_BAD_CREDENTIALS, "username",
-                          "Fel användarnamn eller lösenord. Försök igen.")
+        raise errors.fail(
+            AuthError,
+            errors.AUTH_BAD_CREDENTIALS,
+            "username",
+            "Fel användarnamn eller lösenord. Försök igen.",
+        )
     with store.write_session() as session:
         session.execute(delete(LoginThrottle).where(LoginThrottle.username == name))
         row = _user(session, name)

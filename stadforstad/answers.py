@@ -29,9 +29,7 @@ def _blank(value: Any) -> bool:
         return True
     if isinstance(value, str) and not value.strip():
         return True
-    if isinstance(value, (list, tuple)) and not value:
-        return True
-    return False
+    return isinstance(value, (list, tuple)) and not value
 
 
 class _Checker:
@@ -86,8 +84,9 @@ class _Checker:
         if (low is not None and value < low) or (high is not None and value > high):
             low_s = "" if low is None else f"{low:g}"
             high_s = "" if high is None else f"{high:g}"
-            self.problem(errors.ANSWER_OUT_OF_RANGE, where,
-                         f"{value:g} ligger utanför {low_s}–{high_s}")
+            self.problem(
+                errors.ANSWER_OUT_OF_RANGE, where, f"{value:g} ligger utanför {low_s}–{high_s}"
+            )
             return None
         return value
 
@@ -109,8 +108,11 @@ class _Checker:
             self.problem(errors.ANSWER_BAD_TYPE, where, f"{value!r} är inte text")
             return None
         if len(value) > max_length:
-            self.problem(errors.ANSWER_TOO_LONG, where,
-                         f"texten har {len(value)} tecken; högst {max_length} får plats")
+            self.problem(
+                errors.ANSWER_TOO_LONG,
+                where,
+                f"texten har {len(value)} tecken; högst {max_length} får plats",
+            )
             return None
         return value
 
@@ -127,8 +129,7 @@ class _Checker:
         self.problem(errors.ANSWER_BAD_DATE, where, f"{value!r} är inte ett datum (ÅÅÅÅ-MM-DD)")
         return None
 
-    def options(self, value: Any, where: str, allowed: set[str], other: bool,
-                many: bool):
+    def options(self, value: Any, where: str, allowed: set[str], other: bool, many: bool):
         if many:
             if isinstance(value, str):
                 if not self.coerce:
@@ -150,8 +151,11 @@ class _Checker:
         value = value.strip()
         if value in allowed or other:
             return value
-        self.problem(errors.ANSWER_UNKNOWN_OPTION, where,
-                     f"{value!r} är inte ett av valen: {', '.join(sorted(allowed))}")
+        self.problem(
+            errors.ANSWER_UNKNOWN_OPTION,
+            where,
+            f"{value!r} är inte ett av valen: {', '.join(sorted(allowed))}",
+        )
         return None
 
     # -- items ----------------------------------------------------------------
@@ -166,8 +170,11 @@ class _Checker:
             number = self.integer(value, where)
             allowed = [level.value for level in item.levels]
             if number is not None and number not in allowed:
-                self.problem(errors.ANSWER_OUT_OF_RANGE, where,
-                             f"{number} är ingen nivå ({allowed[0]}–{allowed[-1]})")
+                self.problem(
+                    errors.ANSWER_OUT_OF_RANGE,
+                    where,
+                    f"{number} är ingen nivå ({allowed[0]}–{allowed[-1]})",
+                )
                 return None
             return number
         if kind == "choice":
@@ -217,20 +224,27 @@ class _Checker:
             clean: dict[str, Any] = {}
             for key, cell in row.items():
                 if key not in columns:
-                    self.problem(errors.ANSWER_UNKNOWN_ITEM, f"{where}/{key}",
-                                 f"okänd kolumn {key!r}")
+                    self.problem(
+                        errors.ANSWER_UNKNOWN_ITEM, f"{where}/{key}", f"okänd kolumn {key!r}"
+                    )
                     continue
                 if not _blank(cell):
                     clean[key] = self.cell(columns[key], cell, f"{where}/{key}")
             for column in item.columns:
                 if column.required and _blank(row.get(column.id)):
-                    self.problem(errors.ANSWER_REQUIRED, f"{where}/{column.id}",
-                                 "den här kolumnen måste fyllas i")
+                    self.problem(
+                        errors.ANSWER_REQUIRED,
+                        f"{where}/{column.id}",
+                        "den här kolumnen måste fyllas i",
+                    )
             rows.append(clean)
         if len(rows) < item.min_rows or (item.max_rows and len(rows) > item.max_rows):
             most = f"–{item.max_rows}" if item.max_rows else " eller fler"
-            self.problem(errors.ANSWER_TABLE_ROWS, item.id,
-                         f"{len(rows)} rader; väntade {item.min_rows}{most}")
+            self.problem(
+                errors.ANSWER_TABLE_ROWS,
+                item.id,
+                f"{len(rows)} rader; väntade {item.min_rows}{most}",
+            )
         return rows
 
 
@@ -244,8 +258,9 @@ def answer_keys(form: Form) -> dict[str, Any]:
     return keys
 
 
-def check_answers(form: Form, raw: dict[str, Any], *, partial: bool = False,
-                  coerce: bool = False) -> Answers:
+def check_answers(
+    form: Form, raw: dict[str, Any], *, partial: bool = False, coerce: bool = False
+) -> Answers:
     """Validate ``raw`` against ``form`` and return clean answers.
 
     ``partial=True`` (a draft) lets required items stay unanswered.

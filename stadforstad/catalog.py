@@ -63,8 +63,11 @@ def _problem_from(error: dict, data: Any) -> Problem:
         message = f"unknown field {loc[-1]!r}"
     elif kind == "union_tag_invalid":
         expected = (error.get("ctx") or {}).get("expected_tags", "")
-        message = f"unknown item kind {error['ctx']['tag']!r}; expected one of {expected}" \
-            if error.get("ctx") else message
+        message = (
+            f"unknown item kind {error['ctx']['tag']!r}; expected one of {expected}"
+            if error.get("ctx")
+            else message
+        )
     return Problem(code, _where(data, loc), message)
 
 
@@ -76,11 +79,17 @@ def parse_form(text: str, *, source: str = "<text>") -> Form:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise errors.fail(FormFileError, errors.FORM_BAD_YAML, where,
-                          f"not valid YAML: {problem}", source) from None
+        raise errors.fail(
+            FormFileError, errors.FORM_BAD_YAML, where, f"not valid YAML: {problem}", source
+        ) from None
     if not isinstance(data, dict):
-        raise errors.fail(FormFileError, errors.FORM_NOT_MAPPING, "",
-                          "a form file must be a YAML mapping (id, version, step, …)", source)
+        raise errors.fail(
+            FormFileError,
+            errors.FORM_NOT_MAPPING,
+            "",
+            "a form file must be a YAML mapping (id, version, step, …)",
+            source,
+        )
     try:
         form = Form.model_validate(data)
     except ValidationError as exc:
@@ -96,8 +105,13 @@ def _check_scorer(form: Form, source: str) -> None:
     from scoring import SCORERS  # scoring is pure; imported late to keep load order simple
 
     if form.scoring not in SCORERS:
-        raise errors.fail(FormFileError, errors.FORM_UNKNOWN_SCORER, "scoring",
-                          f"no scorer named {form.scoring!r}", source)
+        raise errors.fail(
+            FormFileError,
+            errors.FORM_UNKNOWN_SCORER,
+            "scoring",
+            f"no scorer named {form.scoring!r}",
+            source,
+        )
 
 
 def load_form_file(path: Path) -> Form:
@@ -105,16 +119,26 @@ def load_form_file(path: Path) -> Form:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise errors.fail(FormFileError, errors.FORM_NOT_FOUND, "",
-                          "file not found", str(path)) from None
+        raise errors.fail(
+            FormFileError, errors.FORM_NOT_FOUND, "", "file not found", str(path)
+        ) from None
     except UnicodeDecodeError as exc:
-        raise errors.fail(FormFileError, errors.FORM_BAD_YAML, f"byte {exc.start}",
-                          "the file is not UTF-8 text", str(path)) from None
+        raise errors.fail(
+            FormFileError,
+            errors.FORM_BAD_YAML,
+            f"byte {exc.start}",
+            "the file is not UTF-8 text",
+            str(path),
+        ) from None
     form = parse_form(text, source=str(path))
     if form.id != path.stem:
-        raise errors.fail(FormFileError, errors.FORM_ID_MISMATCH, "id",
-                          f"form id {form.id!r} does not match the file name {path.name!r}",
-                          str(path))
+        raise errors.fail(
+            FormFileError,
+            errors.FORM_ID_MISMATCH,
+            "id",
+            f"form id {form.id!r} does not match the file name {path.name!r}",
+            str(path),
+        )
     return form
 
 
@@ -142,25 +166,53 @@ def load_form(form_id: str, folder: Path = FORMS_DIR) -> Form:
     """The form with ``form_id``. Raises :class:`FormFileError` (FORM_001) if unknown."""
     forms = _all_forms(folder)
     if form_id not in forms:
-        raise errors.fail(FormFileError, errors.FORM_NOT_FOUND, "",
-                          f"no form with id {form_id!r}; known: {', '.join(sorted(forms))}",
-                          str(folder / f"{form_id}.yaml"))
+        raise errors.fail(
+            FormFileError,
+            errors.FORM_NOT_FOUND,
+            "",
+            f"no form with id {form_id!r}; known: {', '.join(sorted(forms))}",
+            str(folder / f"{form_id}.yaml"),
+        )
     return forms[form_id]
 
 
 # The handbook's order of the instruments within their step (FORMS.md).
 STEP_ORDER: dict[str, int] = {
     name: index
-    for index, name in enumerate([
-        "engagemang", "riktning", "rekrytering", "staden", "redo",
-        "icebreaker", "organisation", "modig_miljo", "scenarier", "dodsfallan",
-        "malgrupp_kontaktyta", "kartlaggning", "eskortsidor", "kartlaggningsplan",
-        "aktorsperspektiv", "samverkansnivaer", "aktorsanalys", "reflektion_1_3",
-        "kunskapsbank",
-        "motivation_kommunikation", "samordningsfunktion", "natverksroll", "event",
-        "reflektion_4_5",
-        "utgangspunkt", "swot", "samverkansplan", "reflektion_6",
-        "utvecklingsnivaer", "arenderutin", "reflektion_7",
-        "statistik",
-    ])
+    for index, name in enumerate(
+        [
+            "engagemang",
+            "riktning",
+            "rekrytering",
+            "staden",
+            "redo",
+            "icebreaker",
+            "organisation",
+            "modig_miljo",
+            "scenarier",
+            "dodsfallan",
+            "malgrupp_kontaktyta",
+            "kartlaggning",
+            "eskortsidor",
+            "kartlaggningsplan",
+            "aktorsperspektiv",
+            "samverkansnivaer",
+            "aktorsanalys",
+            "reflektion_1_3",
+            "kunskapsbank",
+            "motivation_kommunikation",
+            "samordningsfunktion",
+            "natverksroll",
+            "event",
+            "reflektion_4_5",
+            "utgangspunkt",
+            "swot",
+            "samverkansplan",
+            "reflektion_6",
+            "utvecklingsnivaer",
+            "arenderutin",
+            "reflektion_7",
+            "statistik",
+        ]
+    )
 }

@@ -13,8 +13,8 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from scoring import SCORERS
 from stadforstad import accounts, errors
@@ -23,8 +23,7 @@ from stadforstad.errors import Problem, ResponseFileError, StadError, StorageErr
 from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
-from stadforstad.storage import Actor, Store, make_engine
-from stadforstad.storage import backup
+from stadforstad.storage import Actor, Store, backup, make_engine
 from stadforstad.storage.links import LinkStore, link_url
 
 EXIT_BAD_INPUT = 2
@@ -52,13 +51,22 @@ def describe_form(form: Form) -> dict:
             entry["label"] = item.label.sv
             entry["required"] = item.required
             if item.kind == "scale":
-                entry.update(min=item.min, max=item.max, min_label=_text(item.min_label),
-                             max_label=_text(item.max_label),
-                             options=list(range(item.min, item.max + 1)))
+                entry.update(
+                    min=item.min,
+                    max=item.max,
+                    min_label=_text(item.min_label),
+                    max_label=_text(item.max_label),
+                    options=list(range(item.min, item.max + 1)),
+                )
             elif item.kind == "level":
-                entry["options"] = [{"value": lv.value, "label": lv.label.sv,
-                                     "description": lv.description.sv if lv.description else None}
-                                    for lv in item.levels]
+                entry["options"] = [
+                    {
+                        "value": lv.value,
+                        "label": lv.label.sv,
+                        "description": lv.description.sv if lv.description else None,
+                    }
+                    for lv in item.levels
+                ]
             elif item.kind in ("choice", "checklist"):
                 entry["options"] = [{"value": o.value, "label": o.label.sv} for o in item.options]
                 if item.kind == "choice":
@@ -71,18 +79,38 @@ def describe_form(form: Form) -> dict:
                 entry.update(long=item.long, max_length=item.max_length)
             elif item.kind == "table":
                 entry["columns"] = [
-                    {"id": c.id, "kind": c.kind, "label": c.label.sv, "required": c.required,
-                     **({"options": [{"value": o.value, "label": o.label.sv} for o in c.options]}
-                        if c.options else {}),
-                     **({"min": c.min, "max": c.max} if c.min is not None else {})}
-                    for c in item.columns]
+                    {
+                        "id": c.id,
+                        "kind": c.kind,
+                        "label": c.label.sv,
+                        "required": c.required,
+                        **(
+                            {
+                                "options": [
+                                    {"value": o.value, "label": o.label.sv} for o in c.options
+                                ]
+                            }
+                            if c.options
+                            else {}
+                        ),
+                        **({"min": c.min, "max": c.max} if c.min is not None else {}),
+                    }
+                    for c in item.columns
+                ]
             if item.comment is not None:
                 entry["comment"] = f"{item.id}_comment"
             items.append(entry)
-    return {"id": form.id, "version": form.version, "step": form.step,
-            "title": form.title.sv, "source": form.source.model_dump(),
-            "scoring": form.scoring, "shareable": form.shareable, "sensitive": form.sensitive,
-            "items": items}
+    return {
+        "id": form.id,
+        "version": form.version,
+        "step": form.step,
+        "title": form.title.sv,
+        "source": form.source.model_dump(),
+        "scoring": form.scoring,
+        "shareable": form.shareable,
+        "sensitive": form.sensitive,
+        "items": items,
+    }
 
 
 def score_file(form: Form, path: Path) -> tuple[list[dict], list[str]]:
@@ -116,8 +144,11 @@ def cmd_describe(args) -> int:
 def cmd_score(args) -> int:
     form = load_form(args.form_id)
     if not form.scoring:
-        print(f"[FORM_010] {form.id}: the form has no scoring; scored forms: "
-              f"{', '.join(f.id for f in list_forms() if f.scoring)}", file=sys.stderr)
+        print(
+            f"[FORM_010] {form.id}: the form has no scoring; scored forms: "
+            f"{', '.join(f.id for f in list_forms() if f.scoring)}",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     results, problems = score_file(form, Path(args.file))
     print(json.dumps(results, ensure_ascii=False, indent=None if args.compact else 2))
@@ -130,8 +161,10 @@ def cmd_workspaces(args) -> int:
     store, actor = _store(), Actor.local()
     if args.action == "create":
         if not args.name:
-            print("[USAGE] give the municipality's name: stadforstad workspaces create NAME",
-                  file=sys.stderr)
+            print(
+                "[USAGE] give the municipality's name: stadforstad workspaces create NAME",
+                file=sys.stderr,
+            )
             return EXIT_BAD_INPUT
         created = store.create_workspace(actor=actor, name=" ".join(args.name))
         print(f"{created.id}\t{created.name}")
@@ -148,11 +181,21 @@ def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
     for row in rows:
         where = f"row {row.number}, column {RESPONDENT}"
         if not row.respondent:
-            problems.append(Problem(errors.ANSWER_REQUIRED, where,
-                                    "every row needs the respondent's name (or a code)"))
+            problems.append(
+                Problem(
+                    errors.ANSWER_REQUIRED,
+                    where,
+                    "every row needs the respondent's name (or a code)",
+                )
+            )
         elif row.respondent in seen:
-            problems.append(Problem(errors.STORE_DUPLICATE, where,
-                                    f"{row.respondent!r} is already on row {seen[row.respondent]}"))
+            problems.append(
+                Problem(
+                    errors.STORE_DUPLICATE,
+                    where,
+                    f"{row.respondent!r} is already on row {seen[row.respondent]}",
+                )
+            )
         else:
             seen[row.respondent] = row.number
     return problems
@@ -171,12 +214,17 @@ def cmd_import(args) -> int:
     except ResponseFileError as exc:
         for problem in exc.problems:
             print(f"{args.file}: {problem}", file=sys.stderr)
-        print("Nothing was stored: correct the rows above and import the file again.",
-              file=sys.stderr)
+        print(
+            "Nothing was stored: correct the rows above and import the file again.", file=sys.stderr
+        )
         return EXIT_BAD_ROWS
-    count = store.submit_many(actor=actor, workspace_id=workspace.id, form=form,
-                              rows=[(row.respondent, row.answers) for row in rows],
-                              round=args.round)
+    count = store.submit_many(
+        actor=actor,
+        workspace_id=workspace.id,
+        form=form,
+        rows=[(row.respondent, row.answers) for row in rows],
+        round=args.round,
+    )
     print(f"{count} responses to {form.id} stored in {workspace.name}, round {args.round}.")
     return 0
 
@@ -186,8 +234,9 @@ def cmd_compare(args) -> int:
 
     store, actor = _store(), Actor.local()
     ids = tuple(_workspace(store, actor, ref).id for ref in args.workspace) or None
-    filters = compare.Filters(workspace_ids=ids, round=args.round, date_from=args.date_from,
-                              date_to=args.date_to)
+    filters = compare.Filters(
+        workspace_ids=ids, round=args.round, date_from=args.date_from, date_to=args.date_to
+    )
     frame = compare.frame_for(store, actor=actor, form_id=args.form_id, filters=filters)
     if args.json:
         print(frame.to_json(orient="records", force_ascii=False, indent=2))
@@ -206,8 +255,10 @@ def cmd_demo(args) -> int:
         print(f"{demo.remove_demo(store, actor=actor)} demo municipalities removed.")
         return 0
     created = demo.create_demo(store, actor=actor)
-    print(f"{len(created)} demo municipalities created (names start with {demo.PREFIX!r}); "
-          "remove them with: stadforstad demo --remove")
+    print(
+        f"{len(created)} demo municipalities created (names start with {demo.PREFIX!r}); "
+        "remove them with: stadforstad demo --remove"
+    )
     return 0
 
 
@@ -219,8 +270,12 @@ def _workspace(store: Store, actor: Actor, ref: str):
     for workspace in store.list_workspaces(actor=actor):
         if workspace.name.casefold() == name.casefold():
             return workspace
-    raise errors.fail(StorageError, errors.STORE_NOT_FOUND, f"workspace {name!r}",
-                      "no such municipality (see: stadforstad workspaces)")
+    raise errors.fail(
+        StorageError,
+        errors.STORE_NOT_FOUND,
+        f"workspace {name!r}",
+        "no such municipality (see: stadforstad workspaces)",
+    )
 
 
 def _date(text: str) -> dt.date:
@@ -234,12 +289,21 @@ def cmd_links_create(args) -> int:
     store, actor = _store(), Actor.local()
     workspace = _workspace(store, actor, args.workspace)
     created = LinkStore(store).create_link(
-        actor=actor, workspace_id=workspace.id, form=load_form(args.form_id),
-        label=args.label or "", intro=args.intro or "", ask_identity=args.ask_identity,
-        closes_on=args.closes, max_answers=args.max)
+        actor=actor,
+        workspace_id=workspace.id,
+        form=load_form(args.form_id),
+        label=args.label or "",
+        intro=args.intro or "",
+        ask_identity=args.ask_identity,
+        closes_on=args.closes,
+        max_answers=args.max,
+    )
     print(link_url(get_settings().public_url, created.token))
-    print(f"link {created.info.id} for {created.info.form_id} in {workspace.name}; the link is "
-          "shown only now: keep it", file=sys.stderr)
+    print(
+        f"link {created.info.id} for {created.info.form_id} in {workspace.name}; the link is "
+        "shown only now: keep it",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -249,9 +313,11 @@ def cmd_links_list(args) -> int:
     print("id\tform\tlabel\tstatus\tanswers\tdrafts\tcloses\tmax\tlast_answer")
     for info in LinkStore(store).list_links(actor=actor, workspace_id=workspace.id):
         last = f"{info.last_answer_at:%Y-%m-%d %H:%M}" if info.last_answer_at else "-"
-        print(f"{info.id}\t{info.form_id}\t{info.label or '-'}\t{info.status()}\t"
-              f"{info.answers}\t{info.drafts}\t{info.closes_on or '-'}\t"
-              f"{info.max_answers or '-'}\t{last}")
+        print(
+            f"{info.id}\t{info.form_id}\t{info.label or '-'}\t{info.status()}\t"
+            f"{info.answers}\t{info.drafts}\t{info.closes_on or '-'}\t"
+            f"{info.max_answers or '-'}\t{last}"
+        )
     return 0
 
 
@@ -271,15 +337,24 @@ def _password() -> str:
         return from_env
     first = getpass.getpass("Lösenord: ")
     if getpass.getpass("Lösenordet igen: ") != first:
-        raise errors.fail(errors.AuthError, errors.AUTH_BAD_PASSWORD, "password",
-                          "Lösenorden är inte lika. Försök igen.")
+        raise errors.fail(
+            errors.AuthError,
+            errors.AUTH_BAD_PASSWORD,
+            "password",
+            "Lösenorden är inte lika. Försök igen.",
+        )
     return first
 
 
 def cmd_users_create(args) -> int:
-    info = accounts.create_user(_store(), actor=Actor.local(), username=args.username,
-                                password=_password(), admin=args.admin,
-                                display_name=args.display_name)
+    info = accounts.create_user(
+        _store(),
+        actor=Actor.local(),
+        username=args.username,
+        password=_password(),
+        admin=args.admin,
+        display_name=args.display_name,
+    )
     print(f"{info.username}\t{'administratör' if info.is_admin else 'användare'}")
     return 0
 
@@ -289,16 +364,20 @@ def cmd_users_list(args) -> int:
     names = {w.id: w.name for w in store.list_workspaces(actor=actor)}
     for user in accounts.list_users(store, actor=actor):
         grants = ", ".join(f"{names.get(w, w)}:{role}" for w, role in sorted(user.grants.items()))
-        print("\t".join([user.username, user.display_name,
-                         "admin" if user.is_admin else "-", grants or "-"]))
+        print(
+            "\t".join(
+                [user.username, user.display_name, "admin" if user.is_admin else "-", grants or "-"]
+            )
+        )
     return 0
 
 
 def cmd_users_grant(args) -> int:
     store, actor = _store(), Actor.local()
     workspace = _workspace(store, actor, args.workspace)
-    accounts.grant_role(store, actor=actor, username=args.username, workspace_id=workspace.id,
-                        role=args.role)
+    accounts.grant_role(
+        store, actor=actor, username=args.username, workspace_id=workspace.id, role=args.role
+    )
     print(f"{accounts.normalize_username(args.username)}\t{workspace.name}\t{args.role}")
     return 0
 
@@ -306,26 +385,31 @@ def cmd_users_grant(args) -> int:
 def cmd_users_revoke(args) -> int:
     store, actor = _store(), Actor.local()
     workspace = _workspace(store, actor, args.workspace)
-    removed = accounts.revoke_role(store, actor=actor, username=args.username,
-                                   workspace_id=workspace.id)
-    print(f"{accounts.normalize_username(args.username)}\t{workspace.name}\t"
-          + ("revoked" if removed else "had no role there"))
+    removed = accounts.revoke_role(
+        store, actor=actor, username=args.username, workspace_id=workspace.id
+    )
+    print(
+        f"{accounts.normalize_username(args.username)}\t{workspace.name}\t"
+        + ("revoked" if removed else "had no role there")
+    )
     return 0
 
 
 def cmd_export(args) -> int:
     store, actor = _store(), Actor.local()
     workspace = _workspace(store, actor, args.workspace)
-    path = backup.export_workspace_file(store, actor=actor, workspace_id=workspace.id,
-                                        path=args.file)
+    path = backup.export_workspace_file(
+        store, actor=actor, workspace_id=workspace.id, path=args.file
+    )
     print(f"{workspace.name}\t{path}")
     return 0
 
 
 def cmd_import_backup(args) -> int:
     store = _store()
-    new_id = backup.import_workspace_file(store, actor=Actor.local(), path=args.file,
-                                          name=args.name)
+    new_id = backup.import_workspace_file(
+        store, actor=Actor.local(), path=args.file, name=args.name
+    )
     print(f"{new_id}\t{store.get_workspace(actor=Actor.local(), workspace_id=new_id).name}")
     return 0
 
@@ -335,22 +419,32 @@ def cmd_erase(args) -> int:
     store, actor = _store(), Actor.local()
     workspace = _workspace(store, actor, args.workspace)
     if args.receipt:
-        answer_id = LinkStore(store).erase_link_response(actor=actor, workspace_id=workspace.id,
-                                                         receipt=args.respondent)
+        answer_id = LinkStore(store).erase_link_response(
+            actor=actor, workspace_id=workspace.id, receipt=args.respondent
+        )
         print(f"erased link answer {answer_id}")
         return 0
     people = store.list_respondents(actor=actor, workspace_id=workspace.id)
     ref = " ".join(args.respondent.split())
-    match = [p for p in people if str(p.id) == ref] or \
-        [p for p in people if p.name.casefold() == ref.casefold()]
+    match = [p for p in people if str(p.id) == ref] or [
+        p for p in people if p.name.casefold() == ref.casefold()
+    ]
     if len(match) != 1:
-        raise errors.fail(StorageError, errors.STORE_NOT_FOUND, f"respondent {ref!r}",
-                          "no such respondent in this municipality (give the id or the "
-                          "exact name)" if not match else "several have that name: give the id")
-    counts = store.erase_respondent(actor=actor, workspace_id=workspace.id,
-                                    respondent_id=match[0].id)
-    print(f"erased respondent {match[0].id}: {counts['responses']} responses, "
-          f"{counts['revisions']} revisions")
+        raise errors.fail(
+            StorageError,
+            errors.STORE_NOT_FOUND,
+            f"respondent {ref!r}",
+            "no such respondent in this municipality (give the id or the exact name)"
+            if not match
+            else "several have that name: give the id",
+        )
+    counts = store.erase_respondent(
+        actor=actor, workspace_id=workspace.id, respondent_id=match[0].id
+    )
+    print(
+        f"erased respondent {match[0].id}: {counts['responses']} responses, "
+        f"{counts['revisions']} revisions"
+    )
     return 0
 
 
@@ -358,7 +452,8 @@ def _add_admin_parsers(sub) -> None:
     users = sub.add_parser("users", help="local accounts and their grants")
     actions = users.add_subparsers(dest="action", required=True)
     create = actions.add_parser(
-        "create", help="create a user; the password is asked for (or STADFORSTAD_PASSWORD)")
+        "create", help="create a user; the password is asked for (or STADFORSTAD_PASSWORD)"
+    )
     create.add_argument("username")
     create.add_argument("--admin", action="store_true", help="an administrator")
     create.add_argument("--display-name", default=None)
@@ -384,11 +479,16 @@ def _add_admin_parsers(sub) -> None:
     restore.set_defaults(func=cmd_import_backup)
     erase = sub.add_parser("erase", help="delete one respondent's data on their request")
     erase.add_argument("workspace", help="the municipality's id or name")
-    erase.add_argument("respondent", help="the respondent's id or exact name (with "
-                                          "--receipt: the receipt code of a link answer)")
-    erase.add_argument("--receipt", action="store_true",
-                       help="erase one answer sent through an invitation link, by its "
-                            "receipt code")
+    erase.add_argument(
+        "respondent",
+        help="the respondent's id or exact name (with "
+        "--receipt: the receipt code of a link answer)",
+    )
+    erase.add_argument(
+        "--receipt",
+        action="store_true",
+        help="erase one answer sent through an invitation link, by its receipt code",
+    )
     erase.set_defaults(func=cmd_erase)
 
 
@@ -402,8 +502,9 @@ def _add_links_parser(sub) -> None:
     create.add_argument("--closes", type=_date, help="last day to answer, YYYY-MM-DD")
     create.add_argument("--max", type=int, help="at most this many answers")
     create.add_argument("--intro", help="the introduction respondents see")
-    create.add_argument("--ask-identity", action="store_true",
-                        help="ask for name and contact (optional to answer)")
+    create.add_argument(
+        "--ask-identity", action="store_true", help="ask for name and contact (optional to answer)"
+    )
     create.set_defaults(func=cmd_links_create)
     listing = actions.add_parser("list", help="the municipality's links with their answers")
     listing.add_argument("workspace", help="the municipality's id or name")
@@ -416,7 +517,8 @@ def _add_links_parser(sub) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stadforstad",
-        description="Stad för stad – formulär, poäng och jämförelser från kommandoraden.")
+        description="Stad för stad – formulär, poäng och jämförelser från kommandoraden.",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     sub.add_parser("forms", help="list the form ids").set_defaults(func=cmd_forms)
@@ -437,8 +539,10 @@ def build_parser() -> argparse.ArgumentParser:
     workspaces.set_defaults(func=cmd_workspaces)
 
     importing = sub.add_parser(
-        "import", help="store a CSV, XLSX or JSON file of responses (one per row, with a "
-                       "respondent column); one bad row refuses the whole file")
+        "import",
+        help="store a CSV, XLSX or JSON file of responses (one per row, with a "
+        "respondent column); one bad row refuses the whole file",
+    )
     importing.add_argument("workspace", help="the municipality's name or id")
     importing.add_argument("form_id")
     importing.add_argument("file")
@@ -446,22 +550,43 @@ def build_parser() -> argparse.ArgumentParser:
     importing.set_defaults(func=cmd_import)
 
     comparing = sub.add_parser(
-        "compare", help="the comparison across municipalities behind the page "
-                        "(FORM_ID of a scored form, or 'progress')")
+        "compare",
+        help="the comparison across municipalities behind the page "
+        "(FORM_ID of a scored form, or 'progress')",
+    )
     comparing.add_argument("form_id")
-    comparing.add_argument("--round", type=int, default=None,
-                           help="this round only (default: each municipality's latest)")
-    comparing.add_argument("--workspace", action="append", default=[],
-                           help="only this municipality (name or id; repeat for more)")
-    comparing.add_argument("--from", dest="date_from", type=_date, default=None,
-                           help="saved on or after this day (YYYY-MM-DD)")
-    comparing.add_argument("--to", dest="date_to", type=_date, default=None,
-                           help="as the answers stood at the end of this day")
+    comparing.add_argument(
+        "--round",
+        type=int,
+        default=None,
+        help="this round only (default: each municipality's latest)",
+    )
+    comparing.add_argument(
+        "--workspace",
+        action="append",
+        default=[],
+        help="only this municipality (name or id; repeat for more)",
+    )
+    comparing.add_argument(
+        "--from",
+        dest="date_from",
+        type=_date,
+        default=None,
+        help="saved on or after this day (YYYY-MM-DD)",
+    )
+    comparing.add_argument(
+        "--to",
+        dest="date_to",
+        type=_date,
+        default=None,
+        help="as the answers stood at the end of this day",
+    )
     comparing.add_argument("--json", action="store_true", help="JSON records")
     comparing.set_defaults(func=cmd_compare)
 
-    demo = sub.add_parser("demo", help="fill the database with a demo county "
-                                       "(or remove it with --remove)")
+    demo = sub.add_parser(
+        "demo", help="fill the database with a demo county (or remove it with --remove)"
+    )
     demo.add_argument("--remove", action="store_true", help="delete the demo municipalities")
     demo.set_defaults(func=cmd_demo)
     _add_links_parser(sub)

@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import statistics
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -30,8 +31,7 @@ from stadforstad.catalog import list_forms, load_form
 from stadforstad.errors import ForbiddenError
 from stadforstad.schema import Form
 from stadforstad.storage.links import LinkStore
-from stadforstad.storage.repository import (COORDINATOR, Actor, Store, SubmittedRow,
-                                            WorkspaceInfo)
+from stadforstad.storage.repository import COORDINATOR, Actor, Store, SubmittedRow, WorkspaceInfo
 
 TZ = ZoneInfo("Europe/Stockholm")
 READINESS_FORM = "redo"
@@ -52,8 +52,12 @@ def can_compare(actor: Actor) -> bool:
 def comparable_workspaces(store: Store, *, actor: Actor) -> list[WorkspaceInfo]:
     """The workspaces ``actor`` may put side by side: every one they can read."""
     if not can_compare(actor):
-        raise errors.fail(ForbiddenError, errors.STORE_FORBIDDEN, "compare",
-                          "jämförelsen är till för länssamordnare och administratörer")
+        raise errors.fail(
+            ForbiddenError,
+            errors.STORE_FORBIDDEN,
+            "compare",
+            "jämförelsen är till för länssamordnare och administratörer",
+        )
     return store.list_workspaces(actor=actor)
 
 
@@ -69,11 +73,15 @@ class Filters:
 
     def period(self) -> tuple[dt.datetime | None, dt.datetime | None]:
         """The period as UTC instants: ``[from 00:00, the day after to 00:00)``."""
+
         def start(day: dt.date) -> dt.datetime:
             local = dt.datetime.combine(day, dt.time(), tzinfo=TZ)
-            return local.astimezone(dt.timezone.utc)
-        return (start(self.date_from) if self.date_from else None,
-                start(self.date_to + dt.timedelta(days=1)) if self.date_to else None)
+            return local.astimezone(dt.UTC)
+
+        return (
+            start(self.date_from) if self.date_from else None,
+            start(self.date_to + dt.timedelta(days=1)) if self.date_to else None,
+        )
 
 
 def _workspaces(store: Store, actor: Actor, filters: Filters) -> list[WorkspaceInfo]:
@@ -84,8 +92,12 @@ def _workspaces(store: Store, actor: Actor, filters: Filters) -> list[WorkspaceI
     wanted = set(filters.workspace_ids)
     if not wanted <= set(by_id):
         # The same answer whether it does not exist or is not yours.
-        raise errors.fail(ForbiddenError, errors.STORE_FORBIDDEN, "workspaces",
-                          f"{actor.name} har inte behörighet till alla valda kommuner")
+        raise errors.fail(
+            ForbiddenError,
+            errors.STORE_FORBIDDEN,
+            "workspaces",
+            f"{actor.name} har inte behörighet till alla valda kommuner",
+        )
     return [w for w in readable if w.id in wanted]
 
 
@@ -93,8 +105,13 @@ def scored_form(form_id: str) -> Form:
     """The form, which must have a scorer in the registry (FORM_001/FORM_010 if not)."""
     form = load_form(form_id)
     if form.scoring not in SCORERS:
-        raise errors.fail(errors.FormFileError, errors.FORM_UNKNOWN_SCORER, "scoring",
-                          f"the form {form_id!r} has no scoring", form_id)
+        raise errors.fail(
+            errors.FormFileError,
+            errors.FORM_UNKNOWN_SCORER,
+            "scoring",
+            f"the form {form_id!r} has no scoring",
+            form_id,
+        )
     return form
 
 
@@ -103,14 +120,20 @@ def available(form_id: str) -> bool:
     return any(f.id == form_id and f.scoring in SCORERS for f in list_forms())
 
 
-def _load(store: Store, actor: Actor, filters: Filters, form_id: str, *,
-          all_rounds: bool = False) -> tuple[list[WorkspaceInfo], dict[int, list[SubmittedRow]]]:
+def _load(
+    store: Store, actor: Actor, filters: Filters, form_id: str, *, all_rounds: bool = False
+) -> tuple[list[WorkspaceInfo], dict[int, list[SubmittedRow]]]:
     """The chosen workspaces and their responses to ``form_id``: one store call."""
     workspaces = _workspaces(store, actor, filters)
     saved_from, saved_to = filters.period()
-    rows = store.submitted(actor=actor, workspace_ids=[w.id for w in workspaces],
-                           form_id=form_id, round=None if all_rounds else filters.round,
-                           saved_from=saved_from, saved_to=saved_to)
+    rows = store.submitted(
+        actor=actor,
+        workspace_ids=[w.id for w in workspaces],
+        form_id=form_id,
+        round=None if all_rounds else filters.round,
+        saved_from=saved_from,
+        saved_to=saved_to,
+    )
     by_workspace: dict[int, list[SubmittedRow]] = {}
     for row in rows:
         by_workspace.setdefault(row.workspace_id, []).append(row)
@@ -130,9 +153,14 @@ def _note(n: int) -> str:
 
 
 def _base(workspace: WorkspaceInfo, rows: Sequence[SubmittedRow]) -> dict[str, Any]:
-    return {"workspace_id": workspace.id, "workspace": workspace.name,
-            "round": rows[0].round if rows else None, "respondents": len(rows),
-            "single": len(rows) == 1, "note": _note(len(rows))}
+    return {
+        "workspace_id": workspace.id,
+        "workspace": workspace.name,
+        "round": rows[0].round if rows else None,
+        "respondents": len(rows),
+        "single": len(rows) == 1,
+        "note": _note(len(rows)),
+    }
 
 
 def _round(value: float | None) -> float | None:
@@ -181,34 +209,82 @@ def readiness_frames(store: Store, *, actor: Actor, filters: Filters = Filters()
         complete = [m.total for m in group.members if m.complete]
         record |= {
             "complete": len(complete),
-            "median_total": group.median_total, "mean_total": group.mean_total,
-            "min_total": min(complete, default=None), "max_total": max(complete, default=None),
+            "median_total": group.median_total,
+            "mean_total": group.mean_total,
+            "min_total": min(complete, default=None),
+            "max_total": max(complete, default=None),
             "spread_total": max(complete) - min(complete) if complete else None,
-            "ready_count": group.ready_count, "not_ready_count": group.not_ready_count,
+            "ready_count": group.ready_count,
+            "not_ready_count": group.not_ready_count,
             "threshold": group.threshold,
         }
         record |= {f"mean_{s.id}": s.mean for s in group.items}
         summary.append(record)
         for s in group.items:
-            items.append({"workspace_id": workspace.id, "workspace": workspace.name,
-                          "item": s.id, "item_label": form.item(s.id).label.sv, "n": s.n,
-                          "mean": s.mean, "min": s.min, "max": s.max, "spread": s.spread,
-                          "disagree": s.disagree, "single": s.n == 1})
+            items.append(
+                {
+                    "workspace_id": workspace.id,
+                    "workspace": workspace.name,
+                    "item": s.id,
+                    "item_label": form.item(s.id).label.sv,
+                    "n": s.n,
+                    "mean": s.mean,
+                    "min": s.min,
+                    "max": s.max,
+                    "spread": s.spread,
+                    "disagree": s.disagree,
+                    "single": s.n == 1,
+                }
+            )
         for total in sorted(set(complete)):
-            totals.append({"workspace_id": workspace.id, "workspace": workspace.name,
-                           "total": total, "count": complete.count(total),
-                           "ready": total > group.threshold})
-    columns = ["workspace_id", "workspace", "round", "respondents", "complete", "median_total",
-               "mean_total", "min_total", "max_total", "spread_total", "ready_count",
-               "not_ready_count", "threshold", "single", "note",
-               *[f"mean_{i}" for i in item_ids]]
+            totals.append(
+                {
+                    "workspace_id": workspace.id,
+                    "workspace": workspace.name,
+                    "total": total,
+                    "count": complete.count(total),
+                    "ready": total > group.threshold,
+                }
+            )
+    columns = [
+        "workspace_id",
+        "workspace",
+        "round",
+        "respondents",
+        "complete",
+        "median_total",
+        "mean_total",
+        "min_total",
+        "max_total",
+        "spread_total",
+        "ready_count",
+        "not_ready_count",
+        "threshold",
+        "single",
+        "note",
+        *[f"mean_{i}" for i in item_ids],
+    ]
     return Readiness(
         summary=_frame(summary, columns),
-        items=pd.DataFrame(items, columns=["workspace_id", "workspace", "item", "item_label",
-                                           "n", "mean", "min", "max", "spread", "disagree",
-                                           "single"]),
-        totals=pd.DataFrame(totals, columns=["workspace_id", "workspace", "total", "count",
-                                             "ready"]),
+        items=pd.DataFrame(
+            items,
+            columns=[
+                "workspace_id",
+                "workspace",
+                "item",
+                "item_label",
+                "n",
+                "mean",
+                "min",
+                "max",
+                "spread",
+                "disagree",
+                "single",
+            ],
+        ),
+        totals=pd.DataFrame(
+            totals, columns=["workspace_id", "workspace", "total", "count", "ready"]
+        ),
     )
 
 
@@ -238,22 +314,30 @@ def _mean_of(values) -> float | None:
 
 #: Scorer id → the number "change over time" follows. Guarded by a completeness test.
 HEADLINES: dict[str, Headline] = {
-    "redo": Headline("Totalpoäng (median)", "Total score (median)",
-                     lambda r: r.total if r.complete else None),
+    "redo": Headline(
+        "Totalpoäng (median)", "Total score (median)", lambda r: r.total if r.complete else None
+    ),
     "engagemang": Headline("Antal JA", "Number of YES", lambda r: r.yes_count),
     "riktning": Headline("Antal JA", "Number of YES", lambda r: r.yes_count),
-    "rekrytering": Headline("Valbara kandidater", "Eligible candidates",
-                            lambda r: r.eligible_count),
-    "kartlaggning": Headline("Medel över kategorierna", "Mean over the categories",
-                             lambda r: r.overall_mean),
-    "utvecklingsnivaer": Headline("Utvecklingsnivå idag", "Development level today",
-                                  lambda r: r.today),
-    "samverkansnivaer": Headline("Samverkansnivå idag (0–4, medel över aktörer)",
-                                 "Level of collaboration today (0–4, mean over actors)",
-                                 lambda r: _mean_of(a.today_index for a in r.actors)),
-    "aktorsanalys": Headline("Upplevt stöd (1–5, medel över aktörer)",
-                             "Perceived support (1–5, mean over actors)",
-                             lambda r: _mean_of(a.support for a in r.actors)),
+    "rekrytering": Headline(
+        "Valbara kandidater", "Eligible candidates", lambda r: r.eligible_count
+    ),
+    "kartlaggning": Headline(
+        "Medel över kategorierna", "Mean over the categories", lambda r: r.overall_mean
+    ),
+    "utvecklingsnivaer": Headline(
+        "Utvecklingsnivå idag", "Development level today", lambda r: r.today
+    ),
+    "samverkansnivaer": Headline(
+        "Samverkansnivå idag (0–4, medel över aktörer)",
+        "Level of collaboration today (0–4, mean over actors)",
+        lambda r: _mean_of(a.today_index for a in r.actors),
+    ),
+    "aktorsanalys": Headline(
+        "Upplevt stöd (1–5, medel över aktörer)",
+        "Perceived support (1–5, mean over actors)",
+        lambda r: _mean_of(a.support for a in r.actors),
+    ),
 }
 
 
@@ -263,8 +347,9 @@ def _headline_values(form: Form, rows: Sequence[SubmittedRow]) -> list[float]:
     return [float(v) for v in values if v is not None]
 
 
-def scores(store: Store, *, actor: Actor, filters: Filters = Filters(),
-           form_id: str) -> pd.DataFrame:
+def scores(
+    store: Store, *, actor: Actor, filters: Filters = Filters(), form_id: str
+) -> pd.DataFrame:
     """Any scored form's headline number per municipality: median, mean, min, max."""
     form = scored_form(form_id)
     workspaces, by_workspace = _load(store, actor, filters, form.id)
@@ -272,18 +357,38 @@ def scores(store: Store, *, actor: Actor, filters: Filters = Filters(),
     for workspace in workspaces:
         rows = by_workspace.get(workspace.id, [])
         values = _headline_values(form, rows)
-        records.append(_base(workspace, rows) | {
-            "measure": HEADLINES[form.scoring].sv, "median": _median(values),
-            "mean": _mean(values), "min": min(values, default=None),
-            "max": max(values, default=None)})
-    return _frame(records, ["workspace_id", "workspace", "round", "respondents",
-                                          "single", "note", "measure", "median", "mean",
-                                          "min", "max"])
+        records.append(
+            _base(workspace, rows)
+            | {
+                "measure": HEADLINES[form.scoring].sv,
+                "median": _median(values),
+                "mean": _mean(values),
+                "min": min(values, default=None),
+                "max": max(values, default=None),
+            }
+        )
+    return _frame(
+        records,
+        [
+            "workspace_id",
+            "workspace",
+            "round",
+            "respondents",
+            "single",
+            "note",
+            "measure",
+            "median",
+            "mean",
+            "min",
+            "max",
+        ],
+    )
 
 
 # -- change over time -------------------------------------------------------------------
-def change(store: Store, *, actor: Actor, filters: Filters = Filters(),
-           form_id: str = READINESS_FORM) -> pd.DataFrame:
+def change(
+    store: Store, *, actor: Actor, filters: Filters = Filters(), form_id: str = READINESS_FORM
+) -> pd.DataFrame:
     """First and latest round per municipality of the form's headline number (the
     median over respondents; for ``redo`` the total's median), and the change. The
     round filter does not apply: the rounds are what this view compares."""
@@ -299,24 +404,49 @@ def change(store: Store, *, actor: Actor, filters: Filters = Filters(),
         first_values = _headline_values(form, [r for r in rows if r.round == first])
         latest_values = _headline_values(form, [r for r in rows if r.round == latest])
         first_value, latest_value = _median(first_values), _median(latest_values)
-        records.append({
-            "workspace_id": workspace.id, "workspace": workspace.name, "form_id": form.id,
-            "measure": HEADLINES[form.scoring].sv,
-            "first_round": first, "first_n": len(first_values),
-            "first_value": _round(first_value),
-            "latest_round": latest, "latest_n": len(latest_values),
-            "latest_value": _round(latest_value),
-            "change": (_round(latest_value - first_value)
-                       if latest != first and None not in (first_value, latest_value) else None),
-            "rounds": len(rounds),
-            "single": min(len(first_values), len(latest_values)) == 1,
-            "note": "en omgång" if len(rounds) == 1 else _note(
-                min(len(first_values), len(latest_values))),
-        })
-    return pd.DataFrame(records, columns=[
-        "workspace_id", "workspace", "form_id", "measure", "first_round", "first_n",
-        "first_value", "latest_round", "latest_n", "latest_value", "change", "rounds",
-        "single", "note"])
+        records.append(
+            {
+                "workspace_id": workspace.id,
+                "workspace": workspace.name,
+                "form_id": form.id,
+                "measure": HEADLINES[form.scoring].sv,
+                "first_round": first,
+                "first_n": len(first_values),
+                "first_value": _round(first_value),
+                "latest_round": latest,
+                "latest_n": len(latest_values),
+                "latest_value": _round(latest_value),
+                "change": (
+                    _round(latest_value - first_value)
+                    if latest != first and None not in (first_value, latest_value)
+                    else None
+                ),
+                "rounds": len(rounds),
+                "single": min(len(first_values), len(latest_values)) == 1,
+                "note": "en omgång"
+                if len(rounds) == 1
+                else _note(min(len(first_values), len(latest_values))),
+            }
+        )
+    return pd.DataFrame(
+        records,
+        columns=[
+            "workspace_id",
+            "workspace",
+            "form_id",
+            "measure",
+            "first_round",
+            "first_n",
+            "first_value",
+            "latest_round",
+            "latest_n",
+            "latest_value",
+            "change",
+            "rounds",
+            "single",
+            "note",
+        ],
+    )
 
 
 # -- case handling (utvecklingsnivaer) ----------------------------------------------------
@@ -332,13 +462,30 @@ def case_handling(store: Store, *, actor: Actor, filters: Filters = Filters()) -
             group = SUMMARIES[form.scoring](form, _rated(rows))
             today = [m.today for m in group.members if m.today is not None]
             wished = [m.wished for m in group.members if m.wished is not None]
-            record |= {"today_median": _median(today), "today_mean": _mean(today),
-                       "wished_median": _median(wished), "wished_mean": _mean(wished),
-                       "gap_mean": group.mean_gap}
+            record |= {
+                "today_median": _median(today),
+                "today_mean": _mean(today),
+                "wished_median": _median(wished),
+                "wished_mean": _mean(wished),
+                "gap_mean": group.mean_gap,
+            }
         records.append(record)
-    return _frame(records, [
-        "workspace_id", "workspace", "round", "respondents", "single", "note", "today_median",
-        "today_mean", "wished_median", "wished_mean", "gap_mean"])
+    return _frame(
+        records,
+        [
+            "workspace_id",
+            "workspace",
+            "round",
+            "respondents",
+            "single",
+            "note",
+            "today_median",
+            "today_mean",
+            "wished_median",
+            "wished_mean",
+            "gap_mean",
+        ],
+    )
 
 
 # -- collaboration (samverkansnivaer) -----------------------------------------------------
@@ -382,16 +529,41 @@ def collaboration(store: Store, *, actor: Actor, filters: Filters = Filters()) -
             placed = sum(1 for t in typical if t is not None)
             for index, level in enumerate(levels):
                 count = sum(1 for t in typical if t == level)
-                records.append({
-                    "workspace_id": workspace.id, "workspace": workspace.name,
-                    "round": rows[0].round, "respondents": len(rows),
-                    "actors": len(group.actors), "when": when, "level": level,
-                    "level_label": labels.get(level, level), "level_index": index,
-                    "count": count, "share": round(count / placed, 3) if placed else None,
-                    "single": len(rows) == 1, "note": _note(len(rows))})
-    return _frame(records, [
-        "workspace_id", "workspace", "round", "respondents", "actors", "when", "level",
-        "level_label", "level_index", "count", "share", "single", "note"])
+                records.append(
+                    {
+                        "workspace_id": workspace.id,
+                        "workspace": workspace.name,
+                        "round": rows[0].round,
+                        "respondents": len(rows),
+                        "actors": len(group.actors),
+                        "when": when,
+                        "level": level,
+                        "level_label": labels.get(level, level),
+                        "level_index": index,
+                        "count": count,
+                        "share": round(count / placed, 3) if placed else None,
+                        "single": len(rows) == 1,
+                        "note": _note(len(rows)),
+                    }
+                )
+    return _frame(
+        records,
+        [
+            "workspace_id",
+            "workspace",
+            "round",
+            "respondents",
+            "actors",
+            "when",
+            "level",
+            "level_label",
+            "level_index",
+            "count",
+            "share",
+            "single",
+            "note",
+        ],
+    )
 
 
 # -- indicator grid (kartlaggning) --------------------------------------------------------
@@ -405,10 +577,15 @@ def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> p
     saved_from, saved_to = filters.period()
     by_link: dict[int, list[Rated]] = {}
     for answer in LinkStore(store).sent_answers(
-            actor=actor, workspace_ids=[w.id for w in workspaces], form_id=form.id,
-            sent_from=saved_from, sent_to=saved_to):
+        actor=actor,
+        workspace_ids=[w.id for w in workspaces],
+        form_id=form.id,
+        sent_from=saved_from,
+        sent_to=saved_to,
+    ):
         by_link.setdefault(answer.workspace_id, []).append(
-            Rated(respondent=f"länk {answer.link_id} · svar {answer.id}", answers=answer.answers))
+            Rated(respondent=f"länk {answer.link_id} · svar {answer.id}", answers=answer.answers)
+        )
     records = []
     for workspace in workspaces:
         rows = by_workspace.get(workspace.id, [])
@@ -417,19 +594,43 @@ def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> p
             continue
         group = SUMMARIES[form.scoring](form, _rated(rows) + linked)
         for category in group.categories:
-            records.append({
-                "workspace_id": workspace.id, "workspace": workspace.name,
-                "round": rows[0].round if rows else None,
-                "respondents": len(rows) + len(linked), "link_answers": len(linked),
-                "category": category.id,
-                "category_label": titles.get(category.id, category.id),
-                "mean": category.mean, "n": category.n, "min": category.min,
-                "max": category.max,
-                "spread": (category.max - category.min) if category.n else None,
-                "single": category.n == 1, "note": _note(category.n)})
-    return _frame(records, [
-        "workspace_id", "workspace", "round", "respondents", "link_answers", "category",
-        "category_label", "mean", "n", "min", "max", "spread", "single", "note"])
+            records.append(
+                {
+                    "workspace_id": workspace.id,
+                    "workspace": workspace.name,
+                    "round": rows[0].round if rows else None,
+                    "respondents": len(rows) + len(linked),
+                    "link_answers": len(linked),
+                    "category": category.id,
+                    "category_label": titles.get(category.id, category.id),
+                    "mean": category.mean,
+                    "n": category.n,
+                    "min": category.min,
+                    "max": category.max,
+                    "spread": (category.max - category.min) if category.n else None,
+                    "single": category.n == 1,
+                    "note": _note(category.n),
+                }
+            )
+    return _frame(
+        records,
+        [
+            "workspace_id",
+            "workspace",
+            "round",
+            "respondents",
+            "link_answers",
+            "category",
+            "category_label",
+            "mean",
+            "n",
+            "min",
+            "max",
+            "spread",
+            "single",
+            "note",
+        ],
+    )
 
 
 # -- progress through the steps ------------------------------------------------------------
@@ -445,27 +646,55 @@ def progress(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.
     saved_from, saved_to = filters.period()
     counts: dict[tuple[int, str], int] = {}
     for workspace_id, form_id, _round, n in store.submitted_counts(
-            actor=actor, workspace_ids=[w.id for w in workspaces], round=filters.round,
-            saved_from=saved_from, saved_to=saved_to):
+        actor=actor,
+        workspace_ids=[w.id for w in workspaces],
+        round=filters.round,
+        saved_from=saved_from,
+        saved_to=saved_to,
+    ):
         counts[workspace_id, form_id] = counts.get((workspace_id, form_id), 0) + n
     forms = step_forms()
-    records = [{"workspace_id": w.id, "workspace": w.name, "step": f.step, "order": order,
-                "form_id": f.id, "form_title": f.title.sv,
-                "responses": counts.get((w.id, f.id), 0),
-                "completed": counts.get((w.id, f.id), 0) > 0}
-               for w in workspaces for order, f in enumerate(forms)]
-    return pd.DataFrame(records, columns=["workspace_id", "workspace", "step", "order",
-                                          "form_id", "form_title", "responses", "completed"])
+    records = [
+        {
+            "workspace_id": w.id,
+            "workspace": w.name,
+            "step": f.step,
+            "order": order,
+            "form_id": f.id,
+            "form_title": f.title.sv,
+            "responses": counts.get((w.id, f.id), 0),
+            "completed": counts.get((w.id, f.id), 0) > 0,
+        }
+        for w in workspaces
+        for order, f in enumerate(forms)
+    ]
+    return pd.DataFrame(
+        records,
+        columns=[
+            "workspace_id",
+            "workspace",
+            "step",
+            "order",
+            "form_id",
+            "form_title",
+            "responses",
+            "completed",
+        ],
+    )
 
 
 def progress_summary(frame: pd.DataFrame) -> pd.DataFrame:
     """Per municipality: forms completed of all, and the furthest step with one done."""
     if frame.empty:
-        return pd.DataFrame(columns=["workspace_id", "workspace", "completed", "forms",
-                                     "furthest_step"])
+        return pd.DataFrame(
+            columns=["workspace_id", "workspace", "completed", "forms", "furthest_step"]
+        )
     done = frame[frame["completed"]]
-    summary = frame.groupby(["workspace_id", "workspace"], sort=False).agg(
-        completed=("completed", "sum"), forms=("form_id", "count")).reset_index()
+    summary = (
+        frame.groupby(["workspace_id", "workspace"], sort=False)
+        .agg(completed=("completed", "sum"), forms=("form_id", "count"))
+        .reset_index()
+    )
     furthest = done.groupby("workspace_id")["step"].max()
     summary["furthest_step"] = summary["workspace_id"].map(furthest).astype("Int64")
     return summary
@@ -476,7 +705,8 @@ def progress_grid(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame(columns=["workspace"])
     grid = frame.assign(mark=frame["completed"].map({True: "✓", False: ""})).pivot(
-        index="workspace", columns="form_id", values="mark")
+        index="workspace", columns="form_id", values="mark"
+    )
     order = frame.drop_duplicates("form_id").sort_values("order")["form_id"]
     names = frame.drop_duplicates("workspace_id")["workspace"]
     return grid.reindex(index=list(names), columns=list(order)).reset_index()
@@ -493,8 +723,9 @@ VIEWS: dict[str, Callable[..., pd.DataFrame]] = {
 }
 
 
-def frame_for(store: Store, *, actor: Actor, form_id: str,
-              filters: Filters = Filters()) -> pd.DataFrame:
+def frame_for(
+    store: Store, *, actor: Actor, form_id: str, filters: Filters = Filters()
+) -> pd.DataFrame:
     """The comparison frame of ``form_id`` (``progress`` for the steps grid)."""
     if form_id == "progress":
         return progress(store, actor=actor, filters=filters)
@@ -504,19 +735,26 @@ def frame_for(store: Store, *, actor: Actor, form_id: str,
     return scores(store, actor=actor, filters=filters, form_id=form_id)
 
 
-def choose_workspaces(summary: pd.DataFrame, *, sort_by: str = "workspace",
-                      descending: bool = False, limit: int | None = None,
-                      search: str = "") -> list[int]:
+def choose_workspaces(
+    summary: pd.DataFrame,
+    *,
+    sort_by: str = "workspace",
+    descending: bool = False,
+    limit: int | None = None,
+    search: str = "",
+) -> list[int]:
     """Which municipalities to show, in order: those whose name contains ``search``
     (any case), sorted by ``sort_by`` (missing values last), the first ``limit``."""
     frame = summary.drop_duplicates("workspace_id")
     if search.strip():
-        frame = frame[frame["workspace"].str.casefold().str.contains(
-            search.strip().casefold(), regex=False)]
+        frame = frame[
+            frame["workspace"].str.casefold().str.contains(search.strip().casefold(), regex=False)
+        ]
     if sort_by not in frame.columns:
         sort_by = "workspace"
-    frame = frame.sort_values([sort_by, "workspace"], ascending=[not descending, True],
-                              na_position="last", kind="stable")
+    frame = frame.sort_values(
+        [sort_by, "workspace"], ascending=[not descending, True], na_position="last", kind="stable"
+    )
     ids = [int(i) for i in frame["workspace_id"]]
     return ids[:limit] if limit else ids
 

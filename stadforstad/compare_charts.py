@@ -7,7 +7,7 @@ municipality and item, level or total, never one per raw answer.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
@@ -23,13 +23,15 @@ def _order(frame: pd.DataFrame) -> list[str]:
 
 
 def _empty(lang: str) -> alt.Chart:
-    return alt.Chart(pd.DataFrame({"x": []})).mark_point().properties(
-        title=pick(lang, "Inga svar att visa", "No responses to show"))
+    return (
+        alt.Chart(pd.DataFrame({"x": []}))
+        .mark_point()
+        .properties(title=pick(lang, "Inga svar att visa", "No responses to show"))
+    )
 
 
 def _municipality(order: Sequence[str]) -> alt.Y:
-    return alt.Y("workspace:N", sort=list(order), title=None,
-                 axis=alt.Axis(labelLimit=220))
+    return alt.Y("workspace:N", sort=list(order), title=None, axis=alt.Axis(labelLimit=220))
 
 
 def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv") -> alt.Chart:
@@ -42,34 +44,68 @@ def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv
     ready, not_ready = pick(lang, "redo", "ready"), pick(lang, "inte redo", "not ready")
     points = totals.assign(status=totals["ready"].map({True: ready, False: not_ready}))
     y = _municipality(order)
-    x = alt.X("total:Q", scale=alt.Scale(domain=[7, 35]),
-              title=pick(lang, "Totalpoäng (7–35); över 20 = redo", "Total (7–35); above 20 = ready"))
-    dots = alt.Chart(points).mark_circle(opacity=0.75).encode(
-        x=x, y=y,
-        size=alt.Size("count:Q", title=pick(lang, "Antal svar", "Responses"),
-                      scale=alt.Scale(range=[40, 400])),
-        color=alt.Color("status:N", scale=alt.Scale(domain=[ready, not_ready],
-                                                    range=[READY, NOT_READY]),
-                        legend=alt.Legend(title=None, orient="bottom")),
-        tooltip=[alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
-                 alt.Tooltip("total:Q", title=pick(lang, "Total", "Total")),
-                 alt.Tooltip("count:Q", title=pick(lang, "Antal svar", "Responses"))])
+    x = alt.X(
+        "total:Q",
+        scale=alt.Scale(domain=[7, 35]),
+        title=pick(lang, "Totalpoäng (7–35); över 20 = redo", "Total (7–35); above 20 = ready"),
+    )
+    dots = (
+        alt.Chart(points)
+        .mark_circle(opacity=0.75)
+        .encode(
+            x=x,
+            y=y,
+            size=alt.Size(
+                "count:Q",
+                title=pick(lang, "Antal svar", "Responses"),
+                scale=alt.Scale(range=[40, 400]),
+            ),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=[ready, not_ready], range=[READY, NOT_READY]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=[
+                alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+                alt.Tooltip("total:Q", title=pick(lang, "Total", "Total")),
+                alt.Tooltip("count:Q", title=pick(lang, "Antal svar", "Responses")),
+            ],
+        )
+    )
     medians = answered.assign(label=answered["note"].where(answered["single"], ""))
-    ticks = alt.Chart(medians).mark_tick(color="black", thickness=3, size=ROW - 4).encode(
-        x=alt.X("median_total:Q"), y=y,
-        tooltip=[alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
-                 alt.Tooltip("median_total:Q", title="median"),
-                 alt.Tooltip("respondents:Q", title=pick(lang, "Svar", "Responses")),
-                 alt.Tooltip("ready_count:Q", title=pick(lang, "Redo", "Ready")),
-                 alt.Tooltip("not_ready_count:Q", title=pick(lang, "Inte redo", "Not ready"))])
-    notes = alt.Chart(medians).mark_text(align="left", dx=8, color=WORK_ON).encode(
-        x=alt.X("median_total:Q"), y=y, text="label:N")
-    rule = alt.Chart(pd.DataFrame([{"threshold": 20}])).mark_rule(
-        strokeDash=[6, 3], color="black").encode(x="threshold:Q")
+    ticks = (
+        alt.Chart(medians)
+        .mark_tick(color="black", thickness=3, size=ROW - 4)
+        .encode(
+            x=alt.X("median_total:Q"),
+            y=y,
+            tooltip=[
+                alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+                alt.Tooltip("median_total:Q", title="median"),
+                alt.Tooltip("respondents:Q", title=pick(lang, "Svar", "Responses")),
+                alt.Tooltip("ready_count:Q", title=pick(lang, "Redo", "Ready")),
+                alt.Tooltip("not_ready_count:Q", title=pick(lang, "Inte redo", "Not ready")),
+            ],
+        )
+    )
+    notes = (
+        alt.Chart(medians)
+        .mark_text(align="left", dx=8, color=WORK_ON)
+        .encode(x=alt.X("median_total:Q"), y=y, text="label:N")
+    )
+    rule = (
+        alt.Chart(pd.DataFrame([{"threshold": 20}]))
+        .mark_rule(strokeDash=[6, 3], color="black")
+        .encode(x="threshold:Q")
+    )
     return (dots + ticks + notes + rule).properties(
-        height=alt.Step(ROW), title=pick(
-            lang, "Varje deltagares total (punkt) och kommunens median (streck)",
-            "Each member's total (point) and the municipality's median (tick)"))
+        height=alt.Step(ROW),
+        title=pick(
+            lang,
+            "Varje deltagares total (punkt) och kommunens median (streck)",
+            "Each member's total (point) and the municipality's median (tick)",
+        ),
+    )
 
 
 def readiness_heatmap(items: pd.DataFrame, lang: str = "sv") -> alt.Chart:
@@ -78,69 +114,128 @@ def readiness_heatmap(items: pd.DataFrame, lang: str = "sv") -> alt.Chart:
     if items.empty:
         return _empty(lang)
     order = _order(items)
-    frame = items.assign(text=items["mean"].map(lambda v: f"{v:.1f}".replace(".", ",")
-                                                if pd.notna(v) else "")
-                         + items["single"].map({True: "¹", False: ""}))
+    frame = items.assign(
+        text=items["mean"].map(lambda v: f"{v:.1f}".replace(".", ",") if pd.notna(v) else "")
+        + items["single"].map({True: "¹", False: ""})
+    )
     base = alt.Chart(frame).encode(
-        x=alt.X("item_label:N", sort=list(dict.fromkeys(items["item_label"])), title=None,
-                axis=alt.Axis(labelAngle=-30, labelLimit=160)),
-        y=_municipality(order))
+        x=alt.X(
+            "item_label:N",
+            sort=list(dict.fromkeys(items["item_label"])),
+            title=None,
+            axis=alt.Axis(labelAngle=-30, labelLimit=160),
+        ),
+        y=_municipality(order),
+    )
     cells = base.mark_rect().encode(
-        color=alt.Color("mean:Q", scale=alt.Scale(domain=[1, 5], scheme="redyellowgreen"),
-                        title=pick(lang, "Medel (1–5)", "Mean (1–5)")),
-        tooltip=[alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
-                 alt.Tooltip("item_label:N", title=pick(lang, "Fråga", "Question")),
-                 alt.Tooltip("mean:Q", title=pick(lang, "Medel", "Mean")),
-                 alt.Tooltip("min:Q", title="min"), alt.Tooltip("max:Q", title="max"),
-                 alt.Tooltip("spread:Q", title=pick(lang, "Spridning", "Spread")),
-                 alt.Tooltip("n:Q", title=pick(lang, "Svar", "Responses"))])
+        color=alt.Color(
+            "mean:Q",
+            scale=alt.Scale(domain=[1, 5], scheme="redyellowgreen"),
+            title=pick(lang, "Medel (1–5)", "Mean (1–5)"),
+        ),
+        tooltip=[
+            alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+            alt.Tooltip("item_label:N", title=pick(lang, "Fråga", "Question")),
+            alt.Tooltip("mean:Q", title=pick(lang, "Medel", "Mean")),
+            alt.Tooltip("min:Q", title="min"),
+            alt.Tooltip("max:Q", title="max"),
+            alt.Tooltip("spread:Q", title=pick(lang, "Spridning", "Spread")),
+            alt.Tooltip("n:Q", title=pick(lang, "Svar", "Responses")),
+        ],
+    )
     differ = base.transform_filter("datum.disagree").mark_rect(
-        fillOpacity=0, stroke="black", strokeWidth=2)
+        fillOpacity=0, stroke="black", strokeWidth=2
+    )
     text = base.mark_text(fontSize=11).encode(text="text:N")
     return (cells + differ + text).properties(
-        height=alt.Step(ROW), title=pick(
-            lang, "Medel per fråga (svart ram = svaren skiljer 2 eller mer; ¹ = 1 svar)",
-            "Mean per question (black frame = answers differ by 2 or more; ¹ = 1 response)"))
+        height=alt.Step(ROW),
+        title=pick(
+            lang,
+            "Medel per fråga (svart ram = svaren skiljer 2 eller mer; ¹ = 1 svar)",
+            "Mean per question (black frame = answers differ by 2 or more; ¹ = 1 response)",
+        ),
+    )
 
 
-def _dumbbell(frame: pd.DataFrame, start: str, end: str, labels: tuple[str, str],
-              domain, title: str, x_title: str, lang: str) -> alt.Chart:
+def _dumbbell(
+    frame: pd.DataFrame,
+    start: str,
+    end: str,
+    labels: tuple[str, str],
+    domain,
+    title: str,
+    x_title: str,
+    lang: str,
+) -> alt.Chart:
     shown = frame.dropna(subset=[start, end], how="all")
     if shown.empty:
         return _empty(lang)
     order = _order(shown)
-    long = shown.melt(id_vars=["workspace"], value_vars=[start, end], var_name="what",
-                      value_name="value").dropna(subset=["value"])
+    long = shown.melt(
+        id_vars=["workspace"], value_vars=[start, end], var_name="what", value_name="value"
+    ).dropna(subset=["value"])
     long["what"] = long["what"].map({start: labels[0], end: labels[1]})
     y = _municipality(order)
     scale = alt.Scale(domain=list(domain)) if domain else alt.Undefined
-    line = alt.Chart(shown).mark_rule(color="#9e9e9e", size=2).encode(
-        x=alt.X(f"{start}:Q", scale=scale, title=x_title), x2=f"{end}:Q", y=y)
-    dots = alt.Chart(long).mark_circle(size=120, opacity=1).encode(
-        x="value:Q", y=y,
-        color=alt.Color("what:N", scale=alt.Scale(domain=list(labels), range=[NEUTRAL, READY]),
-                        legend=alt.Legend(title=None, orient="bottom")),
-        tooltip=[alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
-                 "what:N", alt.Tooltip("value:Q", format=".2f")])
+    line = (
+        alt.Chart(shown)
+        .mark_rule(color="#9e9e9e", size=2)
+        .encode(x=alt.X(f"{start}:Q", scale=scale, title=x_title), x2=f"{end}:Q", y=y)
+    )
+    dots = (
+        alt.Chart(long)
+        .mark_circle(size=120, opacity=1)
+        .encode(
+            x="value:Q",
+            y=y,
+            color=alt.Color(
+                "what:N",
+                scale=alt.Scale(domain=list(labels), range=[NEUTRAL, READY]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=[
+                alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+                "what:N",
+                alt.Tooltip("value:Q", format=".2f"),
+            ],
+        )
+    )
     return (line + dots).properties(height=alt.Step(ROW), title=title)
 
 
 def change_chart(frame: pd.DataFrame, measure: str, lang: str = "sv") -> alt.Chart:
     """First and latest round per municipality, joined by a line."""
-    return _dumbbell(frame, "first_value", "latest_value",
-                     (pick(lang, "Första omgången", "First round"),
-                      pick(lang, "Senaste omgången", "Latest round")),
-                     None, pick(lang, "Första och senaste omgången", "First and latest round"),
-                     measure, lang)
+    return _dumbbell(
+        frame,
+        "first_value",
+        "latest_value",
+        (
+            pick(lang, "Första omgången", "First round"),
+            pick(lang, "Senaste omgången", "Latest round"),
+        ),
+        None,
+        pick(lang, "Första och senaste omgången", "First and latest round"),
+        measure,
+        lang,
+    )
 
 
 def case_handling_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
     """Development level today and wished for (means, 1–5) per municipality."""
-    return _dumbbell(frame, "today_mean", "wished_mean",
-                     (pick(lang, "Idag", "Today"), pick(lang, "Önskad", "Wished for")),
-                     (1, 5), pick(lang, "Utvecklingsnivå idag och önskad (medel)",
-                                  "Development level today and wished for (mean)"),
-                     pick(lang, "Nivå (1–5)", "Level (1–5)"), lang)
+    return _dumbbell(
+        frame,
+        "today_mean",
+        "wished_mean",
+        (pick(lang, "Idag", "Today"), pick(lang, "Önskad", "Wished for")),
+        (1, 5),
+        pick(
+            lang,
+            "Utvecklingsnivå idag och önskad (medel)",
+            "Development level today and wished for (mean)",
+        ),
+        pick(lang, "Nivå (1–5)", "Level (1–5)"),
+        lang,
+    )
 
 
 def collaboration_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
@@ -151,21 +246,39 @@ def collaboration_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
     levels = list(dict.fromkeys(frame.sort_values("level_index")["level_label"]))
     when = {"today": pick(lang, "Idag", "Today"), "wished": pick(lang, "Önskad", "Wished for")}
     shown = frame[frame["count"] > 0].assign(when_label=frame["when"].map(when))
-    return alt.Chart(shown).mark_bar().encode(
-        x=alt.X("count:Q", stack="zero", title=pick(lang, "Antal aktörer", "Actors")),
-        y=_municipality(order),
-        color=alt.Color("level_label:N", sort=levels, title=pick(lang, "Nivå", "Level"),
-                        scale=alt.Scale(domain=levels, scheme="blues"),
-                        legend=alt.Legend(orient="bottom")),
-        order=alt.Order("level_index:Q"),
-        tooltip=[alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
-                 alt.Tooltip("when_label:N", title=" "),
-                 alt.Tooltip("level_label:N", title=pick(lang, "Nivå", "Level")),
-                 alt.Tooltip("count:Q", title=pick(lang, "Aktörer", "Actors"))],
-    ).properties(height=alt.Step(ROW), width=260).facet(
-        column=alt.Column("when_label:N", sort=list(when.values()), title=None),
-    ).properties(title=pick(lang, "Aktörer per samverkansnivå (Huxham)",
-                            "Actors per level of collaboration (Huxham)"))
+    return (
+        alt.Chart(shown)
+        .mark_bar()
+        .encode(
+            x=alt.X("count:Q", stack="zero", title=pick(lang, "Antal aktörer", "Actors")),
+            y=_municipality(order),
+            color=alt.Color(
+                "level_label:N",
+                sort=levels,
+                title=pick(lang, "Nivå", "Level"),
+                scale=alt.Scale(domain=levels, scheme="blues"),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            order=alt.Order("level_index:Q"),
+            tooltip=[
+                alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+                alt.Tooltip("when_label:N", title=" "),
+                alt.Tooltip("level_label:N", title=pick(lang, "Nivå", "Level")),
+                alt.Tooltip("count:Q", title=pick(lang, "Aktörer", "Actors")),
+            ],
+        )
+        .properties(height=alt.Step(ROW), width=260)
+        .facet(
+            column=alt.Column("when_label:N", sort=list(when.values()), title=None),
+        )
+        .properties(
+            title=pick(
+                lang,
+                "Aktörer per samverkansnivå (Huxham)",
+                "Actors per level of collaboration (Huxham)",
+            )
+        )
+    )
 
 
 def indicator_heatmap(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
@@ -173,22 +286,40 @@ def indicator_heatmap(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
     shown = frame.dropna(subset=["mean"])
     if shown.empty:
         return _empty(lang)
-    text = shown.assign(text=shown["mean"].map(lambda v: f"{v:.1f}".replace(".", ","))
-                        + shown["single"].map({True: "¹", False: ""}))
+    text = shown.assign(
+        text=shown["mean"].map(lambda v: f"{v:.1f}".replace(".", ","))
+        + shown["single"].map({True: "¹", False: ""})
+    )
     base = alt.Chart(text).encode(
-        x=alt.X("category_label:N", sort=list(dict.fromkeys(frame["category_label"])),
-                title=None, axis=alt.Axis(labelAngle=-30, labelLimit=180)),
-        y=_municipality(_order(frame)))
+        x=alt.X(
+            "category_label:N",
+            sort=list(dict.fromkeys(frame["category_label"])),
+            title=None,
+            axis=alt.Axis(labelAngle=-30, labelLimit=180),
+        ),
+        y=_municipality(_order(frame)),
+    )
     cells = base.mark_rect().encode(
-        color=alt.Color("mean:Q", scale=alt.Scale(domain=[1, 5], scheme="orangered"),
-                        title=pick(lang, "Medel (1–5)", "Mean (1–5)")),
-        tooltip=[alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
-                 alt.Tooltip("category_label:N", title=pick(lang, "Kategori", "Category")),
-                 alt.Tooltip("mean:Q", title=pick(lang, "Medel", "Mean")),
-                 alt.Tooltip("n:Q", title=pick(lang, "Svar", "Responses"))])
+        color=alt.Color(
+            "mean:Q",
+            scale=alt.Scale(domain=[1, 5], scheme="orangered"),
+            title=pick(lang, "Medel (1–5)", "Mean (1–5)"),
+        ),
+        tooltip=[
+            alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+            alt.Tooltip("category_label:N", title=pick(lang, "Kategori", "Category")),
+            alt.Tooltip("mean:Q", title=pick(lang, "Medel", "Mean")),
+            alt.Tooltip("n:Q", title=pick(lang, "Svar", "Responses")),
+        ],
+    )
     return (cells + base.mark_text(fontSize=11).encode(text="text:N")).properties(
-        height=alt.Step(ROW), title=pick(lang, "Indikatorer: medel per kategori (¹ = 1 svar)",
-                                         "Indicators: mean per category (¹ = 1 response)"))
+        height=alt.Step(ROW),
+        title=pick(
+            lang,
+            "Indikatorer: medel per kategori (¹ = 1 svar)",
+            "Indicators: mean per category (¹ = 1 response)",
+        ),
+    )
 
 
 def progress_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
@@ -198,19 +329,36 @@ def progress_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
     done, not_done = pick(lang, "Klart", "Done"), pick(lang, "Inte än", "Not yet")
     forms = frame.drop_duplicates("form_id").sort_values("order")
     labels = [f"{step} · {form_id}" for step, form_id in zip(forms["step"], forms["form_id"])]
-    shown = frame.assign(form=frame["step"].astype(str) + " · " + frame["form_id"],
-                         status=frame["completed"].map({True: done, False: not_done}))
-    return alt.Chart(shown).mark_rect(stroke="white", strokeWidth=1).encode(
-        x=alt.X("form:N", sort=labels, title=pick(lang, "Steg · formulär", "Step · form"),
-                axis=alt.Axis(labelAngle=-60, labelLimit=200, orient="top",
-                              labelOverlap=False)),
-        y=_municipality(_order(frame)),
-        color=alt.Color("status:N", scale=alt.Scale(domain=[done, not_done],
-                                                    range=[READY, "#e0e0e0"]),
-                        legend=alt.Legend(title=None, orient="bottom")),
-        tooltip=[alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
-                 alt.Tooltip("form_title:N", title=pick(lang, "Formulär", "Form")),
-                 alt.Tooltip("step:Q", title=pick(lang, "Steg", "Step")),
-                 alt.Tooltip("responses:Q", title=pick(lang, "Inskickade svar", "Submitted"))],
-    ).properties(height=alt.Step(ROW), width=alt.Step(18),
-                 title=pick(lang, "Framsteg genom stegen", "Progress through the steps"))
+    shown = frame.assign(
+        form=frame["step"].astype(str) + " · " + frame["form_id"],
+        status=frame["completed"].map({True: done, False: not_done}),
+    )
+    return (
+        alt.Chart(shown)
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            x=alt.X(
+                "form:N",
+                sort=labels,
+                title=pick(lang, "Steg · formulär", "Step · form"),
+                axis=alt.Axis(labelAngle=-60, labelLimit=200, orient="top", labelOverlap=False),
+            ),
+            y=_municipality(_order(frame)),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=[done, not_done], range=[READY, "#e0e0e0"]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=[
+                alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+                alt.Tooltip("form_title:N", title=pick(lang, "Formulär", "Form")),
+                alt.Tooltip("step:Q", title=pick(lang, "Steg", "Step")),
+                alt.Tooltip("responses:Q", title=pick(lang, "Inskickade svar", "Submitted")),
+            ],
+        )
+        .properties(
+            height=alt.Step(ROW),
+            width=alt.Step(18),
+            title=pick(lang, "Framsteg genom stegen", "Progress through the steps"),
+        )
+    )

@@ -20,8 +20,8 @@ from __future__ import annotations
 import csv
 import io
 import statistics
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 import pandas as pd
 
@@ -85,8 +85,10 @@ def category_means(form: Form, answers: dict) -> dict[str, float | None]:
         from scoring import SCORERS  # the indicator grid's own scorer, where it applies
 
         return dict(SCORERS["kartlaggning"](form, answers).category_means)
-    return {c.id: _mean([answers[i] for i in c.items if isinstance(answers.get(i), int)])
-            for c in categories(form)}
+    return {
+        c.id: _mean([answers[i] for i in c.items if isinstance(answers.get(i), int)])
+        for c in categories(form)
+    }
 
 
 def industry_of(answer: LinkAnswer) -> str:
@@ -97,19 +99,27 @@ def _link_name(answer: LinkAnswer) -> str:
     return answer.link_label or f"Länk {answer.link_id}"
 
 
-def compile_answers(form: Form, answers: Iterable[LinkAnswer], *,
-                    min_group: int = 0) -> Compilation:
+def compile_answers(
+    form: Form, answers: Iterable[LinkAnswer], *, min_group: int = 0
+) -> Compilation:
     rows = [a for a in answers if a.form_id == form.id]
     cats = categories(form)
     label = {c.id: c.label for c in cats}
     withheld = len(rows) < min_group
 
-    per_answer = pd.DataFrame([
-        {"svar": n, "länk": _link_name(a), "bransch": industry_of(a),
-         "inskickat": a.submitted_at, **{label[k]: v for k, v in
-                                          category_means(form, a.answers).items()}}
-        for n, a in enumerate(rows, start=1)],
-        columns=["svar", "länk", "bransch", "inskickat", *label.values()])
+    per_answer = pd.DataFrame(
+        [
+            {
+                "svar": n,
+                "länk": _link_name(a),
+                "bransch": industry_of(a),
+                "inskickat": a.submitted_at,
+                **{label[k]: v for k, v in category_means(form, a.answers).items()},
+            }
+            for n, a in enumerate(rows, start=1)
+        ],
+        columns=["svar", "länk", "bransch", "inskickat", *label.values()],
+    )
 
     cells = []
     by_industry: dict[str, list[LinkAnswer]] = {}
@@ -117,12 +127,19 @@ def compile_answers(form: Form, answers: Iterable[LinkAnswer], *,
         by_industry.setdefault(industry_of(a), []).append(a)
     for industry, group in sorted(by_industry.items()):
         for c in cats:
-            means = [m for m in (category_means(form, a.answers)[c.id] for a in group)
-                     if m is not None]
+            means = [
+                m for m in (category_means(form, a.answers)[c.id] for a in group) if m is not None
+            ]
             hidden = len(group) < min_group
-            cells.append({"bransch": industry, "kategori": c.label,
-                          "genomsnitt": None if hidden else _mean(means),
-                          "antal": None if hidden else len(means), "dold": hidden})
+            cells.append(
+                {
+                    "bransch": industry,
+                    "kategori": c.label,
+                    "genomsnitt": None if hidden else _mean(means),
+                    "antal": None if hidden else len(means),
+                    "dold": hidden,
+                }
+            )
     heatmap = pd.DataFrame(cells, columns=["bransch", "kategori", "genomsnitt", "antal", "dold"])
 
     dist = []
@@ -131,34 +148,53 @@ def compile_answers(form: Form, answers: Iterable[LinkAnswer], *,
             item = form.item(item_id)
             values = [a.answers.get(item_id) for a in rows]
             for value in range(item.min, item.max + 1):
-                dist.append({"kategori": c.label, "indikator": item.label.sv,
-                             "indikator_id": item_id, "värde": value,
-                             "antal": None if withheld else sum(1 for v in values if v == value)})
-    distribution = pd.DataFrame(dist, columns=["kategori", "indikator", "indikator_id",
-                                               "värde", "antal"])
+                dist.append(
+                    {
+                        "kategori": c.label,
+                        "indikator": item.label.sv,
+                        "indikator_id": item_id,
+                        "värde": value,
+                        "antal": None if withheld else sum(1 for v in values if v == value),
+                    }
+                )
+    distribution = pd.DataFrame(
+        dist, columns=["kategori", "indikator", "indikator_id", "värde", "antal"]
+    )
 
     def counts(key) -> pd.DataFrame:
         tally: dict[str, int] = {}
         for a in rows:
             tally[key(a)] = tally.get(key(a), 0) + 1
-        return pd.DataFrame([{"namn": k, "antal": None if n < min_group else n}
-                             for k, n in sorted(tally.items())], columns=["namn", "antal"])
+        return pd.DataFrame(
+            [{"namn": k, "antal": None if n < min_group else n} for k, n in sorted(tally.items())],
+            columns=["namn", "antal"],
+        )
 
     notes: dict[str, list[str]] = {}
     if not withheld:
         for item in form.answerable():
             if item.kind != "text" or item.id in IDENTITY_ITEMS:
                 continue
-            texts = sorted(str(a.answers[item.id]).strip() for a in rows
-                           if str(a.answers.get(item.id) or "").strip())
+            texts = sorted(
+                str(a.answers[item.id]).strip()
+                for a in rows
+                if str(a.answers.get(item.id) or "").strip()
+            )
             if texts:
                 notes[item.label.sv] = texts  # sorted: the order of arrival says nothing
     return Compilation(
-        form_id=form.id, answers=len(rows), min_group=min_group, categories=cats,
-        per_answer=per_answer, heatmap=heatmap, distribution=distribution,
+        form_id=form.id,
+        answers=len(rows),
+        min_group=min_group,
+        categories=cats,
+        per_answer=per_answer,
+        heatmap=heatmap,
+        distribution=distribution,
         by_industry=counts(industry_of).rename(columns={"namn": "bransch"}),
         by_link=counts(_link_name).rename(columns={"namn": "länk"}),
-        notes=notes, withheld=withheld)
+        notes=notes,
+        withheld=withheld,
+    )
 
 
 def count_text(n) -> str:
@@ -195,15 +231,21 @@ def answers_frame(form: Form, answers: Iterable[LinkAnswer]) -> pd.DataFrame:
     """
     records = []
     for n, a in enumerate((a for a in answers if a.form_id == form.id), start=1):
-        record = {"svar": n, "länk": _link_name(a), "bransch": industry_of(a),
-                  "namn": a.name or "", "kontakt": a.contact or "",
-                  "inskickat": a.submitted_at.strftime("%Y-%m-%d %H:%M")}
+        record = {
+            "svar": n,
+            "länk": _link_name(a),
+            "bransch": industry_of(a),
+            "namn": a.name or "",
+            "kontakt": a.contact or "",
+            "inskickat": a.submitted_at.strftime("%Y-%m-%d %H:%M"),
+        }
         for item in form.answerable():
             if item.id in IDENTITY_ITEMS:
                 continue
             value = a.answers.get(item.id)
-            record[item.id] = value if item.kind == "scale" or value is None \
-                else answer_text(item, value)
+            record[item.id] = (
+                value if item.kind == "scale" or value is None else answer_text(item, value)
+            )
         for key, mean in category_means(form, a.answers).items():
             record[f"genomsnitt_{key}"] = mean
         records.append(record)
@@ -213,22 +255,32 @@ def answers_frame(form: Form, answers: Iterable[LinkAnswer]) -> pd.DataFrame:
 def compiled_sheets(compilation: Compilation) -> dict[str, pd.DataFrame]:
     """The compiled picture as named tables (for Excel sheets or one CSV)."""
     heat = compilation.heatmap.copy()
-    heat["genomsnitt"] = [SUPPRESSED if hidden else mean
-                          for mean, hidden in zip(heat["genomsnitt"], heat["dold"])]
-    heat = heat.drop(columns=["dold", "antal"]).pivot(
-        index="bransch", columns="kategori", values="genomsnitt") if not heat.empty else heat
+    heat["genomsnitt"] = [
+        SUPPRESSED if hidden else mean for mean, hidden in zip(heat["genomsnitt"], heat["dold"])
+    ]
+    heat = (
+        heat.drop(columns=["dold", "antal"]).pivot(
+            index="bransch", columns="kategori", values="genomsnitt"
+        )
+        if not heat.empty
+        else heat
+    )
     if not heat.empty:
         heat = heat[[c.label for c in compilation.categories]].reset_index()
 
     def shown(frame: pd.DataFrame) -> pd.DataFrame:
         frame = frame.copy()
-        frame["antal"] = [SUPPRESSED if n is None or pd.isna(n) else int(n)
-                          for n in frame["antal"]]
+        frame["antal"] = [SUPPRESSED if n is None or pd.isna(n) else int(n) for n in frame["antal"]]
         return frame
 
-    notes = pd.DataFrame([{"fråga": label, "anteckning": text}
-                          for label, texts in compilation.notes.items() for text in texts],
-                         columns=["fråga", "anteckning"])
+    notes = pd.DataFrame(
+        [
+            {"fråga": label, "anteckning": text}
+            for label, texts in compilation.notes.items()
+            for text in texts
+        ],
+        columns=["fråga", "anteckning"],
+    )
     dist = compilation.distribution.drop(columns=["indikator_id"])
     if compilation.withheld:
         dist = dist.assign(antal=SUPPRESSED)
@@ -251,8 +303,11 @@ def to_excel(sheets: dict[str, pd.DataFrame]) -> bytes:
 
 def to_csv(frame: pd.DataFrame) -> bytes:
     # UTF-8 with BOM and semicolons: what Swedish Excel opens without asking.
-    return _safe_frame(frame).to_csv(index=False, sep=";", quoting=csv.QUOTE_MINIMAL) \
+    return (
+        _safe_frame(frame)
+        .to_csv(index=False, sep=";", quoting=csv.QUOTE_MINIMAL)
         .encode("utf-8-sig")
+    )
 
 
 def sheets_csv(sheets: dict[str, pd.DataFrame]) -> bytes:
@@ -261,7 +316,13 @@ def sheets_csv(sheets: dict[str, pd.DataFrame]) -> bytes:
     for name, frame in sheets.items():
         for number, record in enumerate(frame.to_dict("records"), start=1):
             for column, value in record.items():
-                if value is None or (isinstance(value, float) and pd.isna(value)):
-                    value = ""
-                rows.append({"tabell": name, "rad": number, "kolumn": column, "värde": value})
+                blank = value is None or (isinstance(value, float) and pd.isna(value))
+                rows.append(
+                    {
+                        "tabell": name,
+                        "rad": number,
+                        "kolumn": column,
+                        "värde": "" if blank else value,
+                    }
+                )
     return to_csv(pd.DataFrame(rows, columns=["tabell", "rad", "kolumn", "värde"]))

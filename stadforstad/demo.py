@@ -54,16 +54,39 @@ PROFILES = (
     Profile("Västerå", 3.2, ("deltagarnas_vilja",), 5, 4, second_round=False),
 )
 
-ACTORS = ("Polisen", "Socialtjänsten", "Migrationsverket", "Skolan", "Frälsningsarmén",
-          "Region – hälso- och sjukvården", "Kvinnojouren", "Arbetsförmedlingen",
-          "Hotell och restaurang", "Skatteverket", "Kriminalvården", "Fritidsgårdarna")
-PEOPLE = ("Anna Berg", "Karim Said", "Lena Holm", "Mikael Ek", "Sara Lind", "Johan Nyberg",
-          "Fatima Ali", "Erik Sandberg", "Maria Öberg", "Olof Strand")
-PHRASES = ("Vi behöver mer kunskap om läget i kommunen.",
-           "Polisen och socialtjänsten träffas redan regelbundet.",
-           "Det saknas en tydlig samordnare.",
-           "Vi vill börja med en gemensam utbildningsdag.",
-           "Frågan har stöd i ledningen men lite tid avsatt.")
+ACTORS = (
+    "Polisen",
+    "Socialtjänsten",
+    "Migrationsverket",
+    "Skolan",
+    "Frälsningsarmén",
+    "Region – hälso- och sjukvården",
+    "Kvinnojouren",
+    "Arbetsförmedlingen",
+    "Hotell och restaurang",
+    "Skatteverket",
+    "Kriminalvården",
+    "Fritidsgårdarna",
+)
+PEOPLE = (
+    "Anna Berg",
+    "Karim Said",
+    "Lena Holm",
+    "Mikael Ek",
+    "Sara Lind",
+    "Johan Nyberg",
+    "Fatima Ali",
+    "Erik Sandberg",
+    "Maria Öberg",
+    "Olof Strand",
+)
+PHRASES = (
+    "Vi behöver mer kunskap om läget i kommunen.",
+    "Polisen och socialtjänsten träffas redan regelbundet.",
+    "Det saknas en tydlig samordnare.",
+    "Vi vill börja med en gemensam utbildningsdag.",
+    "Frågan har stöd i ledningen men lite tid avsatt.",
+)
 
 
 def _round_dates(now: dt.datetime) -> dict[int, dt.datetime]:
@@ -101,15 +124,20 @@ class _Generator:
             elif kind == "level":
                 values = [level.value for level in item.levels]
                 today = answers.get(item.id.replace("onskad", "idag"))
-                answers[item.id] = (self.wished(today, values)
-                                    if item.id.endswith("onskad") and today is not None
-                                    else values[self.rating(1, len(values), item.id) - 1])
+                answers[item.id] = (
+                    self.wished(today, values)
+                    if item.id.endswith("onskad") and today is not None
+                    else values[self.rating(1, len(values), item.id) - 1]
+                )
             elif kind == "yes_no":
                 answers[item.id] = self.rng.random() < 0.25 + self.level / 7
             elif kind == "choice":
                 values = [o.value for o in item.options]
-                answers[item.id] = (self.rng.sample(values, min(2, len(values)))
-                                    if item.multiple else self.rng.choice(values))
+                answers[item.id] = (
+                    self.rng.sample(values, min(2, len(values)))
+                    if item.multiple
+                    else self.rng.choice(values)
+                )
             elif kind == "checklist":
                 values = [o.value for o in item.options]
                 answers[item.id] = [v for v in values if self.rng.random() < self.level / 5]
@@ -120,8 +148,9 @@ class _Generator:
                 high = item.max if item.max is not None else low + 100
                 answers[item.id] = self.rng.randint(int(low), int(min(high, low + 20)))
             elif kind == "date":
-                answers[item.id] = (dt.date.today() + dt.timedelta(
-                    days=self.rng.randint(10, 200))).isoformat()
+                answers[item.id] = (
+                    dt.date.today() + dt.timedelta(days=self.rng.randint(10, 200))
+                ).isoformat()
             elif kind == "table":
                 answers[item.id] = self.table(item)
         return answers
@@ -174,8 +203,9 @@ def demo_forms() -> tuple[list[Form], list[Form]]:
     return scored, notes
 
 
-def create_demo(store: Store, *, actor: Actor, seed: int = 2023,
-                now: dt.datetime | None = None) -> list[int]:
+def create_demo(
+    store: Store, *, actor: Actor, seed: int = 2023, now: dt.datetime | None = None
+) -> list[int]:
     """Create the demo county; returns the new workspace ids. An earlier demo county is
     removed first, so running it twice gives one demo county, not two."""
     remove_demo(store, actor=actor)
@@ -184,8 +214,7 @@ def create_demo(store: Store, *, actor: Actor, seed: int = 2023,
     scored, notes = demo_forms()
     created = []
     for profile in PROFILES:
-        workspace = store.create_workspace(actor=actor, name=PREFIX + profile.name,
-                                           is_demo=True)
+        workspace = store.create_workspace(actor=actor, name=PREFIX + profile.name, is_demo=True)
         created.append(workspace.id)
         people = [f"Deltagare {n}" for n in range(1, profile.respondents + 1)]
         for form in scored:
@@ -197,19 +226,30 @@ def create_demo(store: Store, *, actor: Actor, seed: int = 2023,
                 # weak items are no longer quite as weak.
                 level = min(5.0, profile.level + (0.6 if round_no == 2 else 0.0))
                 weak = profile.weak if round_no == 1 else profile.weak[:1]
-                rows = [(person, _valid(form, _Generator(rng, level, weak).answers(form)))
-                        for person in people]
-                store.submit_many(actor=actor, workspace_id=workspace.id, form=form,
-                                  rows=rows, round=round_no,
-                                  saved_at=dates[round_no] + dt.timedelta(
-                                      hours=rng.randint(0, 240)))
+                rows = [
+                    (person, _valid(form, _Generator(rng, level, weak).answers(form)))
+                    for person in people
+                ]
+                store.submit_many(
+                    actor=actor,
+                    workspace_id=workspace.id,
+                    form=form,
+                    rows=rows,
+                    round=round_no,
+                    saved_at=dates[round_no] + dt.timedelta(hours=rng.randint(0, 240)),
+                )
         for form in notes:
             # Workshop notes are sometimes skipped, as in real work: the grid has holes.
             if form.step <= profile.step and rng.random() > 0.15:
                 answers = _valid(form, _Generator(rng, profile.level, ()).answers(form))
-                store.submit_many(actor=actor, workspace_id=workspace.id, form=form,
-                                  rows=[(CORE_GROUP, answers)], round=1,
-                                  saved_at=dates[1] + dt.timedelta(days=20 * form.step))
+                store.submit_many(
+                    actor=actor,
+                    workspace_id=workspace.id,
+                    form=form,
+                    rows=[(CORE_GROUP, answers)],
+                    round=1,
+                    saved_at=dates[1] + dt.timedelta(days=20 * form.step),
+                )
     return created
 
 

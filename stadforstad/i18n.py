@@ -15,10 +15,14 @@ def pick(lang: str, sv: str, en: str | None = None) -> str:
 
 
 #: The handbook's credit, as its licence asks (shared/seeds/README.md).
-CREDIT_SV = ("Stad för stad – Handbok, Emma Cotterill, Frälsningsarmén 2023, "
-             "i samverkan med Länsstyrelsen Skåne")
-CREDIT_EN = ("Based on “Stad för stad – Handbok”, Emma Cotterill, The Salvation Army "
-             "(Frälsningsarmén) 2023, in collaboration with the County Administrative "
-             "Board of Skåne")
+CREDIT_SV = (
+    "Stad för stad – Handbok, Emma Cotterill, Frälsningsarmén 2023, "
+    "i samverkan med Länsstyrelsen Skåne"
+)
+CREDIT_EN = (
+    "Based on “Stad för stad – Handbok”, Emma Cotterill, The Salvation Army "
+    "(Frälsningsarmén) 2023, in collaboration with the County Administrative "
+    "Board of Skåne"
+)
 
 STEP_WORD = {"sv": "Steg", "en": "Step"}

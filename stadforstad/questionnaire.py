@@ -25,10 +25,24 @@ IDENTITY_ITEMS = (INDUSTRY_ITEM, ORGANISATION_ITEM)
 #: The handbook's actors out in the city (HITTA KONTAKTYTAN, BRANSCHER OCH KONTAKTYTOR),
 #: offered when the form has no industry list of its own.
 DEFAULT_INDUSTRIES = (
-    "Hotell", "Taxi", "Hyresvärdar", "Bemanningsbolag", "Hälso- och sjukvård", "Skolor",
-    "Barn- och ungdomsverksamheter", "Socialförvaltningen", "Migrant- och asylverksamheter",
-    "Kyrkor / trosrörelser", "Föreningar", "Fältarbetare", "Restaurang", "Bygg",
-    "Massage", "Nagelsalonger", "Biltvätt", "Jordbruk",
+    "Hotell",
+    "Taxi",
+    "Hyresvärdar",
+    "Bemanningsbolag",
+    "Hälso- och sjukvård",
+    "Skolor",
+    "Barn- och ungdomsverksamheter",
+    "Socialförvaltningen",
+    "Migrant- och asylverksamheter",
+    "Kyrkor / trosrörelser",
+    "Föreningar",
+    "Fältarbetare",
+    "Restaurang",
+    "Bygg",
+    "Massage",
+    "Nagelsalonger",
+    "Biltvätt",
+    "Jordbruk",
 )
 
 
@@ -71,20 +85,21 @@ def asked_form(form: Form) -> Form:
     return form.model_copy(update={"sections": sections})
 
 
-def with_identity(form: Form, answers: Answers, identity: Identity, link: LinkInfo,
-                  lang: str = "sv") -> Answers:
+def with_identity(
+    form: Form, answers: Answers, identity: Identity, link: LinkInfo, lang: str = "sv"
+) -> Answers:
     """The form's answers with its identity items filled from what the page asked."""
     answers = dict(answers)
     ids = {item.id: item for item in form.answerable()}
     if INDUSTRY_ITEM in ids and identity.industry:
         item = ids[INDUSTRY_ITEM]
-        by_label = {o.label.get(lang).casefold(): o.value
-                    for o in getattr(item, "options", None) or []}
+        by_label = {
+            o.label.get(lang).casefold(): o.value for o in getattr(item, "options", None) or []
+        }
         answers[INDUSTRY_ITEM] = by_label.get(identity.industry.casefold(), identity.industry)
     if ORGANISATION_ITEM in ids:
         # The organisation the link was made for stands in for a name: anonymous by default.
-        answers[ORGANISATION_ITEM] = (link.label or identity.industry
-                                      or "Anonym svarande")[:200]
+        answers[ORGANISATION_ITEM] = (link.label or identity.industry or "Anonym svarande")[:200]
     return answers
 
 
@@ -113,11 +128,16 @@ def answer_text(item, value, lang: str = "sv") -> str:
     return str(value)
 
 
-def receipt_text(form: Form, answers: Answers, identity: Identity, receipt: str,
-                 sent_at, lang: str = "sv") -> str:
+def receipt_text(
+    form: Form, answers: Answers, identity: Identity, receipt: str, sent_at, lang: str = "sv"
+) -> str:
     """What was sent, as plain text (shown as text, never as Markdown or HTML)."""
-    lines = [form.title.get(lang), f"Kvittokod: {receipt}",
-             f"Skickat: {sent_at:%Y-%m-%d %H:%M} (UTC)", ""]
+    lines = [
+        form.title.get(lang),
+        f"Kvittokod: {receipt}",
+        f"Skickat: {sent_at:%Y-%m-%d %H:%M} (UTC)",
+        "",
+    ]
     if identity.industry:
         lines.append(f"Bransch: {identity.industry}")
     if identity.name:
@@ -134,8 +154,16 @@ def receipt_text(form: Form, answers: Answers, identity: Identity, receipt: str,
     return "\n".join(lines)
 
 
-def send_answers(links: LinkStore, *, token: str, resume: str, submission_key: str,
-                 answers: Answers, identity: Identity, lang: str = "sv") -> RespondentState:
+def send_answers(
+    links: LinkStore,
+    *,
+    token: str,
+    resume: str,
+    submission_key: str,
+    answers: Answers,
+    identity: Identity,
+    lang: str = "sv",
+) -> RespondentState:
     """Send a respondent's answers: what the page does on "Skicka in" (and the load test).
 
     The link is checked again at sending; the same ``submission_key`` or ``resume``
@@ -143,6 +171,11 @@ def send_answers(links: LinkStore, *, token: str, resume: str, submission_key: s
     """
     actor, link = links.open_link(token, resume)
     form = link_form(link.form_id)
-    return links.submit(actor=actor, resume=resume, submission_key=submission_key, form=form,
-                        answers=with_identity(form, answers, identity, link, lang),
-                        identity=identity)
+    return links.submit(
+        actor=actor,
+        resume=resume,
+        submission_key=submission_key,
+        form=form,
+        answers=with_identity(form, answers, identity, link, lang),
+        identity=identity,
+    )

@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -87,8 +88,15 @@ def _yes_no(ctx: _Ctx, item) -> Any:
     key = ctx.key(item.id)
     ctx.seed(key, ctx.initial.get(item.id))
     labels = {True: item.yes_label.get(ctx.lang), False: item.no_label.get(ctx.lang)}
-    return st.radio(_label(ctx, item), [True, False], format_func=labels.get, key=key,
-                    horizontal=True, help=_help(ctx, item), disabled=ctx.disabled)
+    return st.radio(
+        _label(ctx, item),
+        [True, False],
+        format_func=labels.get,
+        key=key,
+        horizontal=True,
+        help=_help(ctx, item),
+        disabled=ctx.disabled,
+    )
 
 
 def _scale(ctx: _Ctx, item) -> Any:
@@ -102,9 +110,15 @@ def _scale(ctx: _Ctx, item) -> Any:
 
     if item.help:
         _heading(ctx, item)
-    return st.radio(_label(ctx, item), list(range(item.min, item.max + 1)), format_func=show,
-                    key=key, horizontal=True, disabled=ctx.disabled,
-                    label_visibility="collapsed" if item.help else "visible")
+    return st.radio(
+        _label(ctx, item),
+        list(range(item.min, item.max + 1)),
+        format_func=show,
+        key=key,
+        horizontal=True,
+        disabled=ctx.disabled,
+        label_visibility="collapsed" if item.help else "visible",
+    )
 
 
 def _level(ctx: _Ctx, item) -> Any:
@@ -112,8 +126,15 @@ def _level(ctx: _Ctx, item) -> Any:
     ctx.seed(key, ctx.initial.get(item.id))
     names = {level.value: f"{level.value} · {level.label.get(ctx.lang)}" for level in item.levels}
     captions = [ctx.text(level.description) for level in item.levels]
-    return st.radio(_label(ctx, item), list(names), format_func=names.get, captions=captions,
-                    key=key, help=_help(ctx, item), disabled=ctx.disabled)
+    return st.radio(
+        _label(ctx, item),
+        list(names),
+        format_func=names.get,
+        captions=captions,
+        key=key,
+        help=_help(ctx, item),
+        disabled=ctx.disabled,
+    )
 
 
 def _choice(ctx: _Ctx, item) -> Any:
@@ -122,19 +143,32 @@ def _choice(ctx: _Ctx, item) -> Any:
     saved = ctx.initial.get(item.id)
     if item.multiple:
         ctx.seed(key, list(saved or []))
-        return st.multiselect(_label(ctx, item), list(names), format_func=lambda v: names.get(v, v),
-                              key=key, help=_help(ctx, item), disabled=ctx.disabled,
-                              accept_new_options=item.allow_other,
-                              placeholder=pick(ctx.lang, "Välj", "Choose"))
+        return st.multiselect(
+            _label(ctx, item),
+            list(names),
+            format_func=lambda v: names.get(v, v),
+            key=key,
+            help=_help(ctx, item),
+            disabled=ctx.disabled,
+            accept_new_options=item.allow_other,
+            placeholder=pick(ctx.lang, "Välj", "Choose"),
+        )
     options = list(names)
     if saved is not None and saved not in names:
         options.append(saved)  # a free answer given earlier stays selectable
     ctx.seed(key, saved)
-    return st.selectbox(_label(ctx, item), options, format_func=lambda v: names.get(v, v),
-                        key=key, help=_help(ctx, item), disabled=ctx.disabled,
-                        accept_new_options=item.allow_other,
-                        placeholder=pick(ctx.lang, "Välj (eller skriv)", "Choose (or type)")
-                        if item.allow_other else pick(ctx.lang, "Välj", "Choose"))
+    return st.selectbox(
+        _label(ctx, item),
+        options,
+        format_func=lambda v: names.get(v, v),
+        key=key,
+        help=_help(ctx, item),
+        disabled=ctx.disabled,
+        accept_new_options=item.allow_other,
+        placeholder=pick(ctx.lang, "Välj (eller skriv)", "Choose (or type)")
+        if item.allow_other
+        else pick(ctx.lang, "Välj", "Choose"),
+    )
 
 
 def _checklist(ctx: _Ctx, item) -> Any:
@@ -144,8 +178,12 @@ def _checklist(ctx: _Ctx, item) -> Any:
     for option in item.options:
         key = ctx.key(item.id, option.value)
         ctx.seed(key, option.value in ticked)
-        if st.checkbox(option.label.get(ctx.lang), key=key, disabled=ctx.disabled,
-                       help=ctx.text(option.help) or None):
+        if st.checkbox(
+            option.label.get(ctx.lang),
+            key=key,
+            disabled=ctx.disabled,
+            help=ctx.text(option.help) or None,
+        ):
             chosen.append(option.value)
     return chosen
 
@@ -154,8 +192,13 @@ def _text(ctx: _Ctx, item) -> Any:
     key = ctx.key(item.id)
     ctx.seed(key, ctx.initial.get(item.id) or "")
     widget = st.text_area if item.long else st.text_input
-    return widget(_label(ctx, item), key=key, help=_help(ctx, item), max_chars=item.max_length,
-                  disabled=ctx.disabled)
+    return widget(
+        _label(ctx, item),
+        key=key,
+        help=_help(ctx, item),
+        max_chars=item.max_length,
+        disabled=ctx.disabled,
+    )
 
 
 def _number(ctx: _Ctx, item) -> Any:
@@ -168,17 +211,29 @@ def _number(ctx: _Ctx, item) -> Any:
     cast = (lambda v: None if v is None else int(v)) if item.integer else (lambda v: v)
     low = cast(item.min) if item.min is not None else None
     high = cast(item.max) if item.max is not None else None
-    return st.number_input(label, min_value=low, max_value=high, step=step, key=key,
-                           help=_help(ctx, item), disabled=ctx.disabled,
-                           placeholder=pick(ctx.lang, "Ej ifyllt", "Not filled in"))
+    return st.number_input(
+        label,
+        min_value=low,
+        max_value=high,
+        step=step,
+        key=key,
+        help=_help(ctx, item),
+        disabled=ctx.disabled,
+        placeholder=pick(ctx.lang, "Ej ifyllt", "Not filled in"),
+    )
 
 
 def _date(ctx: _Ctx, item) -> Any:
     key = ctx.key(item.id)
     saved = ctx.initial.get(item.id)
     ctx.seed(key, dt.date.fromisoformat(saved) if saved else None)
-    value = st.date_input(_label(ctx, item), key=key, help=_help(ctx, item),
-                          disabled=ctx.disabled, format="YYYY-MM-DD")
+    value = st.date_input(
+        _label(ctx, item),
+        key=key,
+        help=_help(ctx, item),
+        disabled=ctx.disabled,
+        format="YYYY-MM-DD",
+    )
     return value.isoformat() if isinstance(value, dt.date) else None
 
 
@@ -187,22 +242,34 @@ def _column_config(ctx: _Ctx, column: Column):
     helptext = ctx.text(column.help) or None
     cc = st.column_config
     if column.kind == "text":
-        return cc.TextColumn(label, help=helptext, max_chars=column.max_length,
-                             required=column.required)
+        return cc.TextColumn(
+            label, help=helptext, max_chars=column.max_length, required=column.required
+        )
     if column.kind in ("number", "scale"):
-        return cc.NumberColumn(label, help=helptext, min_value=column.min, max_value=column.max,
-                               step=1 if column.kind == "scale" else None,
-                               required=column.required)
+        return cc.NumberColumn(
+            label,
+            help=helptext,
+            min_value=column.min,
+            max_value=column.max,
+            step=1 if column.kind == "scale" else None,
+            required=column.required,
+        )
     if column.kind == "yes_no":
         return cc.CheckboxColumn(label, help=helptext, default=False)
     if column.kind == "date":
         return cc.DateColumn(label, help=helptext, format="YYYY-MM-DD", required=column.required)
     names = {o.value: o.label.get(ctx.lang) for o in column.options or []}
     if column.kind == "checklist":
-        return cc.MultiselectColumn(label, help=helptext, options=list(names),
-                                    format_func=lambda v: names.get(v, v))
-    return cc.SelectboxColumn(label, help=helptext, options=list(names),
-                              format_func=lambda v: names.get(v, v), required=column.required)
+        return cc.MultiselectColumn(
+            label, help=helptext, options=list(names), format_func=lambda v: names.get(v, v)
+        )
+    return cc.SelectboxColumn(
+        label,
+        help=helptext,
+        options=list(names),
+        format_func=lambda v: names.get(v, v),
+        required=column.required,
+    )
 
 
 def table_frame(item, rows: list[dict]) -> pd.DataFrame:
@@ -273,16 +340,22 @@ def _table(ctx: _Ctx, item) -> Any:
         placeholder="",
     )
     if item.row_label:
-        st.caption(pick(ctx.lang, f"Lägg till en {item.row_label.sv} per rad.",
-                        f"Add one {item.row_label.get('en')} per row."))
+        st.caption(
+            pick(
+                ctx.lang,
+                f"Lägg till en {item.row_label.sv} per rad.",
+                f"Add one {item.row_label.get('en')} per row.",
+            )
+        )
     return frame_rows(item, frame)
 
 
 def _comment(ctx: _Ctx, item) -> str:
     key = ctx.key(item.id, "comment")
     ctx.seed(key, ctx.initial.get(f"{item.id}_comment") or "")
-    return st.text_area(item.comment.get(ctx.lang), key=key, height=68, max_chars=5000,
-                        disabled=ctx.disabled)
+    return st.text_area(
+        item.comment.get(ctx.lang), key=key, height=68, max_chars=5000, disabled=ctx.disabled
+    )
 
 
 WIDGETS: dict[str, Callable[[_Ctx, Any], Any]] = {
@@ -298,9 +371,16 @@ WIDGETS: dict[str, Callable[[_Ctx, Any], Any]] = {
 }
 
 
-def render_form(form: Form, *, context: str, initial: Answers | None = None, lang: str = "sv",
-                disabled: bool = False, submit_label: str | None = None,
-                allow_draft: bool = True) -> Rendered:
+def render_form(
+    form: Form,
+    *,
+    context: str,
+    initial: Answers | None = None,
+    lang: str = "sv",
+    disabled: bool = False,
+    submit_label: str | None = None,
+    allow_draft: bool = True,
+) -> Rendered:
     """Draw ``form`` and return what the user entered and the button pressed."""
     ctx = _Ctx(form, context, initial or {}, lang, disabled)
     answers: Answers = {}
@@ -319,14 +399,23 @@ def render_form(form: Form, *, context: str, initial: Answers | None = None, lan
                 if item.comment is not None:
                     answers[f"{item.id}_comment"] = _comment(ctx, item)
                 slots[item.id] = st.empty()
-        st.caption(pick(lang, "Frågor märkta * måste besvaras innan ni skickar in.",
-                        "Questions marked * must be answered before you submit."))
+        st.caption(
+            pick(
+                lang,
+                "Frågor märkta * måste besvaras innan ni skickar in.",
+                "Questions marked * must be answered before you submit.",
+            )
+        )
         left, right = st.columns(2)
         draft = allow_draft and left.form_submit_button(
-            pick(lang, "Spara utkast", "Save draft"), disabled=disabled, width="stretch")
+            pick(lang, "Spara utkast", "Save draft"), disabled=disabled, width="stretch"
+        )
         submit = right.form_submit_button(
-            submit_label or pick(lang, "Skicka in", "Submit"), type="primary",
-            disabled=disabled, width="stretch")
+            submit_label or pick(lang, "Skicka in", "Submit"),
+            type="primary",
+            disabled=disabled,
+            width="stretch",
+        )
     action = SUBMIT if submit else DRAFT if draft else None
     return Rendered(answers=answers, action=action, slots=slots)
 
@@ -345,5 +434,10 @@ def show_problems(rendered: Rendered, problems: list[Problem], lang: str = "sv")
 
 def _where_text(where: str, lang: str) -> str:
     if "[" in where:
-        return where[where.index("[") + 1:].replace("]", "").replace("/", pick(lang, ", kolumn ", ", column ")) + ": "
+        return (
+            where[where.index("[") + 1 :]
+            .replace("]", "")
+            .replace("/", pick(lang, ", kolumn ", ", column "))
+            + ": "
+        )
     return ""

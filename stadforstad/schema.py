@@ -29,7 +29,7 @@ An item with a ``comment`` label carries a free-text comment stored under
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -125,7 +125,7 @@ class ScaleItem(_ItemBase):
     max_label: Text | None = None
 
     @model_validator(mode="after")
-    def _range(self) -> "ScaleItem":
+    def _range(self) -> ScaleItem:
         if self.min >= self.max:
             raise _range_error("scale", self.min, self.max)
         return self
@@ -138,7 +138,7 @@ class LevelItem(_ItemBase):
     levels: list[Level] = Field(min_length=2)
 
     @model_validator(mode="after")
-    def _ordered(self) -> "LevelItem":
+    def _ordered(self) -> LevelItem:
         values = [level.value for level in self.levels]
         if values != sorted(set(values)):
             raise ValueError("level values must be unique and ascending")
@@ -155,7 +155,7 @@ class ChoiceItem(_ItemBase):
     allow_other: bool = False
 
     @model_validator(mode="after")
-    def _unique_options(self) -> "ChoiceItem":
+    def _unique_options(self) -> ChoiceItem:
         _unique([o.value for o in self.options], "option")
         return self
 
@@ -167,7 +167,7 @@ class ChecklistItem(_ItemBase):
     options: list[Option] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_options(self) -> "ChecklistItem":
+    def _unique_options(self) -> ChecklistItem:
         _unique([o.value for o in self.options], "option")
         return self
 
@@ -186,7 +186,7 @@ class NumberItem(_ItemBase):
     unit: Text | None = None
 
     @model_validator(mode="after")
-    def _range(self) -> "NumberItem":
+    def _range(self) -> NumberItem:
         if self.min is not None and self.max is not None and self.min >= self.max:
             raise _range_error("number", self.min, self.max)
         return self
@@ -212,16 +212,15 @@ class Column(Model):
     max_length: int = Field(default=2000, gt=0)
 
     @model_validator(mode="after")
-    def _shape(self) -> "Column":
+    def _shape(self) -> Column:
         if self.kind in ("choice", "checklist") and not self.options:
             raise ValueError(f"a {self.kind} column needs options")
         if self.kind not in ("choice", "checklist") and self.options:
             raise ValueError(f"a {self.kind} column takes no options")
         if self.options:
             _unique([o.value for o in self.options], "option")
-        if self.kind == "scale":
-            if self.min is None or self.max is None:
-                raise ValueError("a scale column needs min and max")
+        if self.kind == "scale" and (self.min is None or self.max is None):
+            raise ValueError("a scale column needs min and max")
         if self.min is not None and self.max is not None and self.min >= self.max:
             raise _range_error("column", self.min, self.max)
         return self
@@ -255,7 +254,7 @@ class TableItem(_ItemBase):
     rows_from: RowsFrom | None = None
 
     @model_validator(mode="after")
-    def _columns(self) -> "TableItem":
+    def _columns(self) -> TableItem:
         _unique([c.id for c in self.columns], "column")
         if self.rows_from is not None and self.rows_from.to_column not in {
             c.id for c in self.columns
@@ -267,18 +266,16 @@ class TableItem(_ItemBase):
 
 
 Item = Annotated[
-    Union[
-        InfoItem,
-        YesNoItem,
-        ScaleItem,
-        LevelItem,
-        ChoiceItem,
-        ChecklistItem,
-        TextItem,
-        NumberItem,
-        DateItem,
-        TableItem,
-    ],
+    InfoItem
+    | YesNoItem
+    | ScaleItem
+    | LevelItem
+    | ChoiceItem
+    | ChecklistItem
+    | TextItem
+    | NumberItem
+    | DateItem
+    | TableItem,
     Field(discriminator="kind"),
 ]
 
@@ -328,7 +325,7 @@ class Form(Model):
     sensitive: bool = False
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> "Form":
+    def _unique_ids(self) -> Form:
         _unique([s.id for s in self.sections], "section id")
         _unique([i.id for i in self.items()], "item id")
         return self

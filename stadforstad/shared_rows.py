@@ -9,8 +9,9 @@ responses it read from the store.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from scoring.actors import actor_key
 from stadforstad.schema import TableItem
@@ -28,7 +29,7 @@ class SharedRows:
     saved_at: dt.datetime
 
 
-def shared_rows(item: TableItem, submitted: Sequence["SubmittedRow"]) -> SharedRows | None:
+def shared_rows(item: TableItem, submitted: Sequence[SubmittedRow]) -> SharedRows | None:
     """The linked form's latest submitted rows as this table's first column, one row per
     name (names compared as ``actor_key`` does); ``None`` without a link or a name."""
     link = item.rows_from

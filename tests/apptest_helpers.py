@@ -72,8 +72,11 @@ def add_person(at: AppTest, name: str) -> None:
 
 def scale_radios(at: AppTest, form_id: str) -> list:
     """The form's radio groups (scales and levels), in order; comment boxes left out."""
-    return [r for r in at.radio if r.key and r.key.startswith(f"{form_id}.")
-            and not r.key.endswith("comment")]
+    return [
+        r
+        for r in at.radio
+        if r.key and r.key.startswith(f"{form_id}.") and not r.key.endswith("comment")
+    ]
 
 
 def fill_table(at: AppTest, rows: list[dict], index: int = 0) -> None:

@@ -10,9 +10,17 @@ import pytest
 from sqlalchemy import select
 
 from stadforstad import accounts
-from stadforstad.accounts import (actor_for_oidc, actor_for_user, authenticate, create_user,
-                                  grant_role, list_users, needs_first_admin, revoke_role,
-                                  set_password)
+from stadforstad.accounts import (
+    actor_for_oidc,
+    actor_for_user,
+    authenticate,
+    create_user,
+    grant_role,
+    list_users,
+    needs_first_admin,
+    revoke_role,
+    set_password,
+)
 from stadforstad.errors import AuthError, ForbiddenError, StadError
 from stadforstad.storage import Actor
 from stadforstad.storage.tables import LoginThrottle, User
@@ -24,7 +32,7 @@ class FakeTime:
     """A clock the test moves, and a sleep that only moves it."""
 
     def __init__(self):
-        self.now = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
+        self.now = dt.datetime(2026, 1, 1, 12, tzinfo=dt.UTC)
         self.slept: list[float] = []
 
     def clock(self) -> dt.datetime:
@@ -47,8 +55,9 @@ def time_():
 
 
 def _sign_in(store, time_, username="anna", password=PASSWORD):
-    return authenticate(store, username=username, password=password, sleep=time_.sleep,
-                        clock=time_.clock)
+    return authenticate(
+        store, username=username, password=password, sleep=time_.sleep, clock=time_.clock
+    )
 
 
 def test_the_first_user_must_be_an_administrator_and_needs_nobody(store):
@@ -66,20 +75,25 @@ def test_after_the_first_only_an_administrator_creates_users(store, boss):
     assert caught.value.code == "AUTH_001"
     anna = create_user(store, actor=boss, username="anna", password=PASSWORD)
     with pytest.raises(ForbiddenError):
-        create_user(store, actor=actor_for_user(store, username="anna"), username="bo",
-                    password=PASSWORD)
+        create_user(
+            store, actor=actor_for_user(store, username="anna"), username="bo", password=PASSWORD
+        )
     assert [u.username for u in list_users(store, actor=boss)] == ["anna", "chef@kommun.se"]
     assert not anna.is_admin and anna.has_password
 
 
-@pytest.mark.parametrize("username, password, code", [
-    ("anna", "kort", "AUTH_005"),
-    ("anna", "anna", "AUTH_005"),
-    ("anna", "x" * 2000, "AUTH_005"),
-    ("anna svensson", PASSWORD, "AUTH_006"),
-    ("", PASSWORD, "AUTH_006"),
-    ("chef@kommun.se", PASSWORD, "STORE_002"),
-], ids=["short", "same-as-name", "huge", "space", "empty", "taken"])
+@pytest.mark.parametrize(
+    "username, password, code",
+    [
+        ("anna", "kort", "AUTH_005"),
+        ("anna", "anna", "AUTH_005"),
+        ("anna", "x" * 2000, "AUTH_005"),
+        ("anna svensson", PASSWORD, "AUTH_006"),
+        ("", PASSWORD, "AUTH_006"),
+        ("chef@kommun.se", PASSWORD, "STORE_002"),
+    ],
+    ids=["short", "same-as-name", "huge", "space", "empty", "taken"],
+)
 def test_bad_new_accounts_are_refused_with_a_code(store, boss, username, password, code):
     with pytest.raises(StadError) as caught:
         create_user(store, actor=boss, username=username, password=password)
@@ -173,8 +187,7 @@ def test_only_administrators_grant(store, boss):
     grant_role(store, actor=boss, username="anna", workspace_id=place.id, role="member")
     anna = actor_for_user(store, username="anna")
     with pytest.raises(ForbiddenError):
-        grant_role(store, actor=anna, username="anna", workspace_id=place.id,
-                   role="coordinator")
+        grant_role(store, actor=anna, username="anna", workspace_id=place.id, role="coordinator")
     with pytest.raises(ForbiddenError):
         revoke_role(store, actor=anna, username="anna", workspace_id=place.id)
     with pytest.raises(AuthError) as caught:
@@ -187,12 +200,14 @@ def test_only_administrators_grant(store, boss):
 def test_identity_provider_users_must_exist(store, boss):
     place = store.create_workspace(actor=boss, name="Kommun A")
     create_user(store, actor=boss, username="eva@kommun.se", password=None)
-    grant_role(store, actor=boss, username="eva@kommun.se", workspace_id=place.id,
-               role="coordinator")
+    grant_role(
+        store, actor=boss, username="eva@kommun.se", workspace_id=place.id, role="coordinator"
+    )
     eva = actor_for_oidc(store, "Eva@Kommun.se", "Eva Ek")
     assert eva.name == "eva@kommun.se" and eva.grants == {place.id: "coordinator"}
-    assert [u.display_name for u in list_users(store, actor=boss)
-            if u.username == "eva@kommun.se"] == ["Eva Ek"]
+    assert [
+        u.display_name for u in list_users(store, actor=boss) if u.username == "eva@kommun.se"
+    ] == ["Eva Ek"]
     for email in ("okand@kommun.se", None, ""):
         with pytest.raises(AuthError) as caught:
             actor_for_oidc(store, email, "Okänd")

@@ -22,9 +22,13 @@ def _result(form_id: str, case: dict):
     form = load_form(form_id)
     partial = case.get("partial", False)
     if "group" in case:
-        rated = [Rated(respondent=m["respondent"],
-                       answers=check_answers(form, m["answers"], partial=partial, coerce=True))
-                 for m in case["group"]]
+        rated = [
+            Rated(
+                respondent=m["respondent"],
+                answers=check_answers(form, m["answers"], partial=partial, coerce=True),
+            )
+            for m in case["group"]
+        ]
         return form, SUMMARIES[form.scoring](form, rated), 1
     answers = check_answers(form, case["answers"], partial=partial, coerce=True)
     return form, SCORERS[form.scoring](form, answers), 0
@@ -58,13 +62,20 @@ def test_every_golden_case_draws(form_id: str, case: dict, lang: str) -> None:
 
 
 def test_aktorsanalys_map_places_three_actors_and_names_the_quadrants() -> None:
-    form, result = _score("aktorsanalys", {"aktorer": [
-        {"aktor": "Polisen", "paverkansgrad": 5, "stod": 4},
-        {"aktor": "Hotellet", "paverkansgrad": 4, "stod": 1},
-        {"aktor": "Föreningen", "paverkansgrad": 2, "stod": 5},
-    ]})
+    form, result = _score(
+        "aktorsanalys",
+        {
+            "aktorer": [
+                {"aktor": "Polisen", "paverkansgrad": 5, "stod": 4},
+                {"aktor": "Hotellet", "paverkansgrad": 4, "stod": 1},
+                {"aktor": "Föreningen", "paverkansgrad": 2, "stod": 5},
+            ]
+        },
+    )
     rows = _rows(CHARTS["aktorsanalys"][0](form, result, "sv").to_dict())
-    placed = {r["aktörer"]: (r["stöd"], r["påverkan"], r["kvadrant"]) for r in rows if "aktörer" in r}
+    placed = {
+        r["aktörer"]: (r["stöd"], r["påverkan"], r["kvadrant"]) for r in rows if "aktörer" in r
+    }
     assert placed == {
         "Polisen": (4, 5, "Nyckelaktörer – håll nära"),
         "Hotellet": (1, 4, "Satsa mer"),
@@ -75,21 +86,28 @@ def test_aktorsanalys_map_places_three_actors_and_names_the_quadrants() -> None:
 
 
 def test_aktorsanalys_map_joins_actors_at_the_same_place_and_leaves_out_incomplete() -> None:
-    form, result = _score("aktorsanalys", {"aktorer": [
-        {"aktor": "A", "paverkansgrad": 3, "stod": 3},
-        {"aktor": "B", "paverkansgrad": 3, "stod": 3},
-        {"aktor": "C", "paverkansgrad": 4},
-    ]})
+    form, result = _score(
+        "aktorsanalys",
+        {
+            "aktorer": [
+                {"aktor": "A", "paverkansgrad": 3, "stod": 3},
+                {"aktor": "B", "paverkansgrad": 3, "stod": 3},
+                {"aktor": "C", "paverkansgrad": 4},
+            ]
+        },
+    )
     chart = CHARTS["aktorsanalys"][0](form, result, "sv")
     rows = [r for r in _rows(chart.to_dict()) if "aktörer" in r]
-    assert rows == [{"stöd": 3, "påverkan": 3, "kvadrant": "Nyckelaktörer – håll nära",
-                     "aktörer": "A, B"}]
+    assert rows == [
+        {"stöd": 3, "påverkan": 3, "kvadrant": "Nyckelaktörer – håll nära", "aktörer": "A, B"}
+    ]
     assert "1 utan båda siffrorna" in chart.to_dict()["title"]
 
 
 def test_kartlaggning_chart_has_a_bar_per_category_with_a_mean() -> None:
-    form, result = _score("kartlaggning", {"aktor": "X", "generell_1": 4, "sexuell_1": 2,
-                                           "sexuell_2": 3})
+    form, result = _score(
+        "kartlaggning", {"aktor": "X", "generell_1": 4, "sexuell_1": 2, "sexuell_2": 3}
+    )
     rows = _rows(CHARTS["kartlaggning"][0](form, result, "sv").to_dict())
     assert [(r["kategori"], r["genomsnitt"], r["besvarade"]) for r in rows] == [
         ("Generella indikatorer för människohandel", 4.0, "1/2"),
@@ -98,10 +116,15 @@ def test_kartlaggning_chart_has_a_bar_per_category_with_a_mean() -> None:
 
 
 def test_samverkansnivaer_chart_leaves_out_actors_without_a_gap() -> None:
-    form, result = _score("samverkansnivaer", {"aktorer": [
-        {"aktor": "Polisen", "niva_idag": "natverkande", "niva_onskad": "samverkan"},
-        {"aktor": "Taxi", "niva_idag": "ingen_kontakt"},
-    ]})
+    form, result = _score(
+        "samverkansnivaer",
+        {
+            "aktorer": [
+                {"aktor": "Polisen", "niva_idag": "natverkande", "niva_onskad": "samverkan"},
+                {"aktor": "Taxi", "niva_idag": "ingen_kontakt"},
+            ]
+        },
+    )
     spec = CHARTS["samverkansnivaer"][0](form, result, "sv").to_dict()
     assert [(r["aktör"], r["idag"], r["önskad"]) for r in _rows(spec)] == [("Polisen", 1, 4)]
     assert "Ingen kontakt än" in str(spec)  # the axis speaks the level names

@@ -41,8 +41,13 @@ def test_kartlaggning_scales_run_from_aldrig_to_mycket_ofta() -> None:
     assert form.shareable is True
 
 
-UTVECKLINGSNIVAER = ["Den reaktiva mottagaren", "Den förberedda krishanteraren",
-                     "Den holistiska lagspelaren", "Processägaren", "Förebilden"]
+UTVECKLINGSNIVAER = [
+    "Den reaktiva mottagaren",
+    "Den förberedda krishanteraren",
+    "Den holistiska lagspelaren",
+    "Processägaren",
+    "Förebilden",
+]
 
 
 def test_utvecklingsnivaer_both_items_show_the_five_levels_described() -> None:
@@ -51,8 +56,9 @@ def test_utvecklingsnivaer_both_items_show_the_five_levels_described() -> None:
         levels = form.item(item_id).levels
         assert [level.value for level in levels] == [1, 2, 3, 4, 5]
         assert [level.label.sv for level in levels] == UTVECKLINGSNIVAER
-        assert all(level.description and level.description.sv.startswith("På denna")
-                   for level in levels)
+        assert all(
+            level.description and level.description.sv.startswith("På denna") for level in levels
+        )
 
 
 @pytest.mark.parametrize("value", [0, 6, "sex"])
@@ -94,14 +100,17 @@ def test_aktorsanalys_quadrant_of_every_rating_pair(influence: int, support: int
     assert aktorsanalys.quadrant(influence, support) == expected
 
 
-@pytest.mark.parametrize(("influence", "support", "expected"), [
-    (3.0, 2.99, "satsa_mer"),   # group means: just below 3 is low
-    (2.99, 3.0, "hall_informerade"),
-    (3.0, 3.0, "nyckelaktorer"),
-    (None, 4, None),
-    (4, None, None),
-    (None, None, None),
-])
+@pytest.mark.parametrize(
+    ("influence", "support", "expected"),
+    [
+        (3.0, 2.99, "satsa_mer"),  # group means: just below 3 is low
+        (2.99, 3.0, "hall_informerade"),
+        (3.0, 3.0, "nyckelaktorer"),
+        (None, 4, None),
+        (4, None, None),
+        (None, None, None),
+    ],
+)
 def test_aktorsanalys_quadrant_boundaries_and_missing(influence, support, expected) -> None:
     assert aktorsanalys.quadrant(influence, support) == expected
 
@@ -115,8 +124,15 @@ def test_aktorsanalys_every_quadrant_is_named_in_both_languages() -> None:
 def test_aktorsanalys_table_is_the_handbooks() -> None:
     table = load_form("aktorsanalys").item(aktorsanalys.TABLE)
     assert [c.id for c in table.columns] == [
-        "aktor", "paverkansgrad", "stod", "anledning", "insats", "resultat",
-        "kontaktperson", "kommentar"]
+        "aktor",
+        "paverkansgrad",
+        "stod",
+        "anledning",
+        "insats",
+        "resultat",
+        "kontaktperson",
+        "kommentar",
+    ]
     for column_id in (aktorsanalys.INFLUENCE, aktorsanalys.SUPPORT):
         column = next(c for c in table.columns if c.id == column_id)
         assert (column.kind, column.min, column.max) == ("scale", 1, 5)
@@ -167,12 +183,15 @@ sections:
 """
 
 
-@pytest.mark.parametrize("rows_from", [
-    "{form: aktorsanalys, item: aktorer, column: aktor, to_column: namn}",  # no such column here
-    "{form: aktorsanalys, item: aktorer, column: aktor}",                    # to_column missing
-    "{form: aktorsanalys, item: aktorer, column: aktor, to_column: aktor, x: 1}",  # extra
-    "{form: Aktörsanalys, item: aktorer, column: aktor, to_column: aktor}",  # not an id
-])
+@pytest.mark.parametrize(
+    "rows_from",
+    [
+        "{form: aktorsanalys, item: aktorer, column: aktor, to_column: namn}",  # no such column here
+        "{form: aktorsanalys, item: aktorer, column: aktor}",  # to_column missing
+        "{form: aktorsanalys, item: aktorer, column: aktor, to_column: aktor, x: 1}",  # extra
+        "{form: Aktörsanalys, item: aktorer, column: aktor, to_column: aktor}",  # not an id
+    ],
+)
 def test_rows_from_is_checked_by_the_schema(rows_from: str) -> None:
     with pytest.raises(FormFileError) as caught:
         parse_form(_TABLE_FORM.format(rows_from=rows_from))
@@ -181,8 +200,11 @@ def test_rows_from_is_checked_by_the_schema(rows_from: str) -> None:
 
 
 def test_rows_from_accepts_a_valid_link() -> None:
-    form = parse_form(_TABLE_FORM.format(
-        rows_from="{form: aktorsanalys, item: aktorer, column: aktor, to_column: aktor}"))
+    form = parse_form(
+        _TABLE_FORM.format(
+            rows_from="{form: aktorsanalys, item: aktorer, column: aktor, to_column: aktor}"
+        )
+    )
     assert form.item("aktorer").rows_from.to_column == "aktor"
 
 

@@ -24,37 +24,46 @@ def _answered(store, admin):
     links = LinkStore(store)
     store.create_workspace(actor=admin, name="Annan kommun")  # ids in the source are not 1
     place = store.create_workspace(actor=admin, name="Kommun L")
-    created = links.create_link(actor=admin, workspace_id=place.id, form=FORM, label="Hotell",
-                                ask_identity=True)
+    created = links.create_link(
+        actor=admin, workspace_id=place.id, form=FORM, label="Hotell", ask_identity=True
+    )
     actor, _ = links.open_link(created.token)
-    sent = links.submit(actor=actor, resume=new_token(), submission_key="k1", form=FORM,
-                        answers=GOOD, identity=Identity(industry="Hotell", name="Kim Kvist",
-                                                        contact="kim@example.se"))
+    sent = links.submit(
+        actor=actor,
+        resume=new_token(),
+        submission_key="k1",
+        form=FORM,
+        answers=GOOD,
+        identity=Identity(industry="Hotell", name="Kim Kvist", contact="kim@example.se"),
+    )
     links.save_draft(actor=actor, resume=new_token(), form=FORM, answers={"generell_2": 3})
     return links, place, created, sent
 
 
-def test_export_holds_links_without_the_token_and_round_trips(store, admin, tmp_path,
-                                                              sqlite_url):
+def test_export_holds_links_without_the_token_and_round_trips(store, admin, tmp_path, sqlite_url):
     links, place, created, sent = _answered(store, admin)
     first = store.export_workspace(actor=admin, workspace_id=place.id)
     text = json.dumps(first, ensure_ascii=False)
     assert created.token not in text
     assert first["links"][0]["token_hash"] == hash_token(created.token)
     assert [(r["name"], r["contact"], r["receipt"]) for r in first["link_responses"]] == [
-        ("Kim Kvist", "kim@example.se", sent.receipt), (None, None, None)]
+        ("Kim Kvist", "kim@example.se", sent.receipt),
+        (None, None, None),
+    ]
 
     target = _empty_like(store, sqlite_url, tmp_path)
     new_id = target.import_workspace(
-        actor=admin, data=read_backup(write_backup(first, tmp_path / "l.json.gz")))
+        actor=admin, data=read_backup(write_backup(first, tmp_path / "l.json.gz"))
+    )
     second = target.export_workspace(actor=admin, workspace_id=new_id)
     first.pop("audit"), second.pop("audit")
     assert second == first
     # The restored link still opens with its token, and the answer is there.
     restored = LinkStore(target)
     restored.open_link(created.token)
-    assert [a.receipt for a in restored.link_answers(actor=admin, workspace_id=new_id)] \
-        == [sent.receipt]
+    assert [a.receipt for a in restored.link_answers(actor=admin, workspace_id=new_id)] == [
+        sent.receipt
+    ]
     target.engine.dispose()
 
 
@@ -78,8 +87,9 @@ def test_erasing_one_link_answer_by_its_receipt(store, admin):
     with pytest.raises(StorageError) as caught:
         links.erase_link_response(actor=member, workspace_id=place.id, receipt="XXXX-XXXX")
     assert caught.value.code == "STORE_001"
-    answer_id = links.erase_link_response(actor=member, workspace_id=place.id,
-                                          receipt=f" {sent.receipt.lower()} ")
+    answer_id = links.erase_link_response(
+        actor=member, workspace_id=place.id, receipt=f" {sent.receipt.lower()} "
+    )
     assert links.link_answers(actor=admin, workspace_id=place.id) == []
     data = store.export_workspace(actor=admin, workspace_id=place.id)
     assert "Kim Kvist" not in json.dumps(data, ensure_ascii=False)

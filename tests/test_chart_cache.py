@@ -14,8 +14,15 @@ from stadforstad.charts import CHARTS
 from stadforstad.ui import results
 from stadforstad.ui.results import cached_chart
 
-REDO = {"behov": 3, "politisk_vilja": 4, "organisatorisk_vilja": 2, "deltagarnas_vilja": 5,
-        "perioden": 3, "tid_resurser": 1, "hallbarhet": 4}
+REDO = {
+    "behov": 3,
+    "politisk_vilja": 4,
+    "organisatorisk_vilja": 2,
+    "deltagarnas_vilja": 5,
+    "perioden": 3,
+    "tid_resurser": 1,
+    "hallbarhet": 4,
+}
 
 
 def _redo(**changes):
@@ -42,10 +49,14 @@ def test_the_cached_chart_is_the_chart_that_would_be_built() -> None:
     for lang in ("sv", "en"):
         cached = cached_chart(0, form, result, lang)
         assert cached.to_dict() == CHARTS["redo"][0](form, result, lang).to_dict()
-    group = SUMMARIES["redo"](form, [Rated(respondent="A", answers=REDO),
-                                     Rated(respondent="B", answers={**REDO, "behov": 1})])
-    assert cached_chart(1, form, group, "sv").to_dict() == \
-        CHARTS["redo"][1](form, group, "sv").to_dict()
+    group = SUMMARIES["redo"](
+        form,
+        [Rated(respondent="A", answers=REDO), Rated(respondent="B", answers={**REDO, "behov": 1})],
+    )
+    assert (
+        cached_chart(1, form, group, "sv").to_dict()
+        == CHARTS["redo"][1](form, group, "sv").to_dict()
+    )
 
 
 def test_the_cache_is_bounded(monkeypatch) -> None:
@@ -62,15 +73,24 @@ def _draw_twice() -> None:
     from stadforstad.ui.results import show_result
 
     form = load_form("redo")
-    answers = {"behov": 2, "politisk_vilja": 4, "organisatorisk_vilja": 2,
-               "deltagarnas_vilja": 5, "perioden": 3, "tid_resurser": 1, "hallbarhet": 4}
+    answers = {
+        "behov": 2,
+        "politisk_vilja": 4,
+        "organisatorisk_vilja": 2,
+        "deltagarnas_vilja": 5,
+        "perioden": 3,
+        "tid_resurser": 1,
+        "hallbarhet": 4,
+    }
     show_result(form, SCORERS["redo"](form, answers), "sv")
     show_result(form, SCORERS["redo"](form, answers), "sv")
 
 
 def _charts_sent(at) -> list[tuple]:
-    return [(json.loads(c.proto.spec), [(d.name, d.data.data) for d in c.proto.datasets])
-            for c in at.get("vega_lite_chart")]
+    return [
+        (json.loads(c.proto.spec), [(d.name, d.data.data) for d in c.proto.datasets])
+        for c in at.get("vega_lite_chart")
+    ]
 
 
 def test_drawing_a_reused_chart_sends_the_same_chart() -> None:

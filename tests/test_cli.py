@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
-
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,8 +15,15 @@ import pytest
 from stadforstad.cli import main
 from stadforstad.settings import get_settings
 
-REDO_COLUMNS = ["behov", "politisk_vilja", "organisatorisk_vilja", "deltagarnas_vilja",
-                "perioden", "tid_resurser", "hallbarhet"]
+REDO_COLUMNS = [
+    "behov",
+    "politisk_vilja",
+    "organisatorisk_vilja",
+    "deltagarnas_vilja",
+    "perioden",
+    "tid_resurser",
+    "hallbarhet",
+]
 
 
 @dataclass
@@ -50,8 +56,12 @@ def run(capsys, monkeypatch):
 def test_a_real_process_exits_non_zero_without_traceback(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("behov\n9\n")
-    out = subprocess.run([sys.executable, "-m", "stadforstad.cli", "score", "redo", str(path)],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "stadforstad.cli", "score", "redo", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode != 0
     assert "row 2, column behov" in out.stderr and "Traceback" not in out.stderr
 
@@ -96,21 +106,28 @@ def _write(tmp_path: Path, rows: list[dict], suffix: str) -> Path:
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".json"])
 def test_score_redo_file(run, tmp_path: Path, suffix: str) -> None:
-    rows = [{"respondent": "Anna", **dict.fromkeys(REDO_COLUMNS, 3)},
-            {"respondent": "Bo", **dict.fromkeys(REDO_COLUMNS, 1)},
-            {"respondent": "Cilla", **dict.fromkeys(REDO_COLUMNS, 5)}]
+    rows = [
+        {"respondent": "Anna", **dict.fromkeys(REDO_COLUMNS, 3)},
+        {"respondent": "Bo", **dict.fromkeys(REDO_COLUMNS, 1)},
+        {"respondent": "Cilla", **dict.fromkeys(REDO_COLUMNS, 5)},
+    ]
     out = run("score", "redo", str(_write(tmp_path, rows, suffix)))
     assert out.returncode == 0, out.stderr
     results = json.loads(out.stdout)
     assert [(r["respondent"], r["total"], r["ready"]) for r in results] == [
-        ("Anna", 21, True), ("Bo", 7, False), ("Cilla", 35, True)]
+        ("Anna", 21, True),
+        ("Bo", 7, False),
+        ("Cilla", 35, True),
+    ]
     assert isinstance(results[0]["total"], int) and isinstance(results[0]["ready"], bool)
 
 
 def test_score_reports_bad_rows_with_row_column_and_reason(run, tmp_path: Path) -> None:
-    rows = [{"respondent": "Anna", **dict.fromkeys(REDO_COLUMNS, 3)},
-            {"respondent": "Bo", **dict.fromkeys(REDO_COLUMNS, 3), "behov": 6},
-            {"respondent": "Cilla", **dict.fromkeys(REDO_COLUMNS, 3), "hallbarhet": "mycket"}]
+    rows = [
+        {"respondent": "Anna", **dict.fromkeys(REDO_COLUMNS, 3)},
+        {"respondent": "Bo", **dict.fromkeys(REDO_COLUMNS, 3), "behov": 6},
+        {"respondent": "Cilla", **dict.fromkeys(REDO_COLUMNS, 3), "hallbarhet": "mycket"},
+    ]
     path = _write(tmp_path, rows, ".csv")
     path.write_text(path.read_text().replace("respondent,", "respondent,", 1))
     out = run("score", "redo", str(path))
@@ -128,12 +145,15 @@ def test_score_unknown_column(run, tmp_path: Path) -> None:
     assert "row 2, column humor" in out.stderr and "ANSWER_005" in out.stderr
 
 
-@pytest.mark.parametrize(("content", "suffix", "code"), [
-    ("", ".csv", "FILE_002"),
-    ("not json", ".json", "FILE_002"),
-    ("PK\x03\x04broken", ".xlsx", "FILE_002"),
-    ("a,b", ".txt", "FILE_003"),
-])
+@pytest.mark.parametrize(
+    ("content", "suffix", "code"),
+    [
+        ("", ".csv", "FILE_002"),
+        ("not json", ".json", "FILE_002"),
+        ("PK\x03\x04broken", ".xlsx", "FILE_002"),
+        ("a,b", ".txt", "FILE_003"),
+    ],
+)
 def test_score_broken_files(run, tmp_path: Path, content: str, suffix: str, code: str) -> None:
     path = tmp_path / f"broken{suffix}"
     path.write_text(content)
@@ -164,13 +184,25 @@ KARTLAGGNING_CATEGORIES = ["generell", "sexuell", "tiggeri", "arbete", "kriminel
 
 
 def _kartlaggning_rows() -> list[dict]:
-    full = {"respondent": "Anna", "aktor": "Hotell Norra", "bransch": "hotell",
-            **{f"{c}_{n}": v for c, values in zip(KARTLAGGNING_CATEGORIES,
-                                                 [(2, 3), (5, 4), (1, 1), (3, 4), (1, 2), (1, 1)])
-               for n, v in zip((1, 2), values)}}
+    full = {
+        "respondent": "Anna",
+        "aktor": "Hotell Norra",
+        "bransch": "hotell",
+        **{
+            f"{c}_{n}": v
+            for c, values in zip(
+                KARTLAGGNING_CATEGORIES, [(2, 3), (5, 4), (1, 1), (3, 4), (1, 2), (1, 1)]
+            )
+            for n, v in zip((1, 2), values)
+        },
+    }
     # Bo answered one indicator of 'generell' and none of the rest: partial, not zero.
-    partial = {"respondent": "Bo", "aktor": "Taxi Syd", "bransch": "Biltvätt i hamnen",
-               "generell_1": 4}
+    partial = {
+        "respondent": "Bo",
+        "aktor": "Taxi Syd",
+        "bransch": "Biltvätt i hamnen",
+        "generell_1": 4,
+    }
     return [full, partial]
 
 
@@ -179,11 +211,20 @@ def test_score_kartlaggning_file_gives_category_means(run, tmp_path: Path, suffi
     out = run("score", "kartlaggning", str(_write(tmp_path, _kartlaggning_rows(), suffix)))
     assert out.returncode == 0, out.stderr
     anna, bo = json.loads(out.stdout)
-    assert anna["category_means"] == {"generell": 2.5, "sexuell": 4.5, "tiggeri": 1.0,
-                                      "arbete": 3.5, "kriminell": 1.5, "hushall": 1.0}
+    assert anna["category_means"] == {
+        "generell": 2.5,
+        "sexuell": 4.5,
+        "tiggeri": 1.0,
+        "arbete": 3.5,
+        "kriminell": 1.5,
+        "hushall": 1.0,
+    }
     assert anna["complete"] is True and anna["ranking"][:2] == ["sexuell", "arbete"]
-    assert (anna["respondent"], anna["actor"], anna["industry"]) == ("Anna", "Hotell Norra",
-                                                                     "hotell")
+    assert (anna["respondent"], anna["actor"], anna["industry"]) == (
+        "Anna",
+        "Hotell Norra",
+        "hotell",
+    )
     assert bo["category_means"] == {"generell": 4.0, **dict.fromkeys(KARTLAGGNING_CATEGORIES[1:])}
     assert bo["partial_categories"] == ["generell"] and bo["industry"] == "Biltvätt i hamnen"
     first_row = 1 if suffix == ".json" else 2
@@ -192,11 +233,12 @@ def test_score_kartlaggning_file_gives_category_means(run, tmp_path: Path, suffi
 
 def test_score_kartlaggning_bad_file_names_row_column_and_code(run, tmp_path: Path) -> None:
     good, _ = _kartlaggning_rows()
-    rows = [good,
-            {**good, "respondent": "Bo", "aktor": ""},                  # required actor
-            {**good, "respondent": "Cilla", "generell_1": 6},           # outside 1–5
-            {**good, "respondent": "Dan", "sexuell_2": "ofta"},         # not a number
-            ]
+    rows = [
+        good,
+        {**good, "respondent": "Bo", "aktor": ""},  # required actor
+        {**good, "respondent": "Cilla", "generell_1": 6},  # outside 1–5
+        {**good, "respondent": "Dan", "sexuell_2": "ofta"},  # not a number
+    ]
     path = _write(tmp_path, rows, ".csv")
     out = run("score", "kartlaggning", str(path))
     assert out.returncode != 0

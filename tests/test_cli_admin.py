@@ -52,6 +52,7 @@ def test_users_create_asks_for_the_password_without_an_argument(run, store, monk
     assert accounts.authenticate(store, username="chefen", password=PASSWORD)
     with pytest.raises(SystemExit):  # there is no password option
         from stadforstad.cli import build_parser
+
         build_parser().parse_args(["users", "create", "x", "--password", "hemligt"])
 
 
@@ -74,15 +75,19 @@ def test_export_import_backup_and_erase(run, store, tmp_path) -> None:
     out = run("import-backup", str(path), "--name", "Alfastad kopia")
     assert out.returncode == 0, out.stderr
     copy = store.find_workspace(actor=admin, name="Alfastad kopia")
-    assert sorted(p.name for p in store.list_respondents(actor=admin, workspace_id=copy.id)) \
-        == ["Kim", "Robin"]
+    assert sorted(p.name for p in store.list_respondents(actor=admin, workspace_id=copy.id)) == [
+        "Kim",
+        "Robin",
+    ]
     out = run("import-backup", str(path))
     assert out.returncode == 2 and "STORE_002" in out.stderr
     out = run("erase", "Alfastad", "Kim")
     assert out.returncode == 0, out.stderr
     assert [p.name for p in store.list_respondents(actor=admin, workspace_id=place.id)] == ["Robin"]
-    assert any(e.action == "erase" and e.target == f"respondent {kim.id}"
-               for e in store.audit_log(actor=admin))
+    assert any(
+        e.action == "erase" and e.target == f"respondent {kim.id}"
+        for e in store.audit_log(actor=admin)
+    )
     out = run("erase", "Alfastad", "Nobody")
     assert out.returncode == 2 and "STORE_001" in out.stderr
 

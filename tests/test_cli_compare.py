@@ -10,8 +10,15 @@ from stadforstad import cli
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 
-ITEMS = ["behov", "politisk_vilja", "organisatorisk_vilja", "deltagarnas_vilja", "perioden",
-         "tid_resurser", "hallbarhet"]
+ITEMS = [
+    "behov",
+    "politisk_vilja",
+    "organisatorisk_vilja",
+    "deltagarnas_vilja",
+    "perioden",
+    "tid_resurser",
+    "hallbarhet",
+]
 HEADER = "respondent," + ",".join(ITEMS)
 
 
@@ -39,31 +46,42 @@ def stored(store: Store) -> int:
 
 
 def test_import_stores_one_response_per_row(database, tmp_path, capsys):
-    path = write(tmp_path, "redo.csv", [HEADER, "Ada,3,3,3,3,3,3,3", "Bo,2,2,2,2,2,2,2",
-                                        "Cia,5,5,5,5,5,5,5"])
+    path = write(
+        tmp_path, "redo.csv", [HEADER, "Ada,3,3,3,3,3,3,3", "Bo,2,2,2,2,2,2,2", "Cia,5,5,5,5,5,5,5"]
+    )
     assert cli.main(["import", "Alby", "redo", str(path), "--round", "2"]) == 0
     assert "3 responses" in capsys.readouterr().out
     rows = database.submitted(actor=Actor.local(), workspace_ids=[1])
     assert [(r.respondent, r.round, r.answers["behov"]) for r in rows] == [
-        ("Ada", 2, 3), ("Bo", 2, 2), ("Cia", 2, 5)]
+        ("Ada", 2, 3),
+        ("Bo", 2, 2),
+        ("Cia", 2, 5),
+    ]
 
 
 def test_import_xlsx(database, tmp_path):
     import pandas as pd
 
     path = tmp_path / "redo.xlsx"
-    pd.DataFrame([{"respondent": "Ada", **{i: 4 for i in ITEMS}}]).to_excel(path, index=False)
+    pd.DataFrame([{"respondent": "Ada", **dict.fromkeys(ITEMS, 4)}]).to_excel(path, index=False)
     assert cli.main(["import", "1", "redo", str(path)]) == 0
     assert stored(database) == 1
 
 
-@pytest.mark.parametrize(("lines", "where", "code"), [
-    (["Ada,3,3,3,3,3,3,3", "Bo,2,2,9,2,2,2,2"], "row 3, column organisatorisk_vilja",
-     "ANSWER_002"),
-    (["Ada,3,3,3,3,3,3,3", ",2,2,2,2,2,2,2"], "row 3, column respondent", "ANSWER_001"),
-    (["Ada,3,3,3,3,3,3,3", "Ada,2,2,2,2,2,2,2"], "row 3, column respondent", "STORE_002"),
-    (["Ada,3,3,3,3,3,3,x"], "row 2, column hallbarhet", "ANSWER_003"),
-], ids=["out-of-range", "no-respondent", "same-respondent-twice", "not-a-number"])
+@pytest.mark.parametrize(
+    ("lines", "where", "code"),
+    [
+        (
+            ["Ada,3,3,3,3,3,3,3", "Bo,2,2,9,2,2,2,2"],
+            "row 3, column organisatorisk_vilja",
+            "ANSWER_002",
+        ),
+        (["Ada,3,3,3,3,3,3,3", ",2,2,2,2,2,2,2"], "row 3, column respondent", "ANSWER_001"),
+        (["Ada,3,3,3,3,3,3,3", "Ada,2,2,2,2,2,2,2"], "row 3, column respondent", "STORE_002"),
+        (["Ada,3,3,3,3,3,3,x"], "row 2, column hallbarhet", "ANSWER_003"),
+    ],
+    ids=["out-of-range", "no-respondent", "same-respondent-twice", "not-a-number"],
+)
 def test_a_bad_row_refuses_the_whole_file(database, tmp_path, capsys, lines, where, code):
     path = write(tmp_path, "bad.csv", [HEADER, *lines])
     assert cli.main(["import", "Alby", "redo", str(path)]) == cli.EXIT_BAD_ROWS
@@ -83,14 +101,19 @@ def test_import_unknown_column_and_unknown_workspace(database, tmp_path, capsys)
 
 
 def test_compare_prints_the_readiness_frame(database, tmp_path, capsys):
-    path = write(tmp_path, "redo.csv", [HEADER, "Ada,3,3,3,3,3,3,3", "Bo,2,2,2,2,2,2,2",
-                                        "Cia,5,5,5,5,5,5,5"])
+    path = write(
+        tmp_path, "redo.csv", [HEADER, "Ada,3,3,3,3,3,3,3", "Bo,2,2,2,2,2,2,2", "Cia,5,5,5,5,5,5,5"]
+    )
     assert cli.main(["import", "Alby", "redo", str(path)]) == 0
     capsys.readouterr()
     assert cli.main(["compare", "redo", "--json"]) == 0
     (alby,) = json.loads(capsys.readouterr().out)
-    assert (alby["workspace"], alby["respondents"], alby["median_total"],
-            alby["ready_count"]) == ("Alby", 3, 21.0, 2)
+    assert (alby["workspace"], alby["respondents"], alby["median_total"], alby["ready_count"]) == (
+        "Alby",
+        3,
+        21.0,
+        2,
+    )
     assert alby["mean_behov"] == pytest.approx(3.33)
     assert all(f"mean_{item}" in alby for item in ITEMS)
     assert cli.main(["compare", "redo", "--round", "2"]) == 0

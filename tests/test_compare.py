@@ -28,35 +28,67 @@ from stadforstad.compare import Filters
 from stadforstad.errors import ForbiddenError
 from stadforstad.storage import Actor
 
-REDO_ITEMS = ["behov", "politisk_vilja", "organisatorisk_vilja", "deltagarnas_vilja",
-              "perioden", "tid_resurser", "hallbarhet"]
-UTC = dt.timezone.utc
+REDO_ITEMS = [
+    "behov",
+    "politisk_vilja",
+    "organisatorisk_vilja",
+    "deltagarnas_vilja",
+    "perioden",
+    "tid_resurser",
+    "hallbarhet",
+]
+UTC = dt.UTC
 ROUND_1 = dt.datetime(2024, 3, 10, 9, tzinfo=UTC)
 ROUND_2 = dt.datetime(2025, 3, 10, 9, tzinfo=UTC)
 
 
 def redo(value: int) -> dict:
-    return {item: value for item in REDO_ITEMS}
+    return dict.fromkeys(REDO_ITEMS, value)
 
 
 @pytest.fixture
 def county(store, admin):
     """Three municipalities with the answers of the table in the module docstring."""
     form = load_form("redo")
-    ids = {name: store.create_workspace(actor=admin, name=name).id
-           for name in ("Alby", "Bergå", "Cedby")}
-    store.submit_many(actor=admin, workspace_id=ids["Alby"], form=form, round=1,
-                      saved_at=ROUND_1,
-                      rows=[("Ada", redo(3)), ("Bo", redo(2)), ("Cia", redo(5))])
-    store.submit_many(actor=admin, workspace_id=ids["Alby"], form=form, round=2,
-                      saved_at=ROUND_2, rows=[("Ada", redo(4)), ("Bo", redo(3))])
-    store.submit_many(actor=admin, workspace_id=ids["Bergå"], form=form, round=1,
-                      saved_at=ROUND_1, rows=[("Dan", redo(4))])
+    ids = {
+        name: store.create_workspace(actor=admin, name=name).id
+        for name in ("Alby", "Bergå", "Cedby")
+    }
+    store.submit_many(
+        actor=admin,
+        workspace_id=ids["Alby"],
+        form=form,
+        round=1,
+        saved_at=ROUND_1,
+        rows=[("Ada", redo(3)), ("Bo", redo(2)), ("Cia", redo(5))],
+    )
+    store.submit_many(
+        actor=admin,
+        workspace_id=ids["Alby"],
+        form=form,
+        round=2,
+        saved_at=ROUND_2,
+        rows=[("Ada", redo(4)), ("Bo", redo(3))],
+    )
+    store.submit_many(
+        actor=admin,
+        workspace_id=ids["Bergå"],
+        form=form,
+        round=1,
+        saved_at=ROUND_1,
+        rows=[("Dan", redo(4))],
+    )
     engagemang = load_form("engagemang")
     yes = {item.id: True for item in engagemang.answerable() if item.kind == "yes_no"}
     some = dict(yes, **{next(iter(yes)): False})
-    store.submit_many(actor=admin, workspace_id=ids["Alby"], form=engagemang, round=1,
-                      saved_at=ROUND_1, rows=[("Ada", yes), ("Bo", some)])
+    store.submit_many(
+        actor=admin,
+        workspace_id=ids["Alby"],
+        form=engagemang,
+        round=1,
+        saved_at=ROUND_1,
+        rows=[("Ada", yes), ("Bo", some)],
+    )
     return ids
 
 
@@ -91,21 +123,34 @@ def test_readiness_heatmap_and_totals(store, admin, county):
     frames = compare.readiness_frames(store, actor=admin, filters=Filters(round=1))
     items = frames.items.set_index(["workspace", "item"])
     behov = items.loc[("Alby", "behov")]
-    assert (behov["n"], behov["mean"], behov["min"], behov["max"], behov["spread"]) == \
-        (3, 3.33, 2, 5, 3)
+    assert (behov["n"], behov["mean"], behov["min"], behov["max"], behov["spread"]) == (
+        3,
+        3.33,
+        2,
+        5,
+        3,
+    )
     assert bool(behov["disagree"]) and not bool(behov["single"])
     assert bool(items.loc[("Bergå", "behov"), "single"])
     assert len(frames.items) == 2 * len(REDO_ITEMS)  # Cedby has nothing to draw
     totals = frames.totals[frames.totals["workspace"] == "Alby"]
     assert totals[["total", "count", "ready"]].values.tolist() == [
-        [14, 1, False], [21, 1, True], [35, 1, True]]
+        [14, 1, False],
+        [21, 1, True],
+        [35, 1, True],
+    ]
 
 
 def test_change_first_and_latest_round(store, admin, county):
     frame = by_name(compare.change(store, actor=admin))
     alby = frame.loc["Alby"]
-    assert (alby["first_round"], alby["first_value"], alby["latest_round"],
-            alby["latest_value"], alby["change"]) == (1, 21.0, 2, 24.5, 3.5)
+    assert (
+        alby["first_round"],
+        alby["first_value"],
+        alby["latest_round"],
+        alby["latest_value"],
+        alby["change"],
+    ) == (1, 21.0, 2, 24.5, 3.5)
     assert (alby["first_n"], alby["latest_n"]) == (3, 2)
     bergå = frame.loc["Bergå"]
     assert bergå["rounds"] == 1 and bergå["note"] == "en omgång"
@@ -129,8 +174,14 @@ def test_scores_of_any_scored_form(store, admin, county):
 def test_period_reads_answers_as_they_stood(store, admin, county):
     # Ada corrects her round-1 answer after the period: the period still shows the old one.
     form = load_form("redo")
-    store.submit_many(actor=admin, workspace_id=county["Alby"], form=form, round=1,
-                      saved_at=dt.datetime(2025, 6, 1, tzinfo=UTC), rows=[("Ada", redo(1))])
+    store.submit_many(
+        actor=admin,
+        workspace_id=county["Alby"],
+        form=form,
+        round=1,
+        saved_at=dt.datetime(2025, 6, 1, tzinfo=UTC),
+        rows=[("Ada", redo(1))],
+    )
     in_2024 = Filters(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))
     alby = by_name(compare.readiness(store, actor=admin, filters=in_2024)).loc["Alby"]
     assert (alby["round"], alby["respondents"], alby["median_total"]) == (1, 3, 21.0)
@@ -145,7 +196,10 @@ def test_progress_grid(store, admin, county):
     frame = compare.progress(store, actor=admin)
     done = frame[frame["completed"]]
     assert sorted(map(tuple, done[["workspace", "form_id", "responses"]].values.tolist())) == [
-        ("Alby", "engagemang", 2), ("Alby", "redo", 5), ("Bergå", "redo", 1)]
+        ("Alby", "engagemang", 2),
+        ("Alby", "redo", 5),
+        ("Bergå", "redo", 1),
+    ]
     forms = compare.step_forms()
     assert len(frame) == 3 * len(forms)
     summary = by_name(compare.progress_summary(frame))
@@ -172,15 +226,18 @@ def test_rights_are_checked_in_the_data_layer(store, admin, county):
     member = Actor(name="m", grants={county["Alby"]: "member"})
     with pytest.raises(ForbiddenError):
         compare.readiness(store, actor=member)
-    coordinator = Actor(name="k", grants={county["Alby"]: "coordinator",
-                                          county["Bergå"]: "coordinator"})
+    coordinator = Actor(
+        name="k", grants={county["Alby"]: "coordinator", county["Bergå"]: "coordinator"}
+    )
     frame = compare.readiness(store, actor=coordinator)
     assert frame["workspace"].tolist() == ["Alby", "Bergå"]
     with pytest.raises(ForbiddenError):
-        compare.progress(store, actor=coordinator,
-                         filters=Filters(workspace_ids=(county["Cedby"],)))
-    chosen = compare.readiness(store, actor=coordinator,
-                               filters=Filters(workspace_ids=(county["Bergå"],)))
+        compare.progress(
+            store, actor=coordinator, filters=Filters(workspace_ids=(county["Cedby"],))
+        )
+    chosen = compare.readiness(
+        store, actor=coordinator, filters=Filters(workspace_ids=(county["Bergå"],))
+    )
     assert chosen["workspace"].tolist() == ["Bergå"]
 
 
@@ -193,8 +250,12 @@ def test_excel_export_has_a_sheet_per_frame(store, admin, county):
 
     import openpyxl
 
-    data = compare.to_xlsx({"Redo": compare.readiness(store, actor=admin),
-                            "Framsteg": compare.progress(store, actor=admin)})
+    data = compare.to_xlsx(
+        {
+            "Redo": compare.readiness(store, actor=admin),
+            "Framsteg": compare.progress(store, actor=admin),
+        }
+    )
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Redo", "Framsteg"]
     assert book["Redo"]["B2"].value == "Alby"
@@ -202,6 +263,7 @@ def test_excel_export_has_a_sheet_per_frame(store, admin, county):
 
 def test_data_stamp_changes_with_a_submission(store, admin, county):
     before = store.data_stamp()
-    store.submit_many(actor=admin, workspace_id=county["Cedby"], form=load_form("redo"),
-                      rows=[("Eva", redo(3))])
+    store.submit_many(
+        actor=admin, workspace_id=county["Cedby"], form=load_form("redo"), rows=[("Eva", redo(3))]
+    )
     assert store.data_stamp() != before

@@ -94,8 +94,10 @@ def test_round_filter(page):
 
 def test_coordinator_sees_only_granted_municipalities(page, demo_url):
     ids = ids_by_name(demo_url)
-    page.session_state["app.actor"] = Actor(name="länet", grants={
-        ids["Demo: Norrvik"]: "coordinator", ids["Demo: Sjöstad"]: "coordinator"})
+    page.session_state["app.actor"] = Actor(
+        name="länet",
+        grants={ids["Demo: Norrvik"]: "coordinator", ids["Demo: Sjöstad"]: "coordinator"},
+    )
     at = page.run()
     assert not at.exception
     assert sorted(at.dataframe[0].value["Kommun"]) == ["Demo: Norrvik", "Demo: Sjöstad"]
@@ -122,7 +124,8 @@ def test_navigation_shows_the_page_to_coordinators_only(demo_url, monkeypatch):
     member.run()
     coordinator = AppTest.from_file(APP, default_timeout=60)
     coordinator.session_state["app.actor"] = Actor(
-        name="k", grants={ids["Demo: Norrvik"]: "coordinator"})
+        name="k", grants={ids["Demo: Norrvik"]: "coordinator"}
+    )
     coordinator.run()
     assert not member.exception and not coordinator.exception
     assert "compare" not in _page_names(member) and "compare" in _page_names(coordinator)
@@ -132,5 +135,4 @@ def test_navigation_shows_the_page_to_coordinators_only(demo_url, monkeypatch):
 def _page_names(at) -> set[str]:
     # The pages st.navigation registered in the last run (AppTest keeps them to resolve
     # switch_page); named by their file.
-    return {Path(str(info.get("script_path", ""))).stem
-            for info in at._registered_pages.values()}
+    return {Path(str(info.get("script_path", ""))).stem for info in at._registered_pages.values()}

@@ -12,9 +12,9 @@ import types
 
 from sqlalchemy import func, select
 
-from tests.sample_forms import TINY
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.tables import Respondent, Response, Revision
+from tests.sample_forms import TINY
 
 WORKERS = 8
 EACH = 50
@@ -23,13 +23,24 @@ EACH = 50
 def _save_many(store: Store, workspace_id: int, worker: int, drafts: bool = True) -> None:
     actor = Actor(name=f"medlem{worker}", user_id=worker, grants={workspace_id: "member"})
     for n in range(EACH):
-        person = store.respondent(actor=actor, workspace_id=workspace_id,
-                                  name=f"Deltagare {worker}-{n}")
+        person = store.respondent(
+            actor=actor, workspace_id=workspace_id, name=f"Deltagare {worker}-{n}"
+        )
         if drafts:
-            store.save_draft(actor=actor, workspace_id=workspace_id,
-                             respondent_id=person.id, form=TINY, answers={"a": 1 + n % 5})
-        store.submit(actor=actor, workspace_id=workspace_id, respondent_id=person.id,
-                     form=TINY, answers={"a": 1 + n % 5, "note": f"{worker}-{n}"})
+            store.save_draft(
+                actor=actor,
+                workspace_id=workspace_id,
+                respondent_id=person.id,
+                form=TINY,
+                answers={"a": 1 + n % 5},
+            )
+        store.submit(
+            actor=actor,
+            workspace_id=workspace_id,
+            respondent_id=person.id,
+            form=TINY,
+            answers={"a": 1 + n % 5, "note": f"{worker}-{n}"},
+        )
         # Everyone also writes to one shared person: the upsert race.
         store.respondent(actor=actor, workspace_id=workspace_id, name="Delad")
 
@@ -50,6 +61,7 @@ def _process_worker(url: str, workspace_id: int, worker: int, start, failures) -
 def _check(store: Store, workspace_id: int, failures: list[str]) -> None:
     assert failures == []
     with store.read_session() as session:
+
         def count(table, *where):
             return session.scalar(select(func.count()).select_from(table).where(*where))
 
@@ -89,8 +101,10 @@ def test_eight_processes_save_fifty_each(store, admin, monkeypatch):
     url = store.engine.url.render_as_string(hide_password=False)
     context = multiprocessing.get_context("spawn")
     start, queue = context.Barrier(WORKERS), context.Queue()
-    processes = [context.Process(target=_process_worker, args=(url, place.id, w, start, queue))
-                 for w in range(WORKERS)]
+    processes = [
+        context.Process(target=_process_worker, args=(url, place.id, w, start, queue))
+        for w in range(WORKERS)
+    ]
     for process in processes:
         process.start()
     for process in processes:
@@ -112,8 +126,13 @@ def test_concurrent_submits_to_one_response_number_revisions_without_gaps(store,
         try:
             start.wait()
             for n in range(10):
-                store.submit(actor=admin, workspace_id=place.id, respondent_id=person.id,
-                             form=TINY, answers={"a": 3, "note": f"{worker}-{n}"})
+                store.submit(
+                    actor=admin,
+                    workspace_id=place.id,
+                    respondent_id=person.id,
+                    form=TINY,
+                    answers={"a": 3, "note": f"{worker}-{n}"},
+                )
         except BaseException:
             failures.append(traceback.format_exc())
 
@@ -123,8 +142,8 @@ def test_concurrent_submits_to_one_response_number_revisions_without_gaps(store,
     for thread in threads:
         thread.join(timeout=300)
     assert failures == []
-    state = store.response_state(actor=admin, workspace_id=place.id, respondent_id=person.id,
-                                 form_id="tiny")
-    revisions = store.revisions(actor=admin, workspace_id=place.id,
-                                response_id=state.response_id)
+    state = store.response_state(
+        actor=admin, workspace_id=place.id, respondent_id=person.id, form_id="tiny"
+    )
+    revisions = store.revisions(actor=admin, workspace_id=place.id, response_id=state.response_id)
     assert [r.number for r in revisions] == list(range(1, WORKERS * 10 + 1))

@@ -35,7 +35,8 @@ def test_the_forms_use_every_item_kind() -> None:
 def test_json_schema_file_is_current() -> None:
     on_disk = (FORMS_DIR / SCHEMA_FILE).read_text(encoding="utf-8")
     assert on_disk == form_json_schema(), (
-        "forms/form.schema.json is stale: run `uv run python -m stadforstad.schema`")
+        "forms/form.schema.json is stale: run `uv run python -m stadforstad.schema`"
+    )
 
 
 def test_unknown_form_id_has_a_code() -> None:
@@ -52,7 +53,11 @@ def test_unknown_form_id_has_a_code() -> None:
         ("unknown_kind", errors.FORM_UNKNOWN_KIND, "sections[s]/items[bad_item]"),
         ("duplicate_id", errors.FORM_DUPLICATE_ID, ""),
         ("scale_range", errors.FORM_BAD_RANGE, "sections[s]/items[upside_down]"),
-        ("missing_swedish", errors.FORM_MISSING_SWEDISH, "sections[s]/items[only_english]/label/sv"),
+        (
+            "missing_swedish",
+            errors.FORM_MISSING_SWEDISH,
+            "sections[s]/items[only_english]/label/sv",
+        ),
         ("blank_swedish", errors.FORM_MISSING_SWEDISH, "sections[s]/items[blank]/label/sv"),
         ("unknown_field", errors.FORM_INVALID, "colour"),
         ("id_mismatch", errors.FORM_ID_MISMATCH, "id"),

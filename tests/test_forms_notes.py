@@ -10,13 +10,28 @@ from stadforstad.schema import Text
 from stadforstad.steps import load_steps
 
 NOTE_FORMS = [
-    "icebreaker", "organisation", "modig_miljo", "scenarier", "dodsfallan",
-    "malgrupp_kontaktyta", "eskortsidor", "kartlaggningsplan",
-    "aktorsperspektiv", "reflektion_1_3",
+    "icebreaker",
+    "organisation",
+    "modig_miljo",
+    "scenarier",
+    "dodsfallan",
+    "malgrupp_kontaktyta",
+    "eskortsidor",
+    "kartlaggningsplan",
+    "aktorsperspektiv",
+    "reflektion_1_3",
     "kunskapsbank",
-    "motivation_kommunikation", "samordningsfunktion", "natverksroll", "event", "reflektion_4_5",
-    "utgangspunkt", "swot", "samverkansplan", "reflektion_6",
-    "arenderutin", "reflektion_7",
+    "motivation_kommunikation",
+    "samordningsfunktion",
+    "natverksroll",
+    "event",
+    "reflektion_4_5",
+    "utgangspunkt",
+    "swot",
+    "samverkansplan",
+    "reflektion_6",
+    "arenderutin",
+    "reflektion_7",
     "statistik",
 ]
 
@@ -54,7 +69,14 @@ def test_steps_numbered_0_to_7() -> None:
     assert [step.number for step in steps] == list(range(8))
     assert steps[0].phase is None
     phases = {step.number: step.phase.sv for step in steps[1:]}
-    assert phases == {1: "Utforska", 2: "Utforska", 3: "Utforska", 4: "Utrusta",
-                      5: "Utrusta", 6: "Utföra", 7: "Utföra"}
+    assert phases == {
+        1: "Utforska",
+        2: "Utforska",
+        3: "Utforska",
+        4: "Utrusta",
+        5: "Utrusta",
+        6: "Utföra",
+        7: "Utföra",
+    }
     for step in steps:
         assert step.work and step.who and step.result and step.summary and step.page

@@ -10,14 +10,16 @@ from sqlalchemy import inspect, select, text
 
 from stadforstad.errors import StorageError
 from stadforstad.storage import Actor, Store, make_engine
-from stadforstad.storage.migrate import (FIRST_REVISION, current_revision, head_revision,
-                                         upgrade_database)
+from stadforstad.storage.migrate import (
+    FIRST_REVISION,
+    current_revision,
+    head_revision,
+    upgrade_database,
+)
+from stadforstad.storage.tables import AuditEntry, Base, Respondent, Response, Revision, Workspace
 from tests.sample_forms import TINY
-from stadforstad.storage.tables import (AuditEntry, Base, Respondent, Response, Revision,
-                                        Workspace)
 
 FORM = TINY
-
 
 
 def _differences(engine) -> list:
@@ -28,10 +30,19 @@ def _differences(engine) -> list:
 
 def _snapshot(engine) -> dict[str, list[tuple]]:
     with engine.connect() as connection:
-        return {table.name: [tuple(row) for row in connection.execute(
-                    select(table).order_by(*table.primary_key.columns))]
-                for table in (Workspace.__table__, Respondent.__table__,
-                              Response.__table__, Revision.__table__, AuditEntry.__table__)}
+        return {
+            table.name: [
+                tuple(row)
+                for row in connection.execute(select(table).order_by(*table.primary_key.columns))
+            ]
+            for table in (
+                Workspace.__table__,
+                Respondent.__table__,
+                Response.__table__,
+                Revision.__table__,
+                AuditEntry.__table__,
+            )
+        }
 
 
 def test_empty_database_upgraded_to_head_matches_the_models(database_url):
@@ -60,13 +71,24 @@ def test_data_made_at_the_first_revision_survives_the_upgrade(database_url):
     store, admin = Store(engine), Actor.local()
     place = store.create_workspace(actor=admin, name="Kommun A")
     anna = store.respondent(actor=admin, workspace_id=place.id, name="Anna Å")
-    store.submit(actor=admin, workspace_id=place.id, respondent_id=anna.id, form=FORM,
-                 answers={"a": 3, "note": "första"})
-    store.submit(actor=admin, workspace_id=place.id, respondent_id=anna.id, form=FORM,
-                 answers={"a": 4, "note": "andra ✓"})
+    store.submit(
+        actor=admin,
+        workspace_id=place.id,
+        respondent_id=anna.id,
+        form=FORM,
+        answers={"a": 3, "note": "första"},
+    )
+    store.submit(
+        actor=admin,
+        workspace_id=place.id,
+        respondent_id=anna.id,
+        form=FORM,
+        answers={"a": 4, "note": "andra ✓"},
+    )
     bo = store.respondent(actor=admin, workspace_id=place.id, name="Bo")
-    store.save_draft(actor=admin, workspace_id=place.id, respondent_id=bo.id, form=FORM,
-                     answers={"a": 2})
+    store.save_draft(
+        actor=admin, workspace_id=place.id, respondent_id=bo.id, form=FORM, answers={"a": 2}
+    )
     before = _snapshot(engine)
 
     upgrade_database(engine)
@@ -74,8 +96,9 @@ def test_data_made_at_the_first_revision_survives_the_upgrade(database_url):
     assert current_revision(engine) == head_revision()
     assert _snapshot(engine) == before
     assert _differences(engine) == []
-    state = store.response_state(actor=admin, workspace_id=place.id, respondent_id=anna.id,
-                                 form_id="tiny")
+    state = store.response_state(
+        actor=admin, workspace_id=place.id, respondent_id=anna.id, form_id="tiny"
+    )
     assert state.revision == 2 and state.answers == {"a": 4, "note": "andra ✓"}
     engine.dispose()
 
@@ -112,9 +135,8 @@ def test_the_database_refuses_to_change_or_delete_audit_rows(database_url):
     engine = make_engine(database_url)
     Store(engine).create_workspace(actor=Actor.local(), name="Kommun A")
     for statement in ("UPDATE audit SET actor = 'någon annan'", "DELETE FROM audit"):
-        with pytest.raises(Exception, match="append-only"):
-            with engine.begin() as connection:
-                connection.execute(text(statement))
+        with pytest.raises(Exception, match="append-only"), engine.begin() as connection:
+            connection.execute(text(statement))
     with engine.connect() as connection:
         assert connection.execute(text("SELECT actor FROM audit")).scalars().all() == ["lokal"]
     engine.dispose()
@@ -122,7 +144,6 @@ def test_the_database_refuses_to_change_or_delete_audit_rows(database_url):
 
 def test_the_orm_refuses_to_change_audit_rows(store, admin):
     store.create_workspace(actor=admin, name="Kommun A")
-    with pytest.raises(StorageError) as caught:
-        with store.write_session() as session:
-            session.scalars(select(AuditEntry)).first().actor = "någon annan"
+    with pytest.raises(StorageError) as caught, store.write_session() as session:
+        session.scalars(select(AuditEntry)).first().actor = "någon annan"
     assert caught.value.code == "STORE_006"

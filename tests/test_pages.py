@@ -83,7 +83,9 @@ def test_fill_in_redo_draft_resume_submit_and_see_the_result() -> None:
     assert "utkast" in info
     radios = scale_radios(tomorrow, "redo")
     assert [r.value for r in radios[:3]] == [2, 5, None]
-    assert next(t for t in tomorrow.text_area if t.label == "Kommentarer").value == "Behovet är oklart"
+    assert (
+        next(t for t in tomorrow.text_area if t.label == "Kommentarer").value == "Behovet är oklart"
+    )
 
     # Submitting with items missing keeps everything and says where.
     button(tomorrow, "Skicka in").click()
@@ -114,7 +116,7 @@ def test_edit_a_submitted_response_keeps_the_earlier_version() -> None:
     at.run()
     assert {m.label: m.value for m in at.metric}["Antal JA"] == "7 / 7"
     again = open_page("form", query={"form": "engagemang"})
-    [r for r in again.radio if r.key and r.key.endswith(".langsiktigt")][0].set_value(False)
+    next(r for r in again.radio if r.key and r.key.endswith(".langsiktigt")).set_value(False)
     button(again, "Skicka in").click()
     again.run()
     assert any("version 2" in s for s in texts(again.success))
@@ -124,8 +126,11 @@ def test_edit_a_submitted_response_keeps_the_earlier_version() -> None:
 
 def test_the_group_picture_of_redo() -> None:
     create_workspace()
-    for name, values in (("Anna", [4, 1, 3, 4, 3, 2, 3]), ("Bo", [4, 2, 4, 4, 3, 4, 4]),
-                         ("Cecilia", [5, 2, 4, 5, 4, 5, 4])):
+    for name, values in (
+        ("Anna", [4, 1, 3, 4, 3, 2, 3]),
+        ("Bo", [4, 2, 4, 4, 3, 4, 4]),
+        ("Cecilia", [5, 2, 4, 5, 4, 5, 4]),
+    ):
         at = open_page("form", query={"form": "redo"})
         add_person(at, name)
         for radio, value in zip(scale_radios(at, "redo"), values):

@@ -58,8 +58,11 @@ def frames(at: AppTest) -> list:
 
 
 def all_text(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "warning", "info", "success", "text")
-             for e in at.get(kind)]
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "warning", "info", "success", "text")
+        for e in at.get(kind)
+    ]
     return " ".join(str(p) for p in parts)
 
 
@@ -67,8 +70,9 @@ def open_as(name: str, form_id: str, *, respondent_id: int | None = None) -> App
     """The form page with ``name`` answering: added as a new participant, or the existing
     one with ``respondent_id``."""
     if respondent_id is not None:
-        return open_page("form", query={"form": form_id},
-                         state={RESPONDENT_NEXT_KEY: respondent_id})
+        return open_page(
+            "form", query={"form": form_id}, state={RESPONDENT_NEXT_KEY: respondent_id}
+        )
     at = open_page("form", query={"form": form_id})
     add_person(at, name)
     return at
@@ -89,22 +93,37 @@ def fill_levels(at: AppTest, today: int, wished: int) -> None:
 
 def test_kartlaggning_shows_each_category_average_and_marks_partial() -> None:
     at = open_as("Anna", "kartlaggning")
-    fill_kartlaggning(at, "Hotell Norra", {
-        "generell_1": 2, "generell_2": 3, "sexuell_1": 5, "sexuell_2": 4, "tiggeri_1": 1,
-        "arbete_1": 3, "arbete_2": 3, "kriminell_1": 1, "kriminell_2": 2,
-        "hushall_1": 1, "hushall_2": 1})  # tiggeri_2 left out: a partial category
+    fill_kartlaggning(
+        at,
+        "Hotell Norra",
+        {
+            "generell_1": 2,
+            "generell_2": 3,
+            "sexuell_1": 5,
+            "sexuell_2": 4,
+            "tiggeri_1": 1,
+            "arbete_1": 3,
+            "arbete_2": 3,
+            "kriminell_1": 1,
+            "kriminell_2": 2,
+            "hushall_1": 1,
+            "hushall_2": 1,
+        },
+    )  # tiggeri_2 left out: a partial category
     submit(at)
     assert {m.label: m.value for m in at.metric}["Besvarade indikatorer"] == "11 / 12"
     assert "Aktör: Hotell Norra" in texts(at.text)[0]
     categories = frames(at)[0]
     assert [(c["Kategori"], c["Genomsnitt"]) for c in categories[:2]] == [
         ("Indikatorer sexuell exploatering", "4.5"),
-        ("Indikatorer arbetsrelaterad exploatering/ människoexploatering", "3")]
+        ("Indikatorer arbetsrelaterad exploatering/ människoexploatering", "3"),
+    ]
     begging = next(c for c in categories if c["Kategori"] == "Tiggeri")
     assert begging["Genomsnitt"] == "1" and begging["Besvarade"] == "1/2"
     assert begging["Anmärkning"] == "bara en av två indikatorer besvarad"
-    assert any("Bara en av två indikatorer besvarad" in w and "Tiggeri" in w
-               for w in texts(at.warning))
+    assert any(
+        "Bara en av två indikatorer besvarad" in w and "Tiggeri" in w for w in texts(at.warning)
+    )
     assert "lägg ihop siffrorna och dela på 2" in all_text(at)
     assert has_chart(at)
 
@@ -124,11 +143,14 @@ def test_utvecklingsnivaer_shows_the_levels_and_the_gap_in_words() -> None:
 
 def test_samverkansnivaer_counts_actors_per_level_and_the_largest_gaps() -> None:
     at = open_as("Anna", "samverkansnivaer")
-    fill_table(at, [
-        {"aktor": "Polisen", "niva_idag": "natverkande", "niva_onskad": "samverkan"},
-        {"aktor": "Skolan", "niva_idag": "samordning", "niva_onskad": "samarbete"},
-        {"aktor": "Taxi"},
-    ])
+    fill_table(
+        at,
+        [
+            {"aktor": "Polisen", "niva_idag": "natverkande", "niva_onskad": "samverkan"},
+            {"aktor": "Skolan", "niva_idag": "samordning", "niva_onskad": "samarbete"},
+            {"aktor": "Taxi"},
+        ],
+    )
     submit(at)
     assert {m.label: m.value for m in at.metric}["Aktörer"] == "3"
     counts, gaps = frames(at)[:2]
@@ -147,8 +169,12 @@ def test_aktorsanalys_ranks_where_to_invest_and_lists_quadrants() -> None:
     assert (metrics["Aktörer"], metrics["På kartan"], metrics["Satsa mer"]) == ("4", "3", "1")
     assert texts(at.text)[0] == "1. Hotellet (påverkan 4, stöd 1)"
     quadrants = {q["Ruta"]: q["Aktörer"] for q in frames(at)[0]}
-    assert quadrants == {"Satsa mer": "Hotellet", "Nyckelaktörer – håll nära": "Polisen",
-                         "Håll informerade": "Kyrkan", "Bevaka": ""}
+    assert quadrants == {
+        "Satsa mer": "Hotellet",
+        "Nyckelaktörer – håll nära": "Polisen",
+        "Håll informerade": "Kyrkan",
+        "Bevaka": "",
+    }
     assert any("1 aktör saknar påverkansgrad eller stöd" in w for w in texts(at.warning))
     assert "Skolan" in texts(at.text)
     assert has_chart(at)
@@ -163,8 +189,12 @@ def group_page(form_id: str) -> AppTest:
 
 
 def flagged(at: AppTest, column: str) -> list[str]:
-    return [row[column] for frame in frames(at) for row in frame
-            if row.get("Diskutera") == "ja – prata om det"]
+    return [
+        row[column]
+        for frame in frames(at)
+        for row in frame
+        if row.get("Diskutera") == "ja – prata om det"
+    ]
 
 
 def test_group_kartlaggning_flags_indicators_two_points_apart() -> None:
@@ -194,9 +224,13 @@ def test_group_utvecklingsnivaer_flags_levels_two_apart() -> None:
 def test_group_samverkansnivaer_flags_actors_two_levels_apart() -> None:
     for name, today in (("Anna", "natverkande"), ("Bo", "samarbete")):
         at = open_as(name, "samverkansnivaer")
-        fill_table(at, [{"aktor": "Polisen", "niva_idag": today, "niva_onskad": "samverkan"},
-                        {"aktor": "Skolan", "niva_idag": "samordning",
-                         "niva_onskad": "samarbete"}])
+        fill_table(
+            at,
+            [
+                {"aktor": "Polisen", "niva_idag": today, "niva_onskad": "samverkan"},
+                {"aktor": "Skolan", "niva_idag": "samordning", "niva_onskad": "samarbete"},
+            ],
+        )
         submit(at)
     at = group_page("samverkansnivaer")
     assert flagged(at, "Aktör") == ["Polisen"]
@@ -208,8 +242,13 @@ def test_group_samverkansnivaer_flags_actors_two_levels_apart() -> None:
 def test_group_aktorsanalys_flags_actors_two_points_apart() -> None:
     for name, support in (("Anna", 1), ("Bo", 3)):
         at = open_as(name, "aktorsanalys")
-        fill_table(at, [{"aktor": "Hotellet", "paverkansgrad": 4, "stod": support},
-                        {"aktor": "Polisen", "paverkansgrad": 5, "stod": 5}])
+        fill_table(
+            at,
+            [
+                {"aktor": "Hotellet", "paverkansgrad": 4, "stod": support},
+                {"aktor": "Polisen", "paverkansgrad": 5, "stod": 5},
+            ],
+        )
         submit(at)
     at = group_page("aktorsanalys")
     assert flagged(at, "Aktör") == ["Hotellet"]
@@ -225,12 +264,21 @@ def editor_actors(at: AppTest) -> list[str]:
     return [a for a in at.data_editor[0].value["aktor"].tolist() if a]
 
 
-@pytest.mark.parametrize(("source", "target", "rows"), [
-    ("aktorsanalys", "samverkansnivaer", THREE_ACTORS),
-    ("samverkansnivaer", "aktorsanalys",
-     [{"aktor": "Polisen", "niva_idag": "natverkande"}, {"aktor": "Hotellet"},
-      {"aktor": "Kyrkan"}]),
-])
+@pytest.mark.parametrize(
+    ("source", "target", "rows"),
+    [
+        ("aktorsanalys", "samverkansnivaer", THREE_ACTORS),
+        (
+            "samverkansnivaer",
+            "aktorsanalys",
+            [
+                {"aktor": "Polisen", "niva_idag": "natverkande"},
+                {"aktor": "Hotellet"},
+                {"aktor": "Kyrkan"},
+            ],
+        ),
+    ],
+)
 def test_a_new_table_starts_with_the_actors_of_the_linked_form(source, target, rows) -> None:
     first = open_as("Anna", source)
     fill_table(first, rows)
@@ -254,22 +302,36 @@ def test_saved_rows_are_kept_and_nothing_is_shared_without_a_submission(workspac
     # Anna's draft of the actor analysis is not shared: only submitted responses are.
     anna = store.respondent(actor=admin, workspace_id=ws.id, name="Anna")
     form = load_form("aktorsanalys")
-    store.save_draft(actor=admin, workspace_id=ws.id, respondent_id=anna.id, form=form,
-                     answers={"aktorer": THREE_ACTORS})
+    store.save_draft(
+        actor=admin,
+        workspace_id=ws.id,
+        respondent_id=anna.id,
+        form=form,
+        answers={"aktorer": THREE_ACTORS},
+    )
     at.run()
     assert editor_actors(at) == []
 
     # Once submitted, the table Bo still has open (nothing saved) starts with the actors.
-    store.submit(actor=admin, workspace_id=ws.id, respondent_id=anna.id, form=form,
-                 answers={"aktorer": THREE_ACTORS})
+    store.submit(
+        actor=admin,
+        workspace_id=ws.id,
+        respondent_id=anna.id,
+        form=form,
+        answers={"aktorer": THREE_ACTORS},
+    )
     at.run()
     assert editor_actors(at) == ["Polisen", "Hotellet", "Kyrkan"]
 
     # Bo's own saved rows win over the shared ones.
-    bo = next(p for p in store.list_respondents(actor=admin, workspace_id=ws.id)
-              if p.name == "Bo")
-    store.save_draft(actor=admin, workspace_id=ws.id, respondent_id=bo.id,
-                     form=load_form("samverkansnivaer"), answers={"aktorer": [{"aktor": "Taxi"}]})
+    bo = next(p for p in store.list_respondents(actor=admin, workspace_id=ws.id) if p.name == "Bo")
+    store.save_draft(
+        actor=admin,
+        workspace_id=ws.id,
+        respondent_id=bo.id,
+        form=load_form("samverkansnivaer"),
+        answers={"aktorer": [{"aktor": "Taxi"}]},
+    )
     again = open_as("Bo", "samverkansnivaer", respondent_id=bo.id)
     assert editor_actors(again) == ["Taxi"]
     assert not any("hämtade från" in i for i in texts(again.info))

@@ -15,6 +15,5 @@ print(",".join(leaked))
 
 
 def test_scoring_and_schema_import_neither_streamlit_nor_sqlalchemy() -> None:
-    out = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"leaked imports: {out.stdout.strip()}"

@@ -26,9 +26,13 @@ def test_charts_render_for_golden_cases(form_id: str, case: dict) -> None:
     one, group = CHARTS[form.scoring]
     partial = case.get("partial", False)
     if "group" in case:
-        rated = [Rated(respondent=m["respondent"],
-                       answers=check_answers(form, m["answers"], partial=partial, coerce=True))
-                 for m in case["group"]]
+        rated = [
+            Rated(
+                respondent=m["respondent"],
+                answers=check_answers(form, m["answers"], partial=partial, coerce=True),
+            )
+            for m in case["group"]
+        ]
         spec = group(form, SUMMARIES[form.scoring](form, rated), "sv").to_dict()
     else:
         answers = check_answers(form, case["answers"], partial=partial, coerce=True)

@@ -33,10 +33,13 @@ def _golden_words() -> None:
         for lang in ("sv", "en"):
             st.header(f"{form_id}:{case['id']}:{lang}")
             if "group" in case:
-                rated = [Rated(respondent=m["respondent"],
-                               answers=check_answers(form, m["answers"], partial=partial,
-                                                     coerce=True))
-                         for m in case["group"]]
+                rated = [
+                    Rated(
+                        respondent=m["respondent"],
+                        answers=check_answers(form, m["answers"], partial=partial, coerce=True),
+                    )
+                    for m in case["group"]
+                ]
                 GROUP_WORDS[form.scoring](form, SUMMARIES[form.scoring](form, rated), lang)
             else:
                 answers = check_answers(form, case["answers"], partial=partial, coerce=True)
@@ -58,10 +61,14 @@ def _hostile_names() -> None:
 
     name = "**Fet** <b>x</b> [länk](http://example.com)"
     rows = {
-        "aktorsanalys": [{"aktor": name, "paverkansgrad": 5, "stod": 1},
-                         {"aktor": name + " 2", "paverkansgrad": 2}],
-        "samverkansnivaer": [{"aktor": name, "niva_idag": "natverkande",
-                              "niva_onskad": "samverkan"}, {"aktor": name + " 2"}],
+        "aktorsanalys": [
+            {"aktor": name, "paverkansgrad": 5, "stod": 1},
+            {"aktor": name + " 2", "paverkansgrad": 2},
+        ],
+        "samverkansnivaer": [
+            {"aktor": name, "niva_idag": "natverkande", "niva_onskad": "samverkan"},
+            {"aktor": name + " 2"},
+        ],
     }
     for form_id, table in rows.items():
         form = load_form(form_id)
@@ -72,19 +79,26 @@ def _hostile_names() -> None:
     form = load_form("kartlaggning")
     answers = {"aktor": name, "generell_1": 3}
     WORDS["kartlaggning"](form, SCORERS["kartlaggning"](form, answers), "sv")
-    GROUP_WORDS["kartlaggning"](form, SUMMARIES["kartlaggning"](
-        form, [Rated(respondent=name, answers=answers)]), "sv")
+    GROUP_WORDS["kartlaggning"](
+        form, SUMMARIES["kartlaggning"](form, [Rated(respondent=name, answers=answers)]), "sv"
+    )
     form = load_form("utvecklingsnivaer")
-    GROUP_WORDS["utvecklingsnivaer"](form, SUMMARIES["utvecklingsnivaer"](
-        form, [Rated(respondent=name, answers={"niva_idag": 1})]), "sv")
+    GROUP_WORDS["utvecklingsnivaer"](
+        form,
+        SUMMARIES["utvecklingsnivaer"](form, [Rated(respondent=name, answers={"niva_idag": 1})]),
+        "sv",
+    )
 
 
 def test_names_typed_by_users_are_shown_as_text_never_markdown() -> None:
     at = AppTest.from_function(_hostile_names, default_timeout=TIMEOUT)
     at.run()
     assert not at.exception, at.exception
-    marked_up = [e.value for kind in ("markdown", "caption", "warning", "info", "success")
-                 for e in at.get(kind)]
+    marked_up = [
+        e.value
+        for kind in ("markdown", "caption", "warning", "info", "success")
+        for e in at.get(kind)
+    ]
     assert not any("Fet" in str(v) for v in marked_up), marked_up
     as_text = " ".join(t.value for t in at.text)
     as_tables = " ".join(str(d.value.to_dict("records")) for d in at.dataframe)

@@ -47,9 +47,13 @@ def test_golden_case(form_id: str, case: dict) -> None:
     form = load_form(form_id)
     partial = case.get("partial", False)
     if "group" in case:
-        rated = [Rated(respondent=m["respondent"],
-                       answers=check_answers(form, m["answers"], partial=partial, coerce=True))
-                 for m in case["group"]]
+        rated = [
+            Rated(
+                respondent=m["respondent"],
+                answers=check_answers(form, m["answers"], partial=partial, coerce=True),
+            )
+            for m in case["group"]
+        ]
         result = SUMMARIES[form.scoring](form, rated)
     else:
         answers = check_answers(form, case["answers"], partial=partial, coerce=True)

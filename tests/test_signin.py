@@ -4,13 +4,12 @@ through AppTest on a temporary SQLite file with local accounts (STADFORSTAD_AUTH
 from __future__ import annotations
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from stadforstad import accounts
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.context import USERNAME_KEY
-from streamlit.testing.v1 import AppTest
-
 from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
     TIMEOUT,
     button,
@@ -187,8 +186,10 @@ def test_admin_page_erases_a_respondent_after_confirmation(store, county) -> Non
     at.run()
     assert not at.exception
     assert store.list_respondents(actor=admin, workspace_id=county["A"].id) == []
-    assert any(e.action == "erase" and e.target == f"respondent {person.id}"
-               for e in store.audit_log(actor=admin))
+    assert any(
+        e.action == "erase" and e.target == f"respondent {person.id}"
+        for e in store.audit_log(actor=admin)
+    )
 
 
 def test_admin_page_refuses_an_actor_without_admin_rights(county) -> None:

@@ -11,8 +11,15 @@ from stadforstad.catalog import load_form
 from stadforstad.errors import AnswerError, StorageError
 from stadforstad.storage import Store, make_engine
 
-REDO_ALL_3 = {"behov": 3, "politisk_vilja": 3, "organisatorisk_vilja": 3, "deltagarnas_vilja": 3,
-              "perioden": 3, "tid_resurser": 3, "hallbarhet": 3}
+REDO_ALL_3 = {
+    "behov": 3,
+    "politisk_vilja": 3,
+    "organisatorisk_vilja": 3,
+    "deltagarnas_vilja": 3,
+    "perioden": 3,
+    "tid_resurser": 3,
+    "hallbarhet": 3,
+}
 
 
 @pytest.fixture
@@ -24,15 +31,16 @@ def person(store, admin):
 def test_draft_resume_submit_edit_keeps_every_version(store, admin, person) -> None:
     workspace, anna = person
     form = load_form("redo")
-    ids = dict(actor=admin, workspace_id=workspace.id, respondent_id=anna.id)
+    ids = {"actor": admin, "workspace_id": workspace.id, "respondent_id": anna.id}
 
     store.save_draft(**ids, form=form, answers={"behov": 2, "behov_comment": "Oklart behov"})
     resumed = store.response_state(**ids, form_id="redo")
     assert resumed.draft == {"behov": 2, "behov_comment": "Oklart behov"}
     assert resumed.revision == 0 and resumed.answers is None
 
-    first = store.submit(**ids, form=form, answers={**resumed.draft, **REDO_ALL_3, "behov": 2},
-                         expected_revision=0)
+    first = store.submit(
+        **ids, form=form, answers={**resumed.draft, **REDO_ALL_3, "behov": 2}, expected_revision=0
+    )
     assert first.revision == 1 and first.draft is None
     assert first.answers["behov"] == 2
 
@@ -40,11 +48,13 @@ def test_draft_resume_submit_edit_keeps_every_version(store, admin, person) -> N
     mid = store.response_state(**ids, form_id="redo")
     assert mid.draft["hallbarhet"] == 5 and mid.answers["hallbarhet"] == 3
 
-    second = store.submit(**ids, form=form, answers={**first.answers, "hallbarhet": 5},
-                          expected_revision=1)
+    second = store.submit(
+        **ids, form=form, answers={**first.answers, "hallbarhet": 5}, expected_revision=1
+    )
     assert second.revision == 2
-    revisions = store.revisions(actor=admin, workspace_id=workspace.id,
-                                response_id=second.response_id)
+    revisions = store.revisions(
+        actor=admin, workspace_id=workspace.id, response_id=second.response_id
+    )
     assert [r.number for r in revisions] == [1, 2]
     assert revisions[0].answers["hallbarhet"] == 3, "the earlier version must stay as it was"
     assert revisions[1].answers["hallbarhet"] == 5
@@ -53,20 +63,22 @@ def test_draft_resume_submit_edit_keeps_every_version(store, admin, person) -> N
     rows = store.submitted(actor=admin, workspace_ids=[workspace.id], form_id="redo")
     assert len(rows) == 1 and rows[0].revision == 2 and rows[0].respondent == "Anna"
     assert store.form_progress(actor=admin, workspace_id=workspace.id) == {
-        "redo": {"submitted": 1, "drafts": 0}}
+        "redo": {"submitted": 1, "drafts": 0}
+    }
 
 
 def test_a_stale_edit_is_refused_not_overwritten(store, admin, person) -> None:
     workspace, anna = person
     form = load_form("redo")
-    ids = dict(actor=admin, workspace_id=workspace.id, respondent_id=anna.id, form=form)
+    ids = {"actor": admin, "workspace_id": workspace.id, "respondent_id": anna.id, "form": form}
     store.submit(**ids, answers=REDO_ALL_3, expected_revision=0)
     store.submit(**ids, answers={**REDO_ALL_3, "behov": 5}, expected_revision=1)
     with pytest.raises(StorageError) as caught:
         store.submit(**ids, answers={**REDO_ALL_3, "behov": 1}, expected_revision=1)
     assert caught.value.code == errors.STORE_CONFLICT
-    state = store.response_state(actor=admin, workspace_id=workspace.id,
-                                 respondent_id=anna.id, form_id="redo")
+    state = store.response_state(
+        actor=admin, workspace_id=workspace.id, respondent_id=anna.id, form_id="redo"
+    )
     assert state.answers["behov"] == 5
 
 
@@ -74,13 +86,23 @@ def test_out_of_range_answers_are_refused_with_the_item(store, admin, person) ->
     workspace, anna = person
     form = load_form("redo")
     with pytest.raises(AnswerError) as caught:
-        store.save_draft(actor=admin, workspace_id=workspace.id, respondent_id=anna.id,
-                         form=form, answers={"behov": 9})
+        store.save_draft(
+            actor=admin,
+            workspace_id=workspace.id,
+            respondent_id=anna.id,
+            form=form,
+            answers={"behov": 9},
+        )
     assert caught.value.problems[0].code == errors.ANSWER_OUT_OF_RANGE
     assert caught.value.problems[0].where == "behov"
     with pytest.raises(AnswerError) as caught:
-        store.submit(actor=admin, workspace_id=workspace.id, respondent_id=anna.id,
-                     form=form, answers={"behov": 3})
+        store.submit(
+            actor=admin,
+            workspace_id=workspace.id,
+            respondent_id=anna.id,
+            form=form,
+            answers={"behov": 3},
+        )
     assert {p.code for p in caught.value.problems} == {errors.ANSWER_REQUIRED}
     assert store.form_progress(actor=admin, workspace_id=workspace.id) == {}
 
@@ -88,7 +110,7 @@ def test_out_of_range_answers_are_refused_with_the_item(store, admin, person) ->
 def test_rounds_are_kept_apart(store, admin, person) -> None:
     workspace, anna = person
     form = load_form("redo")
-    ids = dict(actor=admin, workspace_id=workspace.id, respondent_id=anna.id, form=form)
+    ids = {"actor": admin, "workspace_id": workspace.id, "respondent_id": anna.id, "form": form}
     store.submit(**ids, answers=REDO_ALL_3, round=1)
     store.submit(**ids, answers={**REDO_ALL_3, "behov": 5}, round=2)
     rows = store.submitted(actor=admin, workspace_ids=[workspace.id], form_id="redo")
@@ -114,12 +136,18 @@ def test_a_sqlite_file_survives_a_restart(tmp_path, admin) -> None:
     first = Store(make_engine(url))
     workspace = first.create_workspace(actor=admin, name="Lund")
     anna = first.respondent(actor=admin, workspace_id=workspace.id, name="Anna")
-    first.save_draft(actor=admin, workspace_id=workspace.id, respondent_id=anna.id,
-                     form=load_form("engagemang"), answers={"svart": True})
+    first.save_draft(
+        actor=admin,
+        workspace_id=workspace.id,
+        respondent_id=anna.id,
+        form=load_form("engagemang"),
+        answers={"svart": True},
+    )
     first.engine.dispose()
     second = Store(make_engine(url))
-    state = second.response_state(actor=admin, workspace_id=workspace.id,
-                                  respondent_id=anna.id, form_id="engagemang")
+    state = second.response_state(
+        actor=admin, workspace_id=workspace.id, respondent_id=anna.id, form_id="engagemang"
+    )
     assert state.draft == {"svart": True}
     with second.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -8,7 +8,7 @@ checks it covers every scorer.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import altair as alt
 
@@ -40,4 +40,4 @@ CHARTS: dict[str, tuple[ChartFn, ChartFn]] = {
 }
 
 #: The colours are shared with the comparison and compilation charts.
-__all__ = ["CHARTS", "ChartFn", "NEUTRAL", "NOT_READY", "READY", "WORK_ON"]
+__all__ = ["CHARTS", "NEUTRAL", "NOT_READY", "READY", "WORK_ON", "ChartFn"]

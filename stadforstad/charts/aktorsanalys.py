@@ -15,19 +15,26 @@ def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.Chart:
     """Support (x) × influence (y), 1–5, split at 3 with the quadrants named; one mark per
     place on the map, actors at the same place named together."""
     names = {q: labels[lang if lang in labels else "sv"] for q, labels in QUADRANT_LABELS.items()}
-    colours = {"satsa_mer": WORK_ON, "nyckelaktorer": READY, "hall_informerade": "#1565c0",
-               "bevaka": "#9e9e9e"}
-    corners = pd.DataFrame([
-        {"x": 1.0, "y": 5.4, "namn": names["satsa_mer"], "align": "left"},
-        {"x": 5.0, "y": 5.4, "namn": names["nyckelaktorer"], "align": "right"},
-        {"x": 5.0, "y": 0.6, "namn": names["hall_informerade"], "align": "right"},
-        {"x": 1.0, "y": 0.6, "namn": names["bevaka"], "align": "left"},
-    ])
+    colours = {
+        "satsa_mer": WORK_ON,
+        "nyckelaktorer": READY,
+        "hall_informerade": "#1565c0",
+        "bevaka": "#9e9e9e",
+    }
+    corners = pd.DataFrame(
+        [
+            {"x": 1.0, "y": 5.4, "namn": names["satsa_mer"], "align": "left"},
+            {"x": 5.0, "y": 5.4, "namn": names["nyckelaktorer"], "align": "right"},
+            {"x": 5.0, "y": 0.6, "namn": names["hall_informerade"], "align": "right"},
+            {"x": 1.0, "y": 0.6, "namn": names["bevaka"], "align": "left"},
+        ]
+    )
     scale = alt.Scale(domain=[0.5, 5.5], nice=False)
     axis = alt.Axis(values=[1, 2, 3, 4, 5], grid=False)
     corner_marks = [
-        alt.Chart(corners[corners["align"] == a]).mark_text(
-            align=a, fontWeight="bold", color="#616161").encode(x="x:Q", y="y:Q", text="namn:N")
+        alt.Chart(corners[corners["align"] == a])
+        .mark_text(align=a, fontWeight="bold", color="#616161")
+        .encode(x="x:Q", y="y:Q", text="namn:N")
         for a in ("left", "right")
     ]
     rules = alt.Chart(pd.DataFrame([{"v": HIGH_FROM}])).mark_rule(strokeDash=[6, 3], color="black")
@@ -37,15 +44,23 @@ def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.Chart:
     frame = points.assign(kvadrant=points["kvadrant"].map(names))
     base = alt.Chart(frame).encode(
         x=alt.X("stöd:Q", scale=scale, axis=axis, title=support_title),
-        y=alt.Y("påverkan:Q", scale=scale, axis=axis, title=influence_title))
+        y=alt.Y("påverkan:Q", scale=scale, axis=axis, title=influence_title),
+    )
     dots = base.mark_circle(size=160, opacity=0.9).encode(
-        color=alt.Color("kvadrant:N", scale=alt.Scale(
-            domain=quadrant_names, range=list(colours.values())),
-            legend=alt.Legend(title=None, orient="bottom")),
-        tooltip=["aktörer:N", "påverkan:Q", "stöd:Q", "kvadrant:N"])
+        color=alt.Color(
+            "kvadrant:N",
+            scale=alt.Scale(domain=quadrant_names, range=list(colours.values())),
+            legend=alt.Legend(title=None, orient="bottom"),
+        ),
+        tooltip=["aktörer:N", "påverkan:Q", "stöd:Q", "kvadrant:N"],
+    )
     labels = base.mark_text(align="left", dx=10, dy=-8).encode(text="aktörer:N")
     return alt.layer(
-        rules.encode(x="v:Q"), rules.encode(y="v:Q"), *corner_marks, dots, labels,
+        rules.encode(x="v:Q"),
+        rules.encode(y="v:Q"),
+        *corner_marks,
+        dots,
+        labels,
     ).properties(width=420, height=420, title=title)
 
 
@@ -56,22 +71,44 @@ def _places(actors) -> pd.DataFrame:
         if a.quadrant is not None:
             places.setdefault((a.support, a.influence, a.quadrant), []).append(a.name)
     return pd.DataFrame(
-        [{"stöd": support, "påverkan": influence, "kvadrant": quadrant, "aktörer": ", ".join(names)}
-         for (support, influence, quadrant), names in places.items()],
-        columns=["stöd", "påverkan", "kvadrant", "aktörer"])
+        [
+            {
+                "stöd": support,
+                "påverkan": influence,
+                "kvadrant": quadrant,
+                "aktörer": ", ".join(names),
+            }
+            for (support, influence, quadrant), names in places.items()
+        ],
+        columns=["stöd", "påverkan", "kvadrant", "aktörer"],
+    )
 
 
 def aktorsanalys_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
     """Influence × support map with each actor named and the quadrants named."""
     left_out = len(result.incomplete)
-    note = pick(lang, f" ({left_out} utan båda siffrorna visas inte)",
-                f" ({left_out} without both numbers not shown)") if left_out else ""
-    return _quadrant_map(_places(result.actors), lang,
-                         pick(lang, "Påverkan × stöd", "Influence × support") + note)
+    note = (
+        pick(
+            lang,
+            f" ({left_out} utan båda siffrorna visas inte)",
+            f" ({left_out} without both numbers not shown)",
+        )
+        if left_out
+        else ""
+    )
+    return _quadrant_map(
+        _places(result.actors), lang, pick(lang, "Påverkan × stöd", "Influence × support") + note
+    )
 
 
 def aktorsanalys_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
     """The same map with each actor at the group's mean influence and support."""
-    return _quadrant_map(_places(group.actors), lang, pick(
-        lang, f"Påverkan × stöd, medel av {group.respondents} deltagare",
-        f"Influence × support, mean of {group.respondents} members"))
+    return _quadrant_map(
+        _places(group.actors),
+        lang,
+        pick(
+            lang,
+            f"Påverkan × stöd, medel av {group.respondents} deltagare",
+            f"Influence × support, mean of {group.respondents} members",
+        ),
+    )

@@ -29,21 +29,50 @@ def items_spread_chart(form: Form, items, lang: str = "sv", domain=(1, 5)) -> al
     members differ by 2 or more in orange."""
     discuss = pick(lang, "Olika svar – diskutera", "Members differ – discuss")
     agree = pick(lang, "Samstämmigt", "In agreement")
-    frame = pd.DataFrame([
-        {"fråga": item_label(form, s.id, lang), "medel": s.mean, "min": s.min, "max": s.max,
-         "spridning": s.spread, "svar": s.n, "läge": discuss if s.disagree else agree}
-        for s in items if s.n
-    ])
+    frame = pd.DataFrame(
+        [
+            {
+                "fråga": item_label(form, s.id, lang),
+                "medel": s.mean,
+                "min": s.min,
+                "max": s.max,
+                "spridning": s.spread,
+                "svar": s.n,
+                "läge": discuss if s.disagree else agree,
+            }
+            for s in items
+            if s.n
+        ]
+    )
     if frame.empty:
         return alt.Chart(pd.DataFrame({"x": []})).mark_point()
-    base = alt.Chart(frame).encode(y=alt.Y("fråga:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None))
-    colour = alt.Color("läge:N", scale=alt.Scale(domain=[discuss, agree], range=[WORK_ON, NEUTRAL]),
-                       legend=alt.Legend(title=None, orient="bottom"))
+    base = alt.Chart(frame).encode(
+        y=alt.Y("fråga:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None)
+    )
+    colour = alt.Color(
+        "läge:N",
+        scale=alt.Scale(domain=[discuss, agree], range=[WORK_ON, NEUTRAL]),
+        legend=alt.Legend(title=None, orient="bottom"),
+    )
     spread = base.mark_rule(size=3).encode(
-        x=alt.X("min:Q", scale=alt.Scale(domain=list(domain)), axis=alt.Axis(tickMinStep=1), title=pick(lang, "Svar", "Answer")),
-        x2="max:Q", color=colour)
+        x=alt.X(
+            "min:Q",
+            scale=alt.Scale(domain=list(domain)),
+            axis=alt.Axis(tickMinStep=1),
+            title=pick(lang, "Svar", "Answer"),
+        ),
+        x2="max:Q",
+        color=colour,
+    )
     mean = base.mark_point(filled=True, size=120).encode(
-        x="medel:Q", color=colour, tooltip=["fråga", "medel", "min", "max", "svar"])
-    return (spread + mean).properties(height=alt.Step(28), width=WIDTH, title=pick(
-        lang, "Medel (punkt) och spridning (linje) per fråga",
-        "Mean (point) and spread (line) per question"))
+        x="medel:Q", color=colour, tooltip=["fråga", "medel", "min", "max", "svar"]
+    )
+    return (spread + mean).properties(
+        height=alt.Step(28),
+        width=WIDTH,
+        title=pick(
+            lang,
+            "Medel (punkt) och spridning (linje) per fråga",
+            "Mean (point) and spread (line) per question",
+        ),
+    )

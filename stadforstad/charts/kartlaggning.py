@@ -17,23 +17,52 @@ def _section_titles(form: Form, lang: str) -> dict[str, str]:
 def kartlaggning_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
     """The six category averages of one actor (1–5); partly answered ones marked."""
     titles = _section_titles(form, lang)
-    full, part = pick(lang, "Båda besvarade", "Both answered"), pick(lang, "En besvarad", "One answered")
-    frame = pd.DataFrame([
-        {"kategori": titles[c.id], "genomsnitt": c.mean, "besvarade": f"{c.answered}/{c.of}",
-         "läge": part if c.partial else full}
-        for c in result.categories if c.mean is not None
-    ], columns=["kategori", "genomsnitt", "besvarade", "läge"])
+    full, part = (
+        pick(lang, "Båda besvarade", "Both answered"),
+        pick(lang, "En besvarad", "One answered"),
+    )
+    frame = pd.DataFrame(
+        [
+            {
+                "kategori": titles[c.id],
+                "genomsnitt": c.mean,
+                "besvarade": f"{c.answered}/{c.of}",
+                "läge": part if c.partial else full,
+            }
+            for c in result.categories
+            if c.mean is not None
+        ],
+        columns=["kategori", "genomsnitt", "besvarade", "läge"],
+    )
     order = [titles[c.id] for c in result.categories]
     who = result.actor or pick(lang, "en aktör", "one actor")
-    return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("genomsnitt:Q", scale=alt.Scale(domain=[0, 5]),
-                title=pick(lang, "Genomsnitt (1 = aldrig, 5 = mycket ofta)",
-                           "Average (1 = never, 5 = very often)")),
-        y=alt.Y("kategori:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=order, title=None),
-        color=alt.Color("läge:N", scale=alt.Scale(domain=[full, part], range=[NEUTRAL, WORK_ON]),
-                        legend=alt.Legend(title=None, orient="bottom")),
-        tooltip=["kategori:N", "genomsnitt:Q", "besvarade:N"],
-    ).properties(height=alt.Step(28), width=WIDTH, title=pick(lang, f"Kartläggning: {who}", f"Mapping: {who}"))
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "genomsnitt:Q",
+                scale=alt.Scale(domain=[0, 5]),
+                title=pick(
+                    lang,
+                    "Genomsnitt (1 = aldrig, 5 = mycket ofta)",
+                    "Average (1 = never, 5 = very often)",
+                ),
+            ),
+            y=alt.Y("kategori:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=order, title=None),
+            color=alt.Color(
+                "läge:N",
+                scale=alt.Scale(domain=[full, part], range=[NEUTRAL, WORK_ON]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=["kategori:N", "genomsnitt:Q", "besvarade:N"],
+        )
+        .properties(
+            height=alt.Step(28),
+            width=WIDTH,
+            title=pick(lang, f"Kartläggning: {who}", f"Mapping: {who}"),
+        )
+    )
 
 
 def kartlaggning_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
@@ -48,18 +77,30 @@ def kartlaggning_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
                 rows.append({"aktör": who, "kategori": titles[category], "genomsnitt": mean})
     frame = pd.DataFrame(rows, columns=["aktör", "kategori", "genomsnitt"])
     base = alt.Chart(frame).encode(
-        x=alt.X("kategori:N", sort=[titles[c] for c in order], title=None,
-                axis=alt.Axis(labelAngle=-35, labelLimit=240)),
+        x=alt.X(
+            "kategori:N",
+            sort=[titles[c] for c in order],
+            title=None,
+            axis=alt.Axis(labelAngle=-35, labelLimit=240),
+        ),
         y=alt.Y("aktör:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None),
     )
     cells = base.mark_rect().encode(
-        color=alt.Color("genomsnitt:Q", scale=alt.Scale(domain=[1, 5], scheme="oranges"),
-                        title=pick(lang, "Genomsnitt", "Average")),
+        color=alt.Color(
+            "genomsnitt:Q",
+            scale=alt.Scale(domain=[1, 5], scheme="oranges"),
+            title=pick(lang, "Genomsnitt", "Average"),
+        ),
         tooltip=["aktör:N", "kategori:N", "genomsnitt:Q"],
     )
     text = base.mark_text(baseline="middle").encode(text=alt.Text("genomsnitt:Q", format=".1f"))
     heatmap = (cells + text).properties(
-        height=alt.Step(26), width=alt.Step(70), title=pick(lang, "Aktörer × kategorier (genomsnitt 1–5)",
-                                         "Actors × categories (average 1–5)"))
+        height=alt.Step(26),
+        width=alt.Step(70),
+        title=pick(
+            lang, "Aktörer × kategorier (genomsnitt 1–5)", "Actors × categories (average 1–5)"
+        ),
+    )
     return alt.vconcat(heatmap, items_spread_chart(form, group.items, lang)).resolve_scale(
-        color="independent")
+        color="independent"
+    )

@@ -23,61 +23,129 @@ def redo_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
     """Per-item bars (1–5, things to work on marked) and the total against 20."""
     work = pick(lang, "Att arbeta med (1–2)", "To work on (1–2)")
     fine = pick(lang, "Övriga", "Others")
-    items = pd.DataFrame([
-        {"fråga": item_label(form, i.id, lang), "värde": i.value,
-         "status": work if i.work_on else fine}
-        for i in result.items if i.value is not None
-    ])
-    bars = alt.Chart(items).mark_bar().encode(
-        x=alt.X("värde:Q", scale=alt.Scale(domain=[0, 5]), axis=alt.Axis(values=[0, 1, 2, 3, 4, 5]), title=pick(lang, "Svar (1–5)", "Answer (1–5)")),
-        y=alt.Y("fråga:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None),
-        color=alt.Color("status:N", scale=alt.Scale(domain=[work, fine], range=[WORK_ON, NEUTRAL]),
-                        legend=alt.Legend(title=None, orient="bottom")),
-        tooltip=["fråga", "värde"],
-    ).properties(height=alt.Step(28), width=WIDTH, title=pick(lang, "Varje fråga", "Each question"))
-    return alt.vconcat(bars, _total_chart(result.total, result.threshold, result.min_total,
-                                          result.max_total, lang)).resolve_scale(color="independent")
+    items = pd.DataFrame(
+        [
+            {
+                "fråga": item_label(form, i.id, lang),
+                "värde": i.value,
+                "status": work if i.work_on else fine,
+            }
+            for i in result.items
+            if i.value is not None
+        ]
+    )
+    bars = (
+        alt.Chart(items)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "värde:Q",
+                scale=alt.Scale(domain=[0, 5]),
+                axis=alt.Axis(values=[0, 1, 2, 3, 4, 5]),
+                title=pick(lang, "Svar (1–5)", "Answer (1–5)"),
+            ),
+            y=alt.Y("fråga:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=[work, fine], range=[WORK_ON, NEUTRAL]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=["fråga", "värde"],
+        )
+        .properties(
+            height=alt.Step(28), width=WIDTH, title=pick(lang, "Varje fråga", "Each question")
+        )
+    )
+    return alt.vconcat(
+        bars, _total_chart(result.total, result.threshold, result.min_total, result.max_total, lang)
+    ).resolve_scale(color="independent")
 
 
 def _total_chart(total: int, threshold: int, low: int, high: int, lang: str) -> alt.Chart:
     ready = total > threshold
     frame = pd.DataFrame([{"poäng": total, "etikett": pick(lang, "Totalt", "Total")}])
-    bar = alt.Chart(frame).mark_bar(size=26, color=READY if ready else NOT_READY).encode(
-        x=alt.X("poäng:Q", scale=alt.Scale(domain=[0, high]),
-                title=pick(lang, f"Poäng ({low}–{high}); över {threshold} = redo",
-                           f"Score ({low}–{high}); above {threshold} = ready")),
-        y=alt.Y("etikett:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), title=None),
-        tooltip=["poäng"],
+    bar = (
+        alt.Chart(frame)
+        .mark_bar(size=26, color=READY if ready else NOT_READY)
+        .encode(
+            x=alt.X(
+                "poäng:Q",
+                scale=alt.Scale(domain=[0, high]),
+                title=pick(
+                    lang,
+                    f"Poäng ({low}–{high}); över {threshold} = redo",
+                    f"Score ({low}–{high}); above {threshold} = ready",
+                ),
+            ),
+            y=alt.Y("etikett:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), title=None),
+            tooltip=["poäng"],
+        )
     )
-    rule = alt.Chart(pd.DataFrame([{"gräns": threshold}])).mark_rule(
-        strokeDash=[6, 3], color="black", size=2).encode(x="gräns:Q")
-    return (bar + rule).properties(height=60, width=WIDTH, title=pick(lang, "Totalt mot gränsen 20",
-                                                         "Total against the threshold 20"))
+    rule = (
+        alt.Chart(pd.DataFrame([{"gräns": threshold}]))
+        .mark_rule(strokeDash=[6, 3], color="black", size=2)
+        .encode(x="gräns:Q")
+    )
+    return (bar + rule).properties(
+        height=60,
+        width=WIDTH,
+        title=pick(lang, "Totalt mot gränsen 20", "Total against the threshold 20"),
+    )
 
 
 def redo_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
     """Every member's total against 20 with the median; each item's mean and spread."""
-    members = pd.DataFrame([{"deltagare": m.respondent, "poäng": m.total,
-                             "redo": pick(lang, "redo", "ready") if m.ready else
-                             pick(lang, "inte redo", "not ready")}
-                            for m in group.members if m.complete])
-    totals = alt.Chart(members).mark_circle(size=140).encode(
-        x=alt.X("poäng:Q", scale=alt.Scale(domain=[7, 35]), title=pick(lang, "Totalpoäng", "Total")),
-        y=alt.Y("deltagare:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), title=None, sort="-x"),
-        color=alt.Color("redo:N", scale=alt.Scale(
-            domain=[pick(lang, "redo", "ready"), pick(lang, "inte redo", "not ready")],
-            range=[READY, NOT_READY]), legend=alt.Legend(title=None, orient="bottom")),
-        tooltip=["deltagare", "poäng"],
+    members = pd.DataFrame(
+        [
+            {
+                "deltagare": m.respondent,
+                "poäng": m.total,
+                "redo": pick(lang, "redo", "ready")
+                if m.ready
+                else pick(lang, "inte redo", "not ready"),
+            }
+            for m in group.members
+            if m.complete
+        ]
+    )
+    totals = (
+        alt.Chart(members)
+        .mark_circle(size=140)
+        .encode(
+            x=alt.X(
+                "poäng:Q", scale=alt.Scale(domain=[7, 35]), title=pick(lang, "Totalpoäng", "Total")
+            ),
+            y=alt.Y("deltagare:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), title=None, sort="-x"),
+            color=alt.Color(
+                "redo:N",
+                scale=alt.Scale(
+                    domain=[pick(lang, "redo", "ready"), pick(lang, "inte redo", "not ready")],
+                    range=[READY, NOT_READY],
+                ),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=["deltagare", "poäng"],
+        )
     )
     marks = [pd.DataFrame([{"x": group.threshold, "vad": "gräns"}])]
     rule = alt.Chart(marks[0]).mark_rule(strokeDash=[6, 3], color="black").encode(x="x:Q")
     layers = totals + rule
     if group.median_total is not None:
-        median = alt.Chart(pd.DataFrame([{"x": group.median_total}])).mark_rule(
-            color=NEUTRAL, size=3).encode(x="x:Q", tooltip=[alt.Tooltip("x:Q", title="median")])
+        median = (
+            alt.Chart(pd.DataFrame([{"x": group.median_total}]))
+            .mark_rule(color=NEUTRAL, size=3)
+            .encode(x="x:Q", tooltip=[alt.Tooltip("x:Q", title="median")])
+        )
         layers = layers + median
-    layers = layers.properties(height=alt.Step(24), width=WIDTH, title=pick(
-        lang, "Varje deltagares total (streckad linje = 20, grå = median)",
-        "Each member's total (dashed = 20, grey = median)"))
+    layers = layers.properties(
+        height=alt.Step(24),
+        width=WIDTH,
+        title=pick(
+            lang,
+            "Varje deltagares total (streckad linje = 20, grå = median)",
+            "Each member's total (dashed = 20, grey = median)",
+        ),
+    )
     return alt.vconcat(layers, items_spread_chart(form, group.items, lang)).resolve_scale(
-        color="independent")
+        color="independent"
+    )

@@ -14,21 +14,46 @@ def rekrytering_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
     """How many eligible candidates carry each of the six personality types."""
     column = next(c for c in form.item("kandidater").columns if c.id == "typer")
     labels = {o.value: o.label.get(lang) for o in column.options}
-    counts = {t: 0 for t in labels}
+    counts = dict.fromkeys(labels, 0)
     for candidate in result.candidates:
         if candidate.eligible:
             for t in candidate.types:
                 counts[t] += 1
-    frame = pd.DataFrame([{"typ": labels[t], "antal": n,
-                           "täckt": pick(lang, "finns", "covered") if n else
-                           pick(lang, "saknas", "missing")} for t, n in counts.items()])
-    return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("antal:Q", title=pick(lang, "Antal i gruppen", "Number in the group"),
-                axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("typ:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None),
-        color=alt.Color("täckt:N", scale=alt.Scale(
-            domain=[pick(lang, "finns", "covered"), pick(lang, "saknas", "missing")],
-            range=[READY, NOT_READY]), legend=alt.Legend(title=None, orient="bottom")),
-        tooltip=["typ", "antal"],
-    ).properties(height=alt.Step(28), width=WIDTH, title=pick(lang, "Personlighetstyper i kärngruppen",
-                                                 "Personality types in the core group"))
+    frame = pd.DataFrame(
+        [
+            {
+                "typ": labels[t],
+                "antal": n,
+                "täckt": pick(lang, "finns", "covered") if n else pick(lang, "saknas", "missing"),
+            }
+            for t, n in counts.items()
+        ]
+    )
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "antal:Q",
+                title=pick(lang, "Antal i gruppen", "Number in the group"),
+                axis=alt.Axis(tickMinStep=1),
+            ),
+            y=alt.Y("typ:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None),
+            color=alt.Color(
+                "täckt:N",
+                scale=alt.Scale(
+                    domain=[pick(lang, "finns", "covered"), pick(lang, "saknas", "missing")],
+                    range=[READY, NOT_READY],
+                ),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=["typ", "antal"],
+        )
+        .properties(
+            height=alt.Step(28),
+            width=WIDTH,
+            title=pick(
+                lang, "Personlighetstyper i kärngruppen", "Personality types in the core group"
+            ),
+        )
+    )

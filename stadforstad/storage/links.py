@@ -21,11 +21,22 @@ import datetime as dt
 import hashlib
 import secrets
 import zoneinfo
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import Any
 
-from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text,
-                        UniqueConstraint, func, select)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    func,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -55,7 +66,8 @@ LINK_NO_DRAFT = "LINK_007"
 #: The one message every unusable link gets. Friendly, and the same for every cause.
 UNUSABLE_MESSAGE = (
     "Den här länken går inte att använda längre. Den kan ha stängt, blivit full eller "
-    "skrivits av fel. Hör gärna av er till den som skickade länken, så får ni en ny.")
+    "skrivits av fel. Hör gärna av er till den som skickade länken, så får ni en ny."
+)
 
 TIME_ZONE = zoneinfo.ZoneInfo("Europe/Stockholm")
 TOKEN_BYTES = 32  # 256 bits from secrets; the issue asks for at least 128
@@ -108,8 +120,9 @@ class InvitationLink(Base):
 
     __tablename__ = "invitation_links"
     id: Mapped[int] = mapped_column(primary_key=True)
-    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"),
-                                              index=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
     form_id: Mapped[str] = mapped_column(String(100))
     #: SHA-256 of the token, hex. The token itself is shown once and never stored.
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -123,8 +136,7 @@ class InvitationLink(Base):
     closes_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     #: At most this many sent answers; ``None`` means no cap.
     max_answers: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
-                                                           nullable=True)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -137,21 +149,23 @@ class LinkResponse(Base):
 
     __tablename__ = "link_responses"
     id: Mapped[int] = mapped_column(primary_key=True)
-    link_id: Mapped[int] = mapped_column(ForeignKey("invitation_links.id", ondelete="CASCADE"),
-                                         index=True)
+    link_id: Mapped[int] = mapped_column(
+        ForeignKey("invitation_links.id", ondelete="CASCADE"), index=True
+    )
     #: SHA-256 of the respondent's resume token (``?r=``).
     resume_hash: Mapped[str] = mapped_column(String(64), unique=True)
     industry: Mapped[str | None] = mapped_column(String(MAX_INDUSTRY), nullable=True)
     name: Mapped[str | None] = mapped_column(String(MAX_NAME), nullable=True)
     contact: Mapped[str | None] = mapped_column(String(MAX_CONTACT), nullable=True)
     draft: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
-    draft_saved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
-                                                               nullable=True)
-    answers: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True),
-                                                           nullable=True)
+    draft_saved_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
+    answers: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     form_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
-                                                             nullable=True, index=True)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True, index=True
+    )
     #: Idempotency key of the submission: the same key twice stores once.
     submission_key: Mapped[str | None] = mapped_column(String(100), nullable=True, unique=True)
     #: Short code shown to the respondent after sending ("K7QM-2XPA").
@@ -289,82 +303,118 @@ class LinkStore:
     @staticmethod
     def _require(allowed: bool, actor: Actor, what: str) -> None:
         if not allowed or isinstance(actor, LinkActor):
-            raise errors.fail(ForbiddenError, errors.STORE_FORBIDDEN, what,
-                              f"{actor.name} har inte behörighet till detta")
+            raise errors.fail(
+                ForbiddenError,
+                errors.STORE_FORBIDDEN,
+                what,
+                f"{actor.name} har inte behörighet till detta",
+            )
 
     # -- members ----------------------------------------------------------------------
-    def create_link(self, *, actor: Actor, workspace_id: int, form: Form, label: str = "",
-                    intro: str = "", ask_identity: bool = False,
-                    closes_on: dt.date | None = None,
-                    max_answers: int | None = None) -> CreatedLink:
+    def create_link(
+        self,
+        *,
+        actor: Actor,
+        workspace_id: int,
+        form: Form,
+        label: str = "",
+        intro: str = "",
+        ask_identity: bool = False,
+        closes_on: dt.date | None = None,
+        max_answers: int | None = None,
+    ) -> CreatedLink:
         """A new link; the returned token is the only time it is seen in clear."""
         self._require(actor.can_write(workspace_id), actor, f"workspace {workspace_id}")
         if not form.shareable:
-            raise _fail(LINK_NOT_SHAREABLE, form.id,
-                        "det här formuläret kan inte skickas med en inbjudningslänk")
+            raise _fail(
+                LINK_NOT_SHAREABLE,
+                form.id,
+                "det här formuläret kan inte skickas med en inbjudningslänk",
+            )
         label = _clean_line(label, MAX_LABEL, "label") or ""
         intro = (intro or "").strip()
         if len(intro) > MAX_INTRO:
             raise _fail(LINK_TOO_LONG, "intro", f"introduktionen får vara högst {MAX_INTRO} tecken")
         if closes_on is not None and closes_on < today():
-            raise _fail(LINK_BAD_SETTING, "closes_on",
-                        "sista svarsdagen har redan passerat; välj i dag eller senare")
+            raise _fail(
+                LINK_BAD_SETTING,
+                "closes_on",
+                "sista svarsdagen har redan passerat; välj i dag eller senare",
+            )
         if max_answers is not None and max_answers < 1:
             raise _fail(LINK_BAD_SETTING, "max_answers", "högsta antal svar måste vara minst 1")
         token = new_token()
         with self._write() as session:
             if session.get(Workspace, workspace_id) is None:
                 raise _fail(LINK_NOT_FOUND, f"workspace {workspace_id}", "kommunen finns inte")
-            row = InvitationLink(workspace_id=workspace_id, form_id=form.id,
-                                 token_hash=hash_token(token), label=label, intro=intro,
-                                 ask_identity=ask_identity, closes_on=closes_on,
-                                 max_answers=max_answers, created_by=actor.name)
+            row = InvitationLink(
+                workspace_id=workspace_id,
+                form_id=form.id,
+                token_hash=hash_token(token),
+                label=label,
+                intro=intro,
+                ask_identity=ask_identity,
+                closes_on=closes_on,
+                max_answers=max_answers,
+                created_by=actor.name,
+            )
             session.add(row)
             session.flush()
-            self.store._audit(session, actor, "create", f"link {row.id} ({form.id})",
-                              workspace_id, detail=label or None)
+            self.store._audit(
+                session,
+                actor,
+                "create",
+                f"link {row.id} ({form.id})",
+                workspace_id,
+                detail=label or None,
+            )
             return CreatedLink(info=_info(row), token=token)
 
-    def list_links(self, *, actor: Actor, workspace_id: int,
-                   form_id: str | None = None) -> list[LinkInfo]:
+    def list_links(
+        self, *, actor: Actor, workspace_id: int, form_id: str | None = None
+    ) -> list[LinkInfo]:
         """The workspace's links, newest first, with answers, drafts and the last answer."""
         self._require(actor.can_read(workspace_id), actor, f"workspace {workspace_id}")
         sent = func.count(LinkResponse.submitted_at)
         drafts = func.count(LinkResponse.id) - sent
-        query = (select(InvitationLink, sent, drafts, func.max(LinkResponse.submitted_at))
-                 .outerjoin(LinkResponse, LinkResponse.link_id == InvitationLink.id)
-                 .where(InvitationLink.workspace_id == workspace_id)
-                 .group_by(InvitationLink.id)
-                 .order_by(InvitationLink.id.desc()))
+        query = (
+            select(InvitationLink, sent, drafts, func.max(LinkResponse.submitted_at))
+            .outerjoin(LinkResponse, LinkResponse.link_id == InvitationLink.id)
+            .where(InvitationLink.workspace_id == workspace_id)
+            .group_by(InvitationLink.id)
+            .order_by(InvitationLink.id.desc())
+        )
         if form_id is not None:
             query = query.where(InvitationLink.form_id == form_id)
         with self._read() as session:
-            return [_info(row, answers=int(n or 0), drafts=int(d or 0), last=last)
-                    for row, n, d, last in session.execute(query)]
+            return [
+                _info(row, answers=int(n or 0), drafts=int(d or 0), last=last)
+                for row, n, d, last in session.execute(query)
+            ]
 
     def get_link(self, *, actor: Actor, link_id: int) -> LinkInfo:
         with self._read() as session:
             row = session.get(InvitationLink, link_id)
-            if row is None or not actor.can_read(row.workspace_id) \
-                    or isinstance(actor, LinkActor):
+            if row is None or not actor.can_read(row.workspace_id) or isinstance(actor, LinkActor):
                 # The same answer whether it does not exist or is not yours.
                 raise _fail(LINK_NOT_FOUND, f"link {link_id}", "länken finns inte")
             workspace_id = row.workspace_id
-        return next(i for i in self.list_links(actor=actor, workspace_id=workspace_id)
-                    if i.id == link_id)
+        return next(
+            i for i in self.list_links(actor=actor, workspace_id=workspace_id) if i.id == link_id
+        )
 
     def revoke_link(self, *, actor: Actor, link_id: int) -> LinkInfo:
         """Stop a link for good. Answers already sent stay."""
         with self._write() as session:
             row = session.get(InvitationLink, link_id)
-            if row is None or not actor.can_read(row.workspace_id) \
-                    or isinstance(actor, LinkActor):
+            if row is None or not actor.can_read(row.workspace_id) or isinstance(actor, LinkActor):
                 raise _fail(LINK_NOT_FOUND, f"link {link_id}", "länken finns inte")
             self._require(actor.can_write(row.workspace_id), actor, f"link {link_id}")
             if row.revoked_at is None:
                 row.revoked_at = utcnow()
-                self.store._audit(session, actor, "revoke", f"link {row.id} ({row.form_id})",
-                                  row.workspace_id)
+                self.store._audit(
+                    session, actor, "revoke", f"link {row.id} ({row.form_id})", row.workspace_id
+                )
         return self.get_link(actor=actor, link_id=link_id)
 
     def erase_link_response(self, *, actor: Actor, workspace_id: int, receipt: str) -> int:
@@ -375,39 +425,65 @@ class LinkStore:
         self._require(actor.can_write(workspace_id), actor, f"workspace {workspace_id}")
         code = (receipt or "").strip().upper()
         with self._write() as session:
-            row = session.scalar(
-                select(LinkResponse).join(InvitationLink,
-                                          InvitationLink.id == LinkResponse.link_id)
-                .where(InvitationLink.workspace_id == workspace_id,
-                       LinkResponse.receipt == code)) if code else None
+            row = (
+                session.scalar(
+                    select(LinkResponse)
+                    .join(InvitationLink, InvitationLink.id == LinkResponse.link_id)
+                    .where(
+                        InvitationLink.workspace_id == workspace_id, LinkResponse.receipt == code
+                    )
+                )
+                if code
+                else None
+            )
             if row is None:
-                raise errors.fail(StorageError, errors.STORE_NOT_FOUND, "receipt",
-                                  "Det finns inget svar med den kvittokoden i kommunen. "
-                                  "Kontrollera koden.")
+                raise errors.fail(
+                    StorageError,
+                    errors.STORE_NOT_FOUND,
+                    "receipt",
+                    "Det finns inget svar med den kvittokoden i kommunen. Kontrollera koden.",
+                )
             answer_id, link_id = row.id, row.link_id
             session.delete(row)
-            self.store._audit(session, actor, "erase", f"link {link_id} answer {answer_id}",
-                              workspace_id, detail="svar via länk raderat på begäran")
+            self.store._audit(
+                session,
+                actor,
+                "erase",
+                f"link {link_id} answer {answer_id}",
+                workspace_id,
+                detail="svar via länk raderat på begäran",
+            )
             return answer_id
 
-    def link_answers(self, *, actor: Actor, workspace_id: int,
-                     form_id: str | None = None) -> list[LinkAnswer]:
+    def link_answers(
+        self, *, actor: Actor, workspace_id: int, form_id: str | None = None
+    ) -> list[LinkAnswer]:
         """Every sent answer through the workspace's links, oldest first."""
         return self.sent_answers(actor=actor, workspace_ids=[workspace_id], form_id=form_id)
 
-    def sent_answers(self, *, actor: Actor, workspace_ids: Sequence[int],
-                     form_id: str | None = None, sent_from: dt.datetime | None = None,
-                     sent_to: dt.datetime | None = None) -> list[LinkAnswer]:
+    def sent_answers(
+        self,
+        *,
+        actor: Actor,
+        workspace_ids: Sequence[int],
+        form_id: str | None = None,
+        sent_from: dt.datetime | None = None,
+        sent_to: dt.datetime | None = None,
+    ) -> list[LinkAnswer]:
         """Every sent answer through the links of several workspaces, in one query."""
         for workspace_id in workspace_ids:
             self._require(actor.can_read(workspace_id), actor, f"workspace {workspace_id}")
         if not workspace_ids:
             return []
-        query = (select(LinkResponse, InvitationLink)
-                 .join(InvitationLink, InvitationLink.id == LinkResponse.link_id)
-                 .where(InvitationLink.workspace_id.in_(list(workspace_ids)),
-                        LinkResponse.submitted_at.is_not(None))
-                 .order_by(LinkResponse.submitted_at, LinkResponse.id))
+        query = (
+            select(LinkResponse, InvitationLink)
+            .join(InvitationLink, InvitationLink.id == LinkResponse.link_id)
+            .where(
+                InvitationLink.workspace_id.in_(list(workspace_ids)),
+                LinkResponse.submitted_at.is_not(None),
+            )
+            .order_by(LinkResponse.submitted_at, LinkResponse.id)
+        )
         if form_id is not None:
             query = query.where(InvitationLink.form_id == form_id)
         if sent_from is not None:
@@ -415,17 +491,26 @@ class LinkStore:
         if sent_to is not None:
             query = query.where(LinkResponse.submitted_at <= sent_to)
         with self._read() as session:
-            return [LinkAnswer(id=r.id, link_id=link.id, link_label=link.label,
-                               form_id=link.form_id, workspace_id=link.workspace_id,
-                               form_version=r.form_version or 0,
-                               industry=r.industry, name=r.name, contact=r.contact,
-                               answers=r.answers or {}, submitted_at=r.submitted_at,
-                               receipt=r.receipt or "")
-                    for r, link in session.execute(query)]
+            return [
+                LinkAnswer(
+                    id=r.id,
+                    link_id=link.id,
+                    link_label=link.label,
+                    form_id=link.form_id,
+                    workspace_id=link.workspace_id,
+                    form_version=r.form_version or 0,
+                    industry=r.industry,
+                    name=r.name,
+                    contact=r.contact,
+                    answers=r.answers or {},
+                    submitted_at=r.submitted_at,
+                    receipt=r.receipt or "",
+                )
+                for r, link in session.execute(query)
+            ]
 
     # -- respondents --------------------------------------------------------------------
-    def open_link(self, token: str | None,
-                  resume: str | None = None) -> tuple[LinkActor, LinkInfo]:
+    def open_link(self, token: str | None, resume: str | None = None) -> tuple[LinkActor, LinkInfo]:
         """The respondent behind ``token`` and the link they may answer.
 
         Raises ``LINK_001`` for a made-up, revoked, closed or full link alike. A full
@@ -435,22 +520,37 @@ class LinkStore:
         if not token or len(token) > 200:
             raise unusable()
         with self._read() as session:
-            row = session.scalar(select(InvitationLink)
-                                 .where(InvitationLink.token_hash == hash_token(token)))
+            row = session.scalar(
+                select(InvitationLink).where(InvitationLink.token_hash == hash_token(token))
+            )
             if row is None:
                 raise unusable()
-            sent = session.scalar(select(func.count(LinkResponse.id)).where(
-                LinkResponse.link_id == row.id, LinkResponse.submitted_at.is_not(None)))
-            info = _info(row, answers=int(sent or 0))
-            known = bool(resume) and len(resume) <= 200 and session.scalar(
+            sent = session.scalar(
                 select(func.count(LinkResponse.id)).where(
-                    LinkResponse.link_id == row.id,
-                    LinkResponse.resume_hash == hash_token(resume))) > 0
+                    LinkResponse.link_id == row.id, LinkResponse.submitted_at.is_not(None)
+                )
+            )
+            info = _info(row, answers=int(sent or 0))
+            known = (
+                bool(resume)
+                and len(resume) <= 200
+                and session.scalar(
+                    select(func.count(LinkResponse.id)).where(
+                        LinkResponse.link_id == row.id,
+                        LinkResponse.resume_hash == hash_token(resume),
+                    )
+                )
+                > 0
+            )
         status = info.status()
         if status != "open" and not (status == "full" and known):
             raise unusable()
-        actor = LinkActor(name=f"svarande via länk {info.id}", link_id=info.id,
-                          link_workspace_id=info.workspace_id, form_id=info.form_id)
+        actor = LinkActor(
+            name=f"svarande via länk {info.id}",
+            link_id=info.id,
+            link_workspace_id=info.workspace_id,
+            form_id=info.form_id,
+        )
         return actor, info
 
     def _usable_link(self, session: Session, actor: LinkActor, *, lock: bool) -> InvitationLink:
@@ -471,14 +571,19 @@ class LinkStore:
     def _full(self, session: Session, row: InvitationLink) -> bool:
         if row.max_answers is None:
             return False
-        sent = session.scalar(select(func.count(LinkResponse.id)).where(
-            LinkResponse.link_id == row.id, LinkResponse.submitted_at.is_not(None)))
+        sent = session.scalar(
+            select(func.count(LinkResponse.id)).where(
+                LinkResponse.link_id == row.id, LinkResponse.submitted_at.is_not(None)
+            )
+        )
         return int(sent or 0) >= row.max_answers
 
-    def _respondent_row(self, session: Session, link: InvitationLink,
-                        resume: str) -> LinkResponse | None:
-        row = session.scalar(select(LinkResponse)
-                             .where(LinkResponse.resume_hash == hash_token(resume)))
+    def _respondent_row(
+        self, session: Session, link: InvitationLink, resume: str
+    ) -> LinkResponse | None:
+        row = session.scalar(
+            select(LinkResponse).where(LinkResponse.resume_hash == hash_token(resume))
+        )
         if row is not None and row.link_id != link.id:
             raise _fail(LINK_NO_DRAFT, "r", "utkastet hör till en annan länk")
         return row
@@ -492,8 +597,15 @@ class LinkStore:
             row = self._respondent_row(session, link, resume)
             return None if row is None else _state(row)
 
-    def save_draft(self, *, actor: LinkActor, resume: str, form: Form,
-                   answers: dict[str, Any], identity: Identity = Identity()) -> RespondentState:
+    def save_draft(
+        self,
+        *,
+        actor: LinkActor,
+        resume: str,
+        form: Form,
+        answers: dict[str, Any],
+        identity: Identity = Identity(),
+    ) -> RespondentState:
         """Keep work in progress under the resume token. Values must still fit the form."""
         clean = self._check(actor, form, answers, partial=True)
         identity = _clean_identity(identity)
@@ -516,11 +628,20 @@ class LinkStore:
                     return _state(row)
             except IntegrityError:
                 continue  # the same resume token saved twice at once: read it back
-        raise errors.fail(StorageError, errors.STORE_CONFLICT, "draft",
-                          "kunde inte spara utkastet, försök igen")
+        raise errors.fail(
+            StorageError, errors.STORE_CONFLICT, "draft", "kunde inte spara utkastet, försök igen"
+        )
 
-    def submit(self, *, actor: LinkActor, resume: str, submission_key: str, form: Form,
-               answers: dict[str, Any], identity: Identity = Identity()) -> RespondentState:
+    def submit(
+        self,
+        *,
+        actor: LinkActor,
+        resume: str,
+        submission_key: str,
+        form: Form,
+        answers: dict[str, Any],
+        identity: Identity = Identity(),
+    ) -> RespondentState:
         """Store the respondent's answer once.
 
         The same ``submission_key`` (a double click, a resent request) or the same
@@ -533,8 +654,9 @@ class LinkStore:
         for _attempt in range(3):
             try:
                 with self._write() as session:
-                    earlier = session.scalar(select(LinkResponse).where(
-                        LinkResponse.submission_key == submission_key))
+                    earlier = session.scalar(
+                        select(LinkResponse).where(LinkResponse.submission_key == submission_key)
+                    )
                     if earlier is not None:
                         if earlier.link_id != actor.link_id:
                             raise _fail(LINK_FORBIDDEN, "submission_key", "fel länk")
@@ -557,18 +679,28 @@ class LinkStore:
                     row.draft = None
                     row.draft_saved_at = None
                     session.flush()
-                    self.store._audit(session, actor, "submit",
-                                      f"link {link.id} answer {row.id}", link.workspace_id)
+                    self.store._audit(
+                        session,
+                        actor,
+                        "submit",
+                        f"link {link.id} answer {row.id}",
+                        link.workspace_id,
+                    )
                     return _state(row)
             except IntegrityError:
                 # Another request with the same key or resume token won the race (or,
                 # once in a blue moon, the receipt code collided): look again.
                 continue
-        raise errors.fail(StorageError, errors.STORE_CONFLICT, "submit",
-                          "kunde inte skicka in svaret, försök igen")
+        raise errors.fail(
+            StorageError,
+            errors.STORE_CONFLICT,
+            "submit",
+            "kunde inte skicka in svaret, försök igen",
+        )
 
-    def _check(self, actor: Actor, form: Form, answers: dict[str, Any], *,
-               partial: bool) -> Answers:
+    def _check(
+        self, actor: Actor, form: Form, answers: dict[str, Any], *, partial: bool
+    ) -> Answers:
         if not isinstance(actor, LinkActor):
             raise _fail(LINK_FORBIDDEN, "actor", "bara den som svarar via länken kan göra detta")
         if form.id != actor.form_id or not form.shareable:
@@ -577,9 +709,11 @@ class LinkStore:
 
 
 def _clean_identity(identity: Identity) -> Identity:
-    return Identity(industry=_clean_line(identity.industry, MAX_INDUSTRY, "industry"),
-                    name=_clean_line(identity.name, MAX_NAME, "name"),
-                    contact=_clean_line(identity.contact, MAX_CONTACT, "contact"))
+    return Identity(
+        industry=_clean_line(identity.industry, MAX_INDUSTRY, "industry"),
+        name=_clean_line(identity.name, MAX_NAME, "name"),
+        contact=_clean_line(identity.contact, MAX_CONTACT, "contact"),
+    )
 
 
 def _put_identity(row: LinkResponse, identity: Identity, ask_identity: bool) -> None:
@@ -590,17 +724,32 @@ def _put_identity(row: LinkResponse, identity: Identity, ask_identity: bool) -> 
 
 
 def _state(row: LinkResponse) -> RespondentState:
-    return RespondentState(draft=row.draft, draft_saved_at=row.draft_saved_at,
-                           identity=Identity(row.industry, row.name, row.contact),
-                           answers=row.answers, submitted_at=row.submitted_at,
-                           receipt=row.receipt)
+    return RespondentState(
+        draft=row.draft,
+        draft_saved_at=row.draft_saved_at,
+        identity=Identity(row.industry, row.name, row.contact),
+        answers=row.answers,
+        submitted_at=row.submitted_at,
+        receipt=row.receipt,
+    )
 
 
-def _info(row: InvitationLink, *, answers: int = 0, drafts: int = 0,
-          last: dt.datetime | None = None) -> LinkInfo:
-    return LinkInfo(id=row.id, workspace_id=row.workspace_id, form_id=row.form_id,
-                    label=row.label, intro=row.intro, ask_identity=row.ask_identity,
-                    closes_on=row.closes_on, max_answers=row.max_answers,
-                    revoked=row.revoked_at is not None, created_by=row.created_by,
-                    created_at=row.created_at, answers=answers, drafts=drafts,
-                    last_answer_at=last)
+def _info(
+    row: InvitationLink, *, answers: int = 0, drafts: int = 0, last: dt.datetime | None = None
+) -> LinkInfo:
+    return LinkInfo(
+        id=row.id,
+        workspace_id=row.workspace_id,
+        form_id=row.form_id,
+        label=row.label,
+        intro=row.intro,
+        ask_identity=row.ask_identity,
+        closes_on=row.closes_on,
+        max_answers=row.max_answers,
+        revoked=row.revoked_at is not None,
+        created_by=row.created_by,
+        created_at=row.created_at,
+        answers=answers,
+        drafts=drafts,
+        last_answer_at=last,
+    )

@@ -41,13 +41,11 @@ def upgrade_database(engine: Engine, revision: str = "head") -> None:
     several processes at once: they take turns, and the later ones find nothing to do."""
     from stadforstad.storage.engine import WRITE
 
-    with engine.execution_options(**{WRITE: True}).connect() as connection:
-        with connection.begin():
-            if connection.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                   {"key": _PG_LOCK_KEY})
-            _stamp_if_made_without_migrations(connection)
-            command.upgrade(alembic_config(connection), revision)
+    with engine.execution_options(**{WRITE: True}).connect() as connection, connection.begin():
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+        _stamp_if_made_without_migrations(connection)
+        command.upgrade(alembic_config(connection), revision)
 
 
 def _stamp_if_made_without_migrations(connection: Connection) -> None:

@@ -9,9 +9,10 @@ revision. Drafts are the one thing a save replaces.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from sqlalchemy import Engine, case, delete, event, func, select
 from sqlalchemy.exc import IntegrityError
@@ -23,8 +24,15 @@ from stadforstad.errors import AnswerError, ForbiddenError, StorageError
 from stadforstad.schema import Form
 from stadforstad.storage import backup
 from stadforstad.storage.engine import WRITE
-from stadforstad.storage.tables import (AuditEntry, Grant, Respondent, Response, Revision,
-                                        Workspace, utcnow)
+from stadforstad.storage.tables import (
+    AuditEntry,
+    Grant,
+    Respondent,
+    Response,
+    Revision,
+    Workspace,
+    utcnow,
+)
 
 MEMBER = "member"
 COORDINATOR = "coordinator"
@@ -41,7 +49,7 @@ class Actor:
     grants: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def local(cls) -> "Actor":
+    def local(cls) -> Actor:
         """The single local user of an installation without accounts: may do everything."""
         return cls(name="lokal", is_admin=True)
 
@@ -116,13 +124,18 @@ def _audit_is_append_only(session: Session, _context, _instances) -> None:
     # The database refuses it too (migration 0002); this gives a coded error first.
     for row in (*session.dirty, *session.deleted):
         if isinstance(row, AuditEntry):
-            raise errors.fail(StorageError, errors.STORE_APPEND_ONLY, f"audit {row.id}",
-                              "granskningsloggen kan inte ändras eller tas bort")
+            raise errors.fail(
+                StorageError,
+                errors.STORE_APPEND_ONLY,
+                f"audit {row.id}",
+                "granskningsloggen kan inte ändras eller tas bort",
+            )
 
 
 def _forbidden(actor: Actor, what: str) -> ForbiddenError:
-    return errors.fail(ForbiddenError, errors.STORE_FORBIDDEN, what,
-                       f"{actor.name} har inte behörighet till detta")
+    return errors.fail(
+        ForbiddenError, errors.STORE_FORBIDDEN, what, f"{actor.name} har inte behörighet till detta"
+    )
 
 
 def _not_found(what: str) -> StorageError:
@@ -161,13 +174,26 @@ class Store:
             raise _forbidden(actor, f"workspace {workspace_id}")
 
     @staticmethod
-    def _audit(session: Session, actor: Actor, action: str, target: str,
-               workspace_id: int | None = None, detail: str | None = None) -> None:
+    def _audit(
+        session: Session,
+        actor: Actor,
+        action: str,
+        target: str,
+        workspace_id: int | None = None,
+        detail: str | None = None,
+    ) -> None:
         """Append to the audit log in the caller's transaction: the entry is stored if
         and only if the change is. Targets name rows by id, never a person's name, so
         erasing a respondent leaves no personal data behind in the log."""
-        session.add(AuditEntry(actor=actor.name, action=action, target=target,
-                               workspace_id=workspace_id, detail=detail))
+        session.add(
+            AuditEntry(
+                actor=actor.name,
+                action=action,
+                target=target,
+                workspace_id=workspace_id,
+                detail=detail,
+            )
+        )
 
     record = _audit
 
@@ -177,8 +203,7 @@ class Store:
             raise _forbidden(actor, "workspaces")
         name = " ".join(name.split())
         if not name:
-            raise errors.fail(StorageError, errors.STORE_INVALID, "name",
-                              "ge kommunen ett namn")
+            raise errors.fail(StorageError, errors.STORE_INVALID, "name", "ge kommunen ett namn")
         try:
             with self._write() as session:
                 row = Workspace(name=name, is_demo=is_demo)
@@ -187,8 +212,12 @@ class Store:
                 self._audit(session, actor, "create", f"workspace {name}", row.id)
                 return _workspace_info(row)
         except IntegrityError:
-            raise errors.fail(StorageError, errors.STORE_DUPLICATE, "name",
-                              f"det finns redan en kommun som heter {name!r}") from None
+            raise errors.fail(
+                StorageError,
+                errors.STORE_DUPLICATE,
+                "name",
+                f"det finns redan en kommun som heter {name!r}",
+            ) from None
 
     def list_workspaces(self, *, actor: Actor) -> list[WorkspaceInfo]:
         with self._read() as session:
@@ -222,14 +251,20 @@ class Store:
         if not name:
             raise errors.fail(StorageError, errors.STORE_INVALID, "name", "skriv ditt namn")
         with self._read() as session:  # the usual case; needs no write lock
-            row = session.scalar(select(Respondent).where(
-                Respondent.workspace_id == workspace_id, Respondent.name == name))
+            row = session.scalar(
+                select(Respondent).where(
+                    Respondent.workspace_id == workspace_id, Respondent.name == name
+                )
+            )
             if row is not None:
                 return _respondent_info(row)
         for _attempt in range(3):
             with self._write() as session:
-                row = session.scalar(select(Respondent).where(
-                    Respondent.workspace_id == workspace_id, Respondent.name == name))
+                row = session.scalar(
+                    select(Respondent).where(
+                        Respondent.workspace_id == workspace_id, Respondent.name == name
+                    )
+                )
                 if row is not None:
                     return _respondent_info(row)
                 try:
@@ -240,26 +275,43 @@ class Store:
                     return _respondent_info(row)
                 except IntegrityError:
                     continue  # created at the same moment by another save: read it back
-        raise errors.fail(StorageError, errors.STORE_CONFLICT, "respondent",
-                          "kunde inte spara deltagaren, försök igen")
+        raise errors.fail(
+            StorageError,
+            errors.STORE_CONFLICT,
+            "respondent",
+            "kunde inte spara deltagaren, försök igen",
+        )
 
     def list_respondents(self, *, actor: Actor, workspace_id: int) -> list[RespondentInfo]:
         self._require_read(actor, workspace_id)
         with self._read() as session:
-            rows = session.scalars(select(Respondent)
-                                   .where(Respondent.workspace_id == workspace_id)
-                                   .order_by(Respondent.name))
+            rows = session.scalars(
+                select(Respondent)
+                .where(Respondent.workspace_id == workspace_id)
+                .order_by(Respondent.name)
+            )
             return [_respondent_info(row) for row in rows]
 
     # -- responses ------------------------------------------------------------
-    def _response_row(self, session: Session, workspace_id: int, respondent_id: int,
-                      form_id: str, round: int, *, create: bool) -> Response | None:
+    def _response_row(
+        self,
+        session: Session,
+        workspace_id: int,
+        respondent_id: int,
+        form_id: str,
+        round: int,
+        *,
+        create: bool,
+    ) -> Response | None:
         respondent = session.get(Respondent, respondent_id)
         if respondent is None or respondent.workspace_id != workspace_id:
             raise _not_found(f"respondent {respondent_id}")
         query = select(Response).where(
-            Response.workspace_id == workspace_id, Response.respondent_id == respondent_id,
-            Response.form_id == form_id, Response.round == round)
+            Response.workspace_id == workspace_id,
+            Response.respondent_id == respondent_id,
+            Response.form_id == form_id,
+            Response.round == round,
+        )
         if create:
             # Writers lock the row (PostgreSQL; SQLite's BEGIN IMMEDIATE already has the
             # whole database) so two submits cannot both take the same revision number.
@@ -268,33 +320,60 @@ class Store:
         if row is None and create:
             try:
                 with session.begin_nested():
-                    row = Response(workspace_id=workspace_id, respondent_id=respondent_id,
-                                   form_id=form_id, round=round, revision=0)
+                    row = Response(
+                        workspace_id=workspace_id,
+                        respondent_id=respondent_id,
+                        form_id=form_id,
+                        round=round,
+                        revision=0,
+                    )
                     session.add(row)
             except IntegrityError:
                 # Created at the same moment by another save (PostgreSQL): use theirs.
                 row = session.scalar(query)
         return row
 
-    def save_draft(self, *, actor: Actor, workspace_id: int, respondent_id: int, form: Form,
-                   answers: dict[str, Any], round: int = 1) -> ResponseState:
+    def save_draft(
+        self,
+        *,
+        actor: Actor,
+        workspace_id: int,
+        respondent_id: int,
+        form: Form,
+        answers: dict[str, Any],
+        round: int = 1,
+    ) -> ResponseState:
         """Keep work in progress. Required items may be missing; values must still fit."""
         self._require_write(actor, workspace_id)
         clean = check_answers(form, answers, partial=True)
         with self._write() as session:
-            row = self._response_row(session, workspace_id, respondent_id, form.id, round,
-                                     create=True)
+            row = self._response_row(
+                session, workspace_id, respondent_id, form.id, round, create=True
+            )
             row.draft = clean
             row.draft_form_version = form.version
             row.draft_saved_at = utcnow()
             row.updated_at = row.draft_saved_at
             self._audit(session, actor, "draft", f"response {row.id} ({form.id})", workspace_id)
-        return self.response_state(actor=actor, workspace_id=workspace_id,
-                                   respondent_id=respondent_id, form_id=form.id, round=round)
+        return self.response_state(
+            actor=actor,
+            workspace_id=workspace_id,
+            respondent_id=respondent_id,
+            form_id=form.id,
+            round=round,
+        )
 
-    def submit(self, *, actor: Actor, workspace_id: int, respondent_id: int, form: Form,
-               answers: dict[str, Any], round: int = 1,
-               expected_revision: int | None = None) -> ResponseState:
+    def submit(
+        self,
+        *,
+        actor: Actor,
+        workspace_id: int,
+        respondent_id: int,
+        form: Form,
+        answers: dict[str, Any],
+        round: int = 1,
+        expected_revision: int | None = None,
+    ) -> ResponseState:
         """Store a complete response as a new revision; earlier revisions stay.
 
         ``expected_revision`` is the revision the user started editing from: if someone
@@ -304,32 +383,54 @@ class Store:
         self._require_write(actor, workspace_id)
         clean = check_answers(form, answers)
         with self._write() as session:
-            row = self._response_row(session, workspace_id, respondent_id, form.id, round,
-                                     create=True)
+            row = self._response_row(
+                session, workspace_id, respondent_id, form.id, round, create=True
+            )
             if expected_revision is not None and row.revision != expected_revision:
                 raise errors.fail(
-                    StorageError, errors.STORE_CONFLICT, f"{form.id}",
-                    "någon annan har sparat svaret under tiden; ladda om och försök igen")
+                    StorageError,
+                    errors.STORE_CONFLICT,
+                    f"{form.id}",
+                    "någon annan har sparat svaret under tiden; ladda om och försök igen",
+                )
             row.revision += 1
-            session.add(Revision(response_id=row.id, number=row.revision,
-                                 form_version=form.version, answers=clean,
-                                 saved_by=actor.name))
+            session.add(
+                Revision(
+                    response_id=row.id,
+                    number=row.revision,
+                    form_version=form.version,
+                    answers=clean,
+                    saved_by=actor.name,
+                )
+            )
             row.draft = None
             row.draft_form_version = None
             row.draft_saved_at = None
             row.updated_at = utcnow()
-            self._audit(session, actor, "submit" if row.revision == 1 else "change",
-                        f"response {row.id} ({form.id}) revision {row.revision}", workspace_id)
-        return self.response_state(actor=actor, workspace_id=workspace_id,
-                                   respondent_id=respondent_id, form_id=form.id, round=round)
+            self._audit(
+                session,
+                actor,
+                "submit" if row.revision == 1 else "change",
+                f"response {row.id} ({form.id}) revision {row.revision}",
+                workspace_id,
+            )
+        return self.response_state(
+            actor=actor,
+            workspace_id=workspace_id,
+            respondent_id=respondent_id,
+            form_id=form.id,
+            round=round,
+        )
 
-    def discard_draft(self, *, actor: Actor, workspace_id: int, respondent_id: int,
-                      form_id: str, round: int = 1) -> None:
+    def discard_draft(
+        self, *, actor: Actor, workspace_id: int, respondent_id: int, form_id: str, round: int = 1
+    ) -> None:
         """Throw away work in progress; submitted revisions stay."""
         self._require_write(actor, workspace_id)
         with self._write() as session:
-            row = self._response_row(session, workspace_id, respondent_id, form_id, round,
-                                     create=False)
+            row = self._response_row(
+                session, workspace_id, respondent_id, form_id, round, create=False
+            )
             if row is None or row.draft_saved_at is None:
                 return
             if row.revision == 0:
@@ -339,11 +440,13 @@ class Store:
                 row.draft_form_version = None
                 row.draft_saved_at = None
                 row.updated_at = utcnow()
-            self._audit(session, actor, "delete", f"draft of response {row.id} ({form_id})",
-                        workspace_id)
+            self._audit(
+                session, actor, "delete", f"draft of response {row.id} ({form_id})", workspace_id
+            )
 
-    def erase_respondent(self, *, actor: Actor, workspace_id: int,
-                         respondent_id: int) -> dict[str, int]:
+    def erase_respondent(
+        self, *, actor: Actor, workspace_id: int, respondent_id: int
+    ) -> dict[str, int]:
         """Delete everything one person answered in the workspace, on their request
         (GDPR art. 17): the respondent, their responses, revisions and drafts. The audit
         log keeps that it was done, by whom and how much, but no name."""
@@ -352,17 +455,25 @@ class Store:
             person = session.get(Respondent, respondent_id)
             if person is None or person.workspace_id != workspace_id:
                 raise _not_found(f"respondent {respondent_id}")
-            response_ids = list(session.scalars(
-                select(Response.id).where(Response.respondent_id == respondent_id)))
+            response_ids = list(
+                session.scalars(select(Response.id).where(Response.respondent_id == respondent_id))
+            )
             revisions = session.execute(
-                delete(Revision).where(Revision.response_id.in_(response_ids))).rowcount
+                delete(Revision).where(Revision.response_id.in_(response_ids))
+            ).rowcount
             responses = session.execute(
-                delete(Response).where(Response.id.in_(response_ids))).rowcount
+                delete(Response).where(Response.id.in_(response_ids))
+            ).rowcount
             session.execute(delete(Respondent).where(Respondent.id == respondent_id))
             counts = {"responses": responses, "revisions": revisions}
-            self._audit(session, actor, "erase", f"respondent {respondent_id}", workspace_id,
-                        detail=f"{responses} svar och {revisions} versioner raderade "
-                               "på begäran")
+            self._audit(
+                session,
+                actor,
+                "erase",
+                f"respondent {respondent_id}",
+                workspace_id,
+                detail=f"{responses} svar och {revisions} versioner raderade på begäran",
+            )
             return counts
 
     def delete_workspace(self, *, actor: Actor, workspace_id: int) -> None:
@@ -382,18 +493,23 @@ class Store:
             session.execute(delete(Workspace).where(Workspace.id == workspace_id))
             self._audit(session, actor, "delete", f"workspace {row.name}", workspace_id)
 
-    def response_state(self, *, actor: Actor, workspace_id: int, respondent_id: int,
-                       form_id: str, round: int = 1) -> ResponseState:
+    def response_state(
+        self, *, actor: Actor, workspace_id: int, respondent_id: int, form_id: str, round: int = 1
+    ) -> ResponseState:
         self._require_read(actor, workspace_id)
         with self._read() as session:
-            row = self._response_row(session, workspace_id, respondent_id, form_id, round,
-                                     create=False)
+            row = self._response_row(
+                session, workspace_id, respondent_id, form_id, round, create=False
+            )
             if row is None:
                 return ResponseState(None, 0, None, None, None, None)
             latest = None
             if row.revision:
-                latest = session.scalar(select(Revision).where(
-                    Revision.response_id == row.id, Revision.number == row.revision))
+                latest = session.scalar(
+                    select(Revision).where(
+                        Revision.response_id == row.id, Revision.number == row.revision
+                    )
+                )
             return ResponseState(
                 response_id=row.id,
                 revision=row.revision,
@@ -409,15 +525,26 @@ class Store:
             response = session.get(Response, response_id)
             if response is None or response.workspace_id != workspace_id:
                 raise _not_found(f"response {response_id}")
-            rows = session.scalars(select(Revision).where(Revision.response_id == response_id)
-                                   .order_by(Revision.number))
-            return [RevisionInfo(r.number, r.form_version, r.answers, r.saved_at, r.saved_by)
-                    for r in rows]
+            rows = session.scalars(
+                select(Revision)
+                .where(Revision.response_id == response_id)
+                .order_by(Revision.number)
+            )
+            return [
+                RevisionInfo(r.number, r.form_version, r.answers, r.saved_at, r.saved_by)
+                for r in rows
+            ]
 
-    def submitted(self, *, actor: Actor, workspace_ids: Sequence[int],
-                  form_id: str | None = None, round: int | None = None,
-                  saved_from: dt.datetime | None = None,
-                  saved_to: dt.datetime | None = None) -> list[SubmittedRow]:
+    def submitted(
+        self,
+        *,
+        actor: Actor,
+        workspace_ids: Sequence[int],
+        form_id: str | None = None,
+        round: int | None = None,
+        saved_from: dt.datetime | None = None,
+        saved_to: dt.datetime | None = None,
+    ) -> list[SubmittedRow]:
         """The latest submitted revision of every response, in one query.
 
         With a period, each response is taken as it stood at ``saved_to`` (its latest
@@ -431,8 +558,11 @@ class Store:
         query = (
             select(Response, Revision, Respondent.name, Workspace.name)
             .select_from(Response)
-            .join(Revision, (Revision.response_id == Response.id)
-                  & (Revision.number == _revision_number(saved_to)))
+            .join(
+                Revision,
+                (Revision.response_id == Response.id)
+                & (Revision.number == _revision_number(saved_to)),
+            )
             .join(Respondent, Respondent.id == Response.respondent_id)
             .join(Workspace, Workspace.id == Response.workspace_id)
             .where(Response.workspace_id.in_(list(workspace_ids)))
@@ -447,18 +577,29 @@ class Store:
         with self._read() as session:
             return [
                 SubmittedRow(
-                    workspace_id=response.workspace_id, workspace=workspace_name,
-                    respondent_id=response.respondent_id, respondent=respondent_name,
-                    form_id=response.form_id, round=response.round,
-                    revision=revision.number, form_version=revision.form_version,
-                    answers=revision.answers, saved_at=revision.saved_at,
+                    workspace_id=response.workspace_id,
+                    workspace=workspace_name,
+                    respondent_id=response.respondent_id,
+                    respondent=respondent_name,
+                    form_id=response.form_id,
+                    round=response.round,
+                    revision=revision.number,
+                    form_version=revision.form_version,
+                    answers=revision.answers,
+                    saved_at=revision.saved_at,
                 )
                 for response, revision, respondent_name, workspace_name in session.execute(query)
             ]
 
-    def submitted_counts(self, *, actor: Actor, workspace_ids: Sequence[int],
-                         round: int | None = None, saved_from: dt.datetime | None = None,
-                         saved_to: dt.datetime | None = None) -> list[tuple[int, str, int, int]]:
+    def submitted_counts(
+        self,
+        *,
+        actor: Actor,
+        workspace_ids: Sequence[int],
+        round: int | None = None,
+        saved_from: dt.datetime | None = None,
+        saved_to: dt.datetime | None = None,
+    ) -> list[tuple[int, str, int, int]]:
         """``(workspace_id, form_id, round, responses)`` for every form with submitted
         responses, over many workspaces in one query; the same period rule as
         :meth:`submitted`, without loading the answers."""
@@ -469,8 +610,11 @@ class Store:
         query = (
             select(Response.workspace_id, Response.form_id, Response.round, func.count())
             .select_from(Response)
-            .join(Revision, (Revision.response_id == Response.id)
-                  & (Revision.number == _revision_number(saved_to)))
+            .join(
+                Revision,
+                (Revision.response_id == Response.id)
+                & (Revision.number == _revision_number(saved_to)),
+            )
             .where(Response.workspace_id.in_(list(workspace_ids)))
             .group_by(Response.workspace_id, Response.form_id, Response.round)
         )
@@ -481,61 +625,108 @@ class Store:
         with self._read() as session:
             return [(w, f, r, int(n)) for w, f, r, n in session.execute(query)]
 
-    def submit_many(self, *, actor: Actor, workspace_id: int, form: Form,
-                    rows: Sequence[tuple[str, dict[str, Any]]], round: int = 1,
-                    saved_at: dt.datetime | None = None) -> int:
+    def submit_many(
+        self,
+        *,
+        actor: Actor,
+        workspace_id: int,
+        form: Form,
+        rows: Sequence[tuple[str, dict[str, Any]]],
+        round: int = 1,
+        saved_at: dt.datetime | None = None,
+    ) -> int:
         """Submit one response per ``(respondent name, answers)`` in ONE transaction:
         every row is checked first, and one bad row stores nothing. A respondent named
         twice is refused (which answer would count?). ``saved_at`` dates the revisions,
         e.g. the day of the workshop a paper form was filled in. Returns the count."""
         self._require_write(actor, workspace_id)
         names = [" ".join(name.split()) for name, _answers in rows]
-        problems = [errors.Problem(errors.STORE_DUPLICATE, f"row {index + 1}",
-                                   f"{name!r} finns redan på en tidigare rad")
-                    for index, name in enumerate(names) if name in names[:index]]
-        problems += [errors.Problem(errors.STORE_NOT_FOUND, f"row {index + 1}",
-                                    "deltagarens namn saknas")
-                     for index, name in enumerate(names) if not name]
+        problems = [
+            errors.Problem(
+                errors.STORE_DUPLICATE,
+                f"row {index + 1}",
+                f"{name!r} finns redan på en tidigare rad",
+            )
+            for index, name in enumerate(names)
+            if name in names[:index]
+        ]
+        problems += [
+            errors.Problem(errors.STORE_NOT_FOUND, f"row {index + 1}", "deltagarens namn saknas")
+            for index, name in enumerate(names)
+            if not name
+        ]
         clean = []
         for index, (_name, answers) in enumerate(rows):
             try:
                 clean.append(check_answers(form, answers))
             except AnswerError as exc:
-                problems += [errors.Problem(p.code, f"row {index + 1}, {p.where}", p.message)
-                             for p in exc.problems]
+                problems += [
+                    errors.Problem(p.code, f"row {index + 1}, {p.where}", p.message)
+                    for p in exc.problems
+                ]
         if problems:
             raise StorageError(problems=problems)
         with self._write() as session:
             if session.get(Workspace, workspace_id) is None:
                 raise _not_found(f"workspace {workspace_id}")
-            people = {row.name: row for row in session.scalars(select(Respondent).where(
-                Respondent.workspace_id == workspace_id, Respondent.name.in_(names)))}
+            people = {
+                row.name: row
+                for row in session.scalars(
+                    select(Respondent).where(
+                        Respondent.workspace_id == workspace_id, Respondent.name.in_(names)
+                    )
+                )
+            }
             for name in names:
                 if name not in people:
                     people[name] = Respondent(workspace_id=workspace_id, name=name)
                     session.add(people[name])
             session.flush()
-            by_person = {row.respondent_id: row for row in session.scalars(select(Response).where(
-                Response.workspace_id == workspace_id, Response.form_id == form.id,
-                Response.round == round,
-                Response.respondent_id.in_([p.id for p in people.values()])))}
+            by_person = {
+                row.respondent_id: row
+                for row in session.scalars(
+                    select(Response).where(
+                        Response.workspace_id == workspace_id,
+                        Response.form_id == form.id,
+                        Response.round == round,
+                        Response.respondent_id.in_([p.id for p in people.values()]),
+                    )
+                )
+            }
             when = saved_at or utcnow()
             for name, answers in zip(names, clean):
                 person = people[name]
                 row = by_person.get(person.id)
                 if row is None:
-                    row = Response(workspace_id=workspace_id, respondent_id=person.id,
-                                   form_id=form.id, round=round, revision=0)
+                    row = Response(
+                        workspace_id=workspace_id,
+                        respondent_id=person.id,
+                        form_id=form.id,
+                        round=round,
+                        revision=0,
+                    )
                     session.add(row)
                     session.flush()
                 row.revision += 1
-                session.add(Revision(response_id=row.id, number=row.revision,
-                                     form_version=form.version, answers=answers,
-                                     saved_at=when, saved_by=actor.name))
+                session.add(
+                    Revision(
+                        response_id=row.id,
+                        number=row.revision,
+                        form_version=form.version,
+                        answers=answers,
+                        saved_at=when,
+                        saved_by=actor.name,
+                    )
+                )
                 row.draft, row.draft_form_version, row.draft_saved_at = None, None, None
                 row.updated_at = utcnow()
-            self._audit(session, actor, "import", f"{len(names)} responses ({form.id}) "
-                        f"round {round}", workspace_id)
+            self._audit(
+                session,
+                actor,
+                "import",
+                f"{len(names)} responses ({form.id}) round {round}",
+                workspace_id,
+            )
         return len(names)
 
     def delete_demo_workspaces(self, *, actor: Actor) -> int:
@@ -561,9 +752,12 @@ class Store:
         """Changes whenever a response is submitted or a workspace is added or deleted:
         a cache key for figures computed from submitted answers (reveals only counts)."""
         with self._read() as session:
-            revisions = session.execute(select(func.count(Revision.id), func.max(Revision.id))).one()
-            workspaces = session.execute(select(func.count(Workspace.id),
-                                                func.max(Workspace.id))).one()
+            revisions = session.execute(
+                select(func.count(Revision.id), func.max(Revision.id))
+            ).one()
+            workspaces = session.execute(
+                select(func.count(Workspace.id), func.max(Workspace.id))
+            ).one()
             return tuple(int(v or 0) for v in (*revisions, *workspaces))
 
     def form_progress(self, *, actor: Actor, workspace_id: int) -> dict[str, dict[str, int]]:
@@ -571,13 +765,18 @@ class Store:
         self._require_read(actor, workspace_id)
         with self._read() as session:
             rows = session.execute(
-                select(Response.form_id,
-                       func.sum(case((Response.revision > 0, 1), else_=0)),
-                       func.sum(case((Response.draft_saved_at.is_not(None), 1), else_=0)))
+                select(
+                    Response.form_id,
+                    func.sum(case((Response.revision > 0, 1), else_=0)),
+                    func.sum(case((Response.draft_saved_at.is_not(None), 1), else_=0)),
+                )
                 .where(Response.workspace_id == workspace_id)
-                .group_by(Response.form_id))
-            return {form_id: {"submitted": int(done or 0), "drafts": int(drafts or 0)}
-                    for form_id, done, drafts in rows}
+                .group_by(Response.form_id)
+            )
+            return {
+                form_id: {"submitted": int(done or 0), "drafts": int(drafts or 0)}
+                for form_id, done, drafts in rows
+            }
 
     # -- backup -------------------------------------------------------------
     def export_workspace(self, *, actor: Actor, workspace_id: int) -> dict[str, Any]:
@@ -585,13 +784,15 @@ class Store:
         the workspace and administrators, audited."""
         return backup.export_workspace(self, actor=actor, workspace_id=workspace_id)
 
-    def import_workspace(self, *, actor: Actor, data: dict[str, Any],
-                         name: str | None = None) -> int:
+    def import_workspace(
+        self, *, actor: Actor, data: dict[str, Any], name: str | None = None
+    ) -> int:
         """Read an exported workspace into this database (administrators); its id."""
         return backup.import_workspace(self, actor=actor, data=data, name=name)
 
-    def audit_log(self, *, actor: Actor, workspace_id: int | None = None,
-                  limit: int = 500) -> list[AuditEntry]:
+    def audit_log(
+        self, *, actor: Actor, workspace_id: int | None = None, limit: int = 500
+    ) -> list[AuditEntry]:
         if not actor.is_admin:
             raise _forbidden(actor, "audit")
         with self._read() as session:
@@ -608,9 +809,12 @@ def _revision_number(saved_to: dt.datetime | None):
     if saved_to is None:
         return Response.revision
     earlier = aliased(Revision)
-    return (select(func.max(earlier.number))
-            .where(earlier.response_id == Response.id, earlier.saved_at < saved_to)
-            .correlate(Response).scalar_subquery())
+    return (
+        select(func.max(earlier.number))
+        .where(earlier.response_id == Response.id, earlier.saved_at < saved_to)
+        .correlate(Response)
+        .scalar_subquery()
+    )
 
 
 def _workspace_info(row: Workspace) -> WorkspaceInfo:

@@ -5,24 +5,35 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Integer, MetaData, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class Base(DeclarativeBase):
     # Named constraints: migrations can then drop or change them by name (SQLite's
     # batch mode needs that, and PostgreSQL's generated names differ between versions).
-    metadata = MetaData(naming_convention={
-        "ix": "ix_%(column_0_label)s",
-        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "pk": "pk_%(table_name)s",
-    })
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
 
 
 class Workspace(Base):
@@ -63,8 +74,9 @@ class Respondent(Base):
     __tablename__ = "respondents"
     __table_args__ = (UniqueConstraint("workspace_id", "name"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"),
-                                              index=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -79,18 +91,19 @@ class Response(Base):
     __tablename__ = "responses"
     __table_args__ = (UniqueConstraint("workspace_id", "form_id", "respondent_id", "round"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"),
-                                              index=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
     form_id: Mapped[str] = mapped_column(String(100), index=True)
     respondent_id: Mapped[int] = mapped_column(ForeignKey("respondents.id", ondelete="CASCADE"))
     round: Mapped[int] = mapped_column(Integer, default=1)
     #: Number of the latest submitted revision; 0 while only a draft exists.
     revision: Mapped[int] = mapped_column(Integer, default=0)
-    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True),
-                                                            nullable=True)
+    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     draft_form_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    draft_saved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
-                                                               nullable=True)
+    draft_saved_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -101,8 +114,9 @@ class Revision(Base):
     __tablename__ = "revisions"
     __table_args__ = (UniqueConstraint("response_id", "number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"),
-                                             index=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), index=True
+    )
     number: Mapped[int] = mapped_column(Integer)
     form_version: Mapped[int] = mapped_column(Integer)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
@@ -135,5 +149,4 @@ class LoginThrottle(Base):
     username: Mapped[str] = mapped_column(String(200), primary_key=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     #: No attempt for this name is checked before this moment.
-    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
-                                                             nullable=True)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -6,8 +6,13 @@ from __future__ import annotations
 import streamlit as st
 
 from stadforstad import errors
-from stadforstad.accounts import (actor_for_oidc, actor_for_user, authenticate, create_user,
-                                  needs_first_admin)
+from stadforstad.accounts import (
+    actor_for_oidc,
+    actor_for_user,
+    authenticate,
+    create_user,
+    needs_first_admin,
+)
 from stadforstad.errors import AuthError, StadError
 from stadforstad.i18n import CREDIT_EN, CREDIT_SV, LANGUAGE_NAMES, LANGUAGES, pick
 from stadforstad.settings import get_settings
@@ -61,7 +66,7 @@ SIGNIN_MESSAGES = {
 def _oidc_configured() -> bool:
     try:
         return "auth" in st.secrets
-    except Exception:  # no secrets.toml at all (Streamlit raises on any access)
+    except Exception:  # noqa: BLE001 - no secrets.toml at all (Streamlit raises on any access)
         return False
 
 
@@ -76,8 +81,9 @@ def auth_mode() -> str:
 
 def error_text(exc: StadError) -> str:
     """One line for the user: the message in Swedish and the code."""
-    message = SIGNIN_MESSAGES.get(exc.code) or (exc.problems[0].message if exc.problems
-                                                  else "Något gick fel.")
+    message = SIGNIN_MESSAGES.get(exc.code) or (
+        exc.problems[0].message if exc.problems else "Något gick fel."
+    )
     if exc.code == errors.AUTH_THROTTLED and exc.problems:
         message = f"{message} {exc.problems[0].message}"
     return f"{message} ({exc.code})"
@@ -153,8 +159,7 @@ def _signin_form(store: Store, problem: str | None) -> None:
     st.subheader("Logga in")
     with st.form("signin.form"):
         username = st.text_input("Användarnamn", key="signin.username", max_chars=200)
-        password = st.text_input("Lösenord", type="password", key="signin.password",
-                                 max_chars=1024)
+        password = st.text_input("Lösenord", type="password", key="signin.password", max_chars=1024)
         submitted = st.form_submit_button("Logga in", type="primary")
     if submitted:
         try:
@@ -170,24 +175,35 @@ def _signin_form(store: Store, problem: str | None) -> None:
 
 def _first_run(store: Store, problem: str | None) -> None:
     st.subheader("Välkommen! Skapa den första administratören")
-    st.markdown("Det finns inga användare än. Kontot du skapar här blir administratör: "
-                "det lägger till de andra användarna och ger dem behörighet till kommuner.")
+    st.markdown(
+        "Det finns inga användare än. Kontot du skapar här blir administratör: "
+        "det lägger till de andra användarna och ger dem behörighet till kommuner."
+    )
     with st.form("firstrun.form"):
-        username = st.text_input("Användarnamn (t.ex. er e-postadress)", key="firstrun.username",
-                                 max_chars=200)
+        username = st.text_input(
+            "Användarnamn (t.ex. er e-postadress)", key="firstrun.username", max_chars=200
+        )
         display = st.text_input("Namn som visas", key="firstrun.display", max_chars=200)
-        password = st.text_input("Lösenord (minst 10 tecken)", type="password",
-                                 key="firstrun.password", max_chars=1024)
-        again = st.text_input("Lösenordet igen", type="password", key="firstrun.again",
-                              max_chars=1024)
+        password = st.text_input(
+            "Lösenord (minst 10 tecken)", type="password", key="firstrun.password", max_chars=1024
+        )
+        again = st.text_input(
+            "Lösenordet igen", type="password", key="firstrun.again", max_chars=1024
+        )
         submitted = st.form_submit_button("Skapa administratör", type="primary")
     if submitted:
         if password != again:
             problem = "Lösenorden är inte lika. Skriv samma lösenord två gånger."
         else:
             try:
-                created = create_user(store, actor=None, username=username, password=password,
-                                      admin=True, display_name=display or None)
+                created = create_user(
+                    store,
+                    actor=None,
+                    username=username,
+                    password=password,
+                    admin=True,
+                    display_name=display or None,
+                )
             except StadError as exc:
                 problem = error_text(exc)
             else:
@@ -217,8 +233,9 @@ def show_account() -> None:
 
 
 def pick_language() -> None:
-    st.sidebar.radio("Språk / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get,
-                     key=LANG_KEY, horizontal=True)
+    st.sidebar.radio(
+        "Språk / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get, key=LANG_KEY, horizontal=True
+    )
 
 
 def pick_workspace() -> WorkspaceInfo | None:
@@ -233,11 +250,18 @@ def pick_workspace() -> WorkspaceInfo | None:
     wanted = st.session_state.pop(WORKSPACE_NEXT_KEY, None) or st.session_state.get(WORKSPACE_KEY)
     if wanted not in by_id:
         from_url = st.query_params.get(WORKSPACE_PARAM)
-        wanted = int(from_url) if from_url and from_url.isdigit() and int(from_url) in by_id \
+        wanted = (
+            int(from_url)
+            if from_url and from_url.isdigit() and int(from_url) in by_id
             else workspaces[0].id
+        )
     st.session_state[WORKSPACE_KEY] = wanted
-    chosen = st.sidebar.selectbox(tr("Kommun", "Municipality"), list(by_id),
-                                  format_func=lambda i: by_id[i].name, key=WORKSPACE_KEY)
+    chosen = st.sidebar.selectbox(
+        tr("Kommun", "Municipality"),
+        list(by_id),
+        format_func=lambda i: by_id[i].name,
+        key=WORKSPACE_KEY,
+    )
     st.query_params[WORKSPACE_PARAM] = str(chosen)
     return by_id[chosen]
 
@@ -296,8 +320,15 @@ def explain_no_workspace(actor, sv: str, en: str) -> None:
     ``en``), anyone else whom to ask."""
     if actor.is_admin:
         st.info(tr(sv, en))
-        st.page_link("pages/workspaces.py", label=tr("Till Kommuner", "To Municipalities"),
-                     icon=":material/location_city:")
+        st.page_link(
+            "pages/workspaces.py",
+            label=tr("Till Kommuner", "To Municipalities"),
+            icon=":material/location_city:",
+        )
     else:
-        st.info(tr("Ni har ännu ingen behörighet till någon kommun. Be en administratör.",
-                   "You have no access to any municipality yet. Ask an administrator."))
+        st.info(
+            tr(
+                "Ni har ännu ingen behörighet till någon kommun. Be en administratör.",
+                "You have no access to any municipality yet. Ask an administrator.",
+            )
+        )

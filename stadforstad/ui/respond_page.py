@@ -17,13 +17,28 @@ import secrets
 import streamlit as st
 
 from stadforstad.errors import AnswerError, StadError
-from stadforstad.questionnaire import (INDUSTRY_ITEM, asked_form, industry_options,
-                                       link_form, preset_industry, receipt_text,
-                                       send_answers, with_identity)
+from stadforstad.questionnaire import (
+    INDUSTRY_ITEM,
+    asked_form,
+    industry_options,
+    link_form,
+    preset_industry,
+    receipt_text,
+    send_answers,
+    with_identity,
+)
 from stadforstad.render import DRAFT, SUBMIT, render_form, show_problems
 from stadforstad.settings import get_settings
-from stadforstad.storage.links import (MAX_CONTACT, MAX_INDUSTRY, MAX_NAME, UNUSABLE_MESSAGE,
-                                       Identity, LinkError, LinkStore, link_url)
+from stadforstad.storage.links import (
+    MAX_CONTACT,
+    MAX_INDUSTRY,
+    MAX_NAME,
+    UNUSABLE_MESSAGE,
+    Identity,
+    LinkError,
+    LinkStore,
+    link_url,
+)
 from stadforstad.ui.context import _leave_pages_folder_mode, get_store
 
 PAGE = "respond"
@@ -76,19 +91,25 @@ def _identity_block(form, link, saved: Identity) -> Identity:
     elif st.session_state[key] and st.session_state[key] not in options:
         options.append(st.session_state[key])
     industry = st.selectbox(
-        "Vilken bransch eller verksamhet arbetar ni i?", options, key=key,
-        accept_new_options=True, placeholder="Välj, eller skriv en egen",
-        help="Finns inte er bransch med? Skriv den i rutan.")
+        "Vilken bransch eller verksamhet arbetar ni i?",
+        options,
+        key=key,
+        accept_new_options=True,
+        placeholder="Välj, eller skriv en egen",
+        help="Finns inte er bransch med? Skriv den i rutan.",
+    )
     name = contact = None
     if link.ask_identity:
-        st.caption("Namn och kontaktuppgift är frivilliga. Lämna dem tomma om ni vill "
-                   "svara anonymt.")
+        st.caption(
+            "Namn och kontaktuppgift är frivilliga. Lämna dem tomma om ni vill svara anonymt."
+        )
         left, right = st.columns(2)
         st.session_state.setdefault(_key("name"), saved.name or "")
         st.session_state.setdefault(_key("contact"), saved.contact or "")
         name = left.text_input("Ert namn (frivilligt)", key=_key("name"), max_chars=MAX_NAME)
-        contact = right.text_input("E-post eller telefon (frivilligt)", key=_key("contact"),
-                                   max_chars=MAX_CONTACT)
+        contact = right.text_input(
+            "E-post eller telefon (frivilligt)", key=_key("contact"), max_chars=MAX_CONTACT
+        )
     if industry and len(industry) > MAX_INDUSTRY:
         industry = industry[:MAX_INDUSTRY]
     return Identity(industry=industry, name=name, contact=contact)
@@ -98,23 +119,31 @@ def _show_receipt(form, state, token: str, resume: str) -> None:
     st.success("Tack! Ert svar är inskickat.", icon="✅")
     st.markdown("**Er kvittokod**")
     st.code(state.receipt, language=None)
-    st.caption("Spara koden om ni vill kunna hänvisa till ert svar. Svaret kan inte ändras "
-               "härifrån; hör av er till den som skickade länken om något blev fel.")
-    text = receipt_text(form, state.answers or {}, state.identity, state.receipt,
-                        state.submitted_at, LANG)
+    st.caption(
+        "Spara koden om ni vill kunna hänvisa till ert svar. Svaret kan inte ändras "
+        "härifrån; hör av er till den som skickade länken om något blev fel."
+    )
+    text = receipt_text(
+        form, state.answers or {}, state.identity, state.receipt, state.submitted_at, LANG
+    )
     with st.expander("Det här skickade ni", expanded=True):
         st.code(text, language=None, wrap_lines=True)
-    st.download_button("Ladda ner kvittot (.txt)", text.encode("utf-8"),
-                       file_name=f"kvitto-{state.receipt}.txt", mime="text/plain",
-                       key=_key("receipt_download"))
+    st.download_button(
+        "Ladda ner kvittot (.txt)",
+        text.encode("utf-8"),
+        file_name=f"kvitto-{state.receipt}.txt",
+        mime="text/plain",
+        key=_key("receipt_download"),
+    )
 
 
 def _show_resume_link(token: str, resume: str) -> None:
     st.success("Utkastet är sparat. Ni kan fortsätta när ni vill.", icon="💾")
-    st.markdown("Fortsätt senare på samma enhet genom att öppna sidan igen, eller spara "
-                "den här länken för att fortsätta på en annan enhet:")
-    st.code(link_url(get_settings().public_url, token, resume), language=None,
-            wrap_lines=True)
+    st.markdown(
+        "Fortsätt senare på samma enhet genom att öppna sidan igen, eller spara "
+        "den här länken för att fortsätta på en annan enhet:"
+    )
+    st.code(link_url(get_settings().public_url, token, resume), language=None, wrap_lines=True)
 
 
 def show_respond_page() -> None:
@@ -124,8 +153,9 @@ def show_respond_page() -> None:
     links = LinkStore(get_store())
     token = st.query_params.get(TOKEN_PARAM)
     try:
-        actor, link = links.open_link(token, st.query_params.get(RESUME_PARAM)
-                                      or st.session_state.get(_key("resume")))
+        actor, link = links.open_link(
+            token, st.query_params.get(RESUME_PARAM) or st.session_state.get(_key("resume"))
+        )
         form = link_form(link.form_id)
     except StadError as exc:
         # Made-up, revoked, closed, full – or a form that is no longer there: one message.
@@ -147,40 +177,59 @@ def show_respond_page() -> None:
     consent = st.checkbox(
         "Jag har läst informationen ovan och vill svara. Jag vet att svaren används för att "
         "kartlägga läget i kommunen och att jag kan avbryta när jag vill.",
-        key=consent_key)
+        key=consent_key,
+    )
     if not link.ask_identity:
-        st.caption("Ni svarar anonymt: vi sparar inte ert namn, er IP-adress eller något om "
-                   "er enhet.")
+        st.caption(
+            "Ni svarar anonymt: vi sparar inte ert namn, er IP-adress eller något om er enhet."
+        )
     saved_identity = state.identity if state is not None else Identity()
     identity = _identity_block(form, link, saved_identity)
     if state is not None and state.draft is not None and state.draft_saved_at:
-        st.info(f"Ni fortsätter på ert utkast från {state.draft_saved_at:%Y-%m-%d %H:%M} (UTC).",
-                icon="📝")
+        st.info(
+            f"Ni fortsätter på ert utkast från {state.draft_saved_at:%Y-%m-%d %H:%M} (UTC).",
+            icon="📝",
+        )
     if not consent:
         st.caption("Kryssa i rutan ovan för att kunna spara och skicka in.")
     shown = asked_form(form)
-    rendered = render_form(shown, context=f"link{link.id}.{resume[:12]}",
-                           initial=(state.draft if state is not None else None) or {},
-                           lang=LANG, disabled=not consent)
+    rendered = render_form(
+        shown,
+        context=f"link{link.id}.{resume[:12]}",
+        initial=(state.draft if state is not None else None) or {},
+        lang=LANG,
+        disabled=not consent,
+    )
     if rendered.action not in (DRAFT, SUBMIT):
         return
     answers = with_identity(form, rendered.answers, identity, link, LANG)
     try:
         if rendered.action == DRAFT:
-            links.save_draft(actor=actor, resume=resume, form=form, answers=answers,
-                             identity=identity)
+            links.save_draft(
+                actor=actor, resume=resume, form=form, answers=answers, identity=identity
+            )
             st.query_params[RESUME_PARAM] = resume
             _show_resume_link(token, resume)
             return
-        submission_key = st.session_state.setdefault(_key(f"submission.{resume}"),
-                                                     secrets.token_urlsafe(24))
-        send_answers(links, token=token, resume=resume, submission_key=submission_key,
-                     answers=rendered.answers, identity=identity, lang=LANG)
+        submission_key = st.session_state.setdefault(
+            _key(f"submission.{resume}"), secrets.token_urlsafe(24)
+        )
+        send_answers(
+            links,
+            token=token,
+            resume=resume,
+            submission_key=submission_key,
+            answers=rendered.answers,
+            identity=identity,
+            lang=LANG,
+        )
     except AnswerError as exc:
         hidden = [p for p in exc.problems if p.where.split("[")[0] == INDUSTRY_ITEM]
         show_problems(rendered, [p for p in exc.problems if p not in hidden], LANG)
-        st.error("Något behöver rättas – se markeringarna vid frågorna. Inget av det ni "
-                 "skrivit har försvunnit.")
+        st.error(
+            "Något behöver rättas – se markeringarna vid frågorna. Inget av det ni "
+            "skrivit har försvunnit."
+        )
         return
     except LinkError as exc:
         st.error(f"{exc.problems[0].message} ({exc.code})")

@@ -18,9 +18,16 @@ import pytest
 from tests.conftest import ROOT
 
 CHROMIUM = os.environ.get("STADFORSTAD_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 pytestmark = pytest.mark.browser
 
@@ -44,15 +51,36 @@ def start_app(database_url: str, extra_env: dict | None = None, log: Path | None
     """Serve the app; without sign-in (``STADFORSTAD_AUTH=none``) unless ``extra_env``
     says otherwise."""
     port = _free_port()
-    env = {**os.environ, "STADFORSTAD_DATABASE_URL": database_url, "STADFORSTAD_AUTH": "none",
-           **(extra_env or {})}
-    out = open(log, "wb") if log else subprocess.DEVNULL
+    env = {
+        **os.environ,
+        "STADFORSTAD_DATABASE_URL": database_url,
+        "STADFORSTAD_AUTH": "none",
+        **(extra_env or {}),
+    }
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - the server keeps it
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -87,8 +115,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                              args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield launched
         launched.close()
 

@@ -52,8 +52,9 @@ def test_type_three_actors_submit_and_see_them_on_the_map(app, page: Page) -> No
         # Clicking the empty row under the last one (the grid's "+" row) adds a row and
         # selects its first cell; the grid grows by a row each time.
         box = grid.bounding_box()
-        page.mouse.click(box["x"] + FIRST_COLUMN_X,
-                         box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2)
+        page.mouse.click(
+            box["x"] + FIRST_COLUMN_X, box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2
+        )
         page.wait_for_timeout(300)
         type_cell(page, name, "Tab")
         type_cell(page, str(influence), "Tab")

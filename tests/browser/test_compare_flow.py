@@ -25,8 +25,13 @@ pytestmark = pytest.mark.browser
 def demo_app(tmp_path_factory):
     folder = tmp_path_factory.mktemp("compare")
     database_url = f"sqlite:///{folder / 'demo.sqlite'}"
-    subprocess.run([sys.executable, "-m", "stadforstad.cli", "demo"], cwd=ROOT, check=True,
-                   capture_output=True, env={**os.environ, "STADFORSTAD_DATABASE_URL": database_url})
+    subprocess.run(
+        [sys.executable, "-m", "stadforstad.cli", "demo"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "STADFORSTAD_DATABASE_URL": database_url},
+    )
     process, running = start_app(database_url, log=folder / "streamlit.log")
     yield running
     process.terminate()

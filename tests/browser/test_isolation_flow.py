@@ -34,8 +34,9 @@ def county_app(tmp_path_factory):
     accounts.create_user(store, actor=admin, username="medlem", password=PASSWORD)
     accounts.grant_role(store, actor=admin, username="medlem", workspace_id=a.id, role="member")
     engine.dispose()
-    process, running = start_app(database_url, {"STADFORSTAD_AUTH": "local"},
-                                 log=folder / "streamlit.log")
+    process, running = start_app(
+        database_url, {"STADFORSTAD_AUTH": "local"}, log=folder / "streamlit.log"
+    )
     running.ids = {"A": a.id, "B": b.id}
     yield running
     process.terminate()
@@ -94,14 +95,21 @@ def test_member_of_a_finds_no_way_to_b(county_app, page):
         assert B not in text and "Bengt" not in text, link.inner_text()
 
     # Edited addresses: B's id in the query, the admin and the comparison pages.
-    for address in (f"{url}/?kommun={county_app.ids['B']}", f"{url}/admin", f"{url}/compare",
-                    f"{url}/group?kommun={county_app.ids['B']}"):
+    for address in (
+        f"{url}/?kommun={county_app.ids['B']}",
+        f"{url}/admin",
+        f"{url}/compare",
+        f"{url}/group?kommun={county_app.ids['B']}",
+    ):
         sign_in(page, address)  # a new page load is a new session: sign in again
         text = settled_text(page)
         assert B not in text and "Bengt" not in text, address
         assert "Granskningslogg" not in text and "Jämför kommuner" not in text, address
         if "kommun=" in address:  # the picker falls back to the member's own A
             picker = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']")
-            shown = picker.inner_text() + " " + " ".join(
-                box.input_value() for box in picker.locator("input").all())
+            shown = (
+                picker.inner_text()
+                + " "
+                + " ".join(box.input_value() for box in picker.locator("input").all())
+            )
             assert A in shown and B not in shown, (address, shown)

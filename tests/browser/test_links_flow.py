@@ -63,8 +63,9 @@ def test_member_link_respondent_resumes_and_sends(app, page: Page, browser) -> N
     expect(phone.get_by_role("button", name="Skicka in")).to_be_disabled()
     phone.get_by_text("Jag har läst informationen ovan").click()
     wait_idle(phone)
-    expect(phone.get_by_role("combobox", name="Vilken bransch eller verksamhet arbetar ni i?")
-           ).to_have_value("Hotell")
+    expect(
+        phone.get_by_role("combobox", name="Vilken bransch eller verksamhet arbetar ni i?")
+    ).to_have_value("Hotell")
     rate(phone, "generell_1", 4)
     rate(phone, "generell_2", 2)
     phone.get_by_role("button", name="Spara utkast").click()
@@ -79,8 +80,11 @@ def test_member_link_respondent_resumes_and_sends(app, page: Page, browser) -> N
     phone.goto(f"{app.url}/?t={token}&r={resume}")
     expect(phone.get_by_text("Ni fortsätter på ert utkast")).to_be_visible()
     wait_idle(phone)
-    expect(phone.get_by_role("radiogroup", name=load_form("kartlaggning").item(
-        "generell_1").label.sv).get_by_role("radio", name="4")).to_be_checked()
+    expect(
+        phone.get_by_role(
+            "radiogroup", name=load_form("kartlaggning").item("generell_1").label.sv
+        ).get_by_role("radio", name="4")
+    ).to_be_checked()
     rate(phone, "sexuell_1", 3)
     phone.get_by_label("Övriga anteckningar", exact=True).fill("<b>Nattportier</b> ser mest")
     phone.get_by_role("button", name="Skicka in").click()
@@ -116,8 +120,9 @@ def test_a_fresh_server_deep_link_with_a_token_shows_no_menu(browser, tmp_path) 
     with a menu of every page: a token address must still get only the respondent page."""
     from tests.browser.conftest import start_app
 
-    process, fresh = start_app(f"sqlite:///{tmp_path / 'fresh.sqlite'}",
-                               log=tmp_path / "streamlit.log")
+    process, fresh = start_app(
+        f"sqlite:///{tmp_path / 'fresh.sqlite'}", log=tmp_path / "streamlit.log"
+    )
     context = browser.new_context(locale="sv-SE")
     context.set_default_timeout(30_000)
     try:
@@ -126,8 +131,9 @@ def test_a_fresh_server_deep_link_with_a_token_shows_no_menu(browser, tmp_path) 
             phone.goto(f"{fresh.url}{path}?t=gissad-token")
             expect(phone.get_by_text("Den här länken går inte att använda längre")).to_be_visible()
             only_the_respondent_page(phone)
-            expect(phone.get_by_role("link", name=re.compile("form|links|home", re.I))
-                   ).to_have_count(0)
+            expect(
+                phone.get_by_role("link", name=re.compile("form|links|home", re.I))
+            ).to_have_count(0)
     finally:
         context.close()
         process.terminate()

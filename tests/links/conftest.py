@@ -37,7 +37,8 @@ sections:
 """
 
 PRIVATE_YAML = SHAREABLE_YAML.replace("shareable: true", "shareable: false").replace(
-    "id: enkat", "id: intern")
+    "id: enkat", "id: intern"
+)
 
 
 @pytest.fixture(scope="session")

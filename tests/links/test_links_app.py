@@ -37,8 +37,8 @@ def app_env(monkeypatch, tmp_path, shareable_yaml):
 
 def _link(links, admin, workspace, **kw):
     from stadforstad.questionnaire import link_form
-    return links.create_link(actor=admin, workspace_id=workspace.id, form=link_form("enkat"),
-                             **kw)
+
+    return links.create_link(actor=admin, workspace_id=workspace.id, form=link_form("enkat"), **kw)
 
 
 def _respondent(token, resume=None) -> AppTest:
@@ -50,15 +50,29 @@ def _respondent(token, resume=None) -> AppTest:
 
 
 def _texts(at) -> str:
-    parts = [e.value for e in (*at.markdown, *at.info, *at.success, *at.error, *at.caption,
-                               *at.title, *at.text, *at.code)]
+    parts = [
+        e.value
+        for e in (
+            *at.markdown,
+            *at.info,
+            *at.success,
+            *at.error,
+            *at.caption,
+            *at.title,
+            *at.text,
+            *at.code,
+        )
+    ]
     return "\n".join(str(p) for p in parts)
 
 
 def _fill(at, **values):
     for item_id, value in values.items():
-        widget = next(w for w in (*at.radio, *at.text_area, *at.text_input)
-                      if w.key and w.key.endswith(f".{item_id}"))
+        widget = next(
+            w
+            for w in (*at.radio, *at.text_area, *at.text_input)
+            if w.key and w.key.endswith(f".{item_id}")
+        )
         widget.set_value(value)
 
 
@@ -96,9 +110,15 @@ def test_unusable_links_get_one_friendly_message(app_env, how):
         token = new_token()
     else:
         from stadforstad.questionnaire import link_form
+
         actor, _ = links.open_link(token)
-        links.submit(actor=actor, resume=new_token(), submission_key="k",
-                     form=link_form("enkat"), answers={"generell_1": 3})
+        links.submit(
+            actor=actor,
+            resume=new_token(),
+            submission_key="k",
+            form=link_form("enkat"),
+            answers={"generell_1": 3},
+        )
     at = _respondent(token)
     assert not at.exception
     assert len(at.info) == 1 and f"({LINK_UNUSABLE})" in at.info[0].value
@@ -167,8 +187,14 @@ def test_members_create_a_link_and_see_answers(app_env):
     actor, info = links.open_link(token)
     assert info.label == "Hotell" and "Testby" in info.intro
     from stadforstad.questionnaire import link_form
-    links.submit(actor=actor, resume=new_token(), submission_key="k", form=link_form("enkat"),
-                 answers={"generell_1": 2})
+
+    links.submit(
+        actor=actor,
+        resume=new_token(),
+        submission_key="k",
+        form=link_form("enkat"),
+        answers={"generell_1": 2},
+    )
     at.run()
     table = at.dataframe[0].value
     assert list(table["Svar"]) == [1]
@@ -181,14 +207,21 @@ def test_members_create_a_link_and_see_answers(app_env):
 def test_compilation_page_shows_and_exports(app_env):
     links, admin, workspace = app_env
     from stadforstad.questionnaire import link_form
+
     form = link_form("enkat")
     created = _link(links, admin, workspace)
     actor, _ = links.open_link(created.token)
     for n, industry in enumerate(["Hotell", "Hotell", "Hotell", "Taxi"]):
         from stadforstad.storage.links import Identity
-        links.submit(actor=actor, resume=new_token(), submission_key=f"k{n}", form=form,
-                     answers={"generell_1": 4, "generell_2": 2, "anteckningar": f"not {n}"},
-                     identity=Identity(industry=industry))
+
+        links.submit(
+            actor=actor,
+            resume=new_token(),
+            submission_key=f"k{n}",
+            form=form,
+            answers={"generell_1": 4, "generell_2": 2, "anteckningar": f"not {n}"},
+            identity=Identity(industry=industry),
+        )
     at = AppTest.from_file(str(ROOT / "pages/compilation.py"), default_timeout=TIMEOUT).run()
     assert not at.exception
     assert at.metric[0].value == "4"
@@ -196,5 +229,7 @@ def test_compilation_page_shows_and_exports(app_env):
     assert "not 3" in _texts(at)
     by_industry = at.dataframe[0].value
     assert dict(zip(by_industry["bransch"], by_industry["antal"])) == {
-        "Hotell": "3", "Taxi": "färre än 3"}
+        "Hotell": "3",
+        "Taxi": "färre än 3",
+    }
     assert len(at.get("download_button")) == 4

@@ -14,8 +14,9 @@ def env(monkeypatch, tmp_path, shareable_form):
     monkeypatch.setenv("STADFORSTAD_PUBLIC_URL", "https://stad.example.se")
     get_settings.cache_clear()
     real = cli.load_form
-    monkeypatch.setattr(cli, "load_form",
-                        lambda form_id: shareable_form if form_id == "enkat" else real(form_id))
+    monkeypatch.setattr(
+        cli, "load_form", lambda form_id: shareable_form if form_id == "enkat" else real(form_id)
+    )
     yield
     get_settings.cache_clear()
 
@@ -23,8 +24,23 @@ def env(monkeypatch, tmp_path, shareable_form):
 def test_create_list_revoke(env, capsys):
     assert cli.main(["workspaces", "create", "Lund"]) == 0
     capsys.readouterr()
-    assert cli.main(["links", "create", "lund", "enkat", "--label", "Hotell",
-                     "--closes", "2999-12-31", "--max", "20"]) == 0
+    assert (
+        cli.main(
+            [
+                "links",
+                "create",
+                "lund",
+                "enkat",
+                "--label",
+                "Hotell",
+                "--closes",
+                "2999-12-31",
+                "--max",
+                "20",
+            ]
+        )
+        == 0
+    )
     url = capsys.readouterr().out.strip()
     assert url.startswith("https://stad.example.se/?t=") and len(url.split("=", 1)[1]) >= 43
     assert cli.main(["links", "list", "Lund"]) == 0
@@ -35,12 +51,16 @@ def test_create_list_revoke(env, capsys):
     assert capsys.readouterr().out.strip() == "1\trevoked"
 
 
-@pytest.mark.parametrize("argv, code", [
-    (["links", "create", "Lund", "redo"], "LINK_002"),
-    (["links", "create", "Ingenstans", "enkat"], "STORE_001"),
-    (["links", "create", "Lund", "enkat", "--max", "0"], "LINK_003"),
-    (["links", "revoke", "99"], "LINK_004"),
-], ids=["not-shareable", "unknown-municipality", "cap-zero", "unknown-link"])
+@pytest.mark.parametrize(
+    "argv, code",
+    [
+        (["links", "create", "Lund", "redo"], "LINK_002"),
+        (["links", "create", "Ingenstans", "enkat"], "STORE_001"),
+        (["links", "create", "Lund", "enkat", "--max", "0"], "LINK_003"),
+        (["links", "revoke", "99"], "LINK_004"),
+    ],
+    ids=["not-shareable", "unknown-municipality", "cap-zero", "unknown-link"],
+)
 def test_refusals_print_a_code(env, capsys, argv, code):
     cli.main(["workspaces", "create", "Lund"])
     capsys.readouterr()

@@ -9,36 +9,64 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from stadforstad.compilation import (SUPPRESSED, answers_frame, category_means,
-                                     compile_answers, compiled_sheets, sheets_csv, to_csv,
-                                     to_excel)
+from stadforstad.compilation import (
+    SUPPRESSED,
+    answers_frame,
+    category_means,
+    compile_answers,
+    compiled_sheets,
+    sheets_csv,
+    to_csv,
+    to_excel,
+)
 from stadforstad.questionnaire import asked_form, receipt_text, with_identity
 from stadforstad.storage.links import Identity, LinkAnswer, LinkInfo
 
-NOW = dt.datetime(2025, 5, 1, 12, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2025, 5, 1, 12, tzinfo=dt.UTC)
 
 
 def _answer(n, industry, answers, link="Hotell-länken"):
-    return LinkAnswer(id=n, link_id=1, link_label=link, form_id="enkat", workspace_id=1,
-                      form_version=1,
-                      industry=industry, name=None, contact=None, answers=answers,
-                      submitted_at=NOW)
+    return LinkAnswer(
+        id=n,
+        link_id=1,
+        link_label=link,
+        form_id="enkat",
+        workspace_id=1,
+        form_version=1,
+        industry=industry,
+        name=None,
+        contact=None,
+        answers=answers,
+        submitted_at=NOW,
+    )
 
 
-@pytest.mark.parametrize("answers, expected", [
-    ({"generell_1": 4, "generell_2": 2}, {"generell": 3.0, "tiggeri": None}),
-    ({"generell_1": 5, "tiggeri_1": 1, "tiggeri_2": 2}, {"generell": 5.0, "tiggeri": 1.5}),
-    ({}, {"generell": None, "tiggeri": None}),
-], ids=["two-ratings-halved", "unanswered-is-not-zero", "nothing-answered"])
+@pytest.mark.parametrize(
+    "answers, expected",
+    [
+        ({"generell_1": 4, "generell_2": 2}, {"generell": 3.0, "tiggeri": None}),
+        ({"generell_1": 5, "tiggeri_1": 1, "tiggeri_2": 2}, {"generell": 5.0, "tiggeri": 1.5}),
+        ({}, {"generell": None, "tiggeri": None}),
+    ],
+    ids=["two-ratings-halved", "unanswered-is-not-zero", "nothing-answered"],
+)
 def test_genomsnitt_per_category(shareable_form, answers, expected):
     assert category_means(shareable_form, answers) == expected
 
 
 def _many(shareable_form):
-    rows = [_answer(n, "Hotell", {"generell_1": 4, "generell_2": 2, "anteckningar": f"n{n}"})
-            for n in range(3)]
-    rows.append(_answer(9, "Taxi", {"generell_1": 1, "tiggeri_riskfaktorer": "=HYPERLINK(1)"},
-                        link="Taxi-länken"))
+    rows = [
+        _answer(n, "Hotell", {"generell_1": 4, "generell_2": 2, "anteckningar": f"n{n}"})
+        for n in range(3)
+    ]
+    rows.append(
+        _answer(
+            9,
+            "Taxi",
+            {"generell_1": 1, "tiggeri_riskfaktorer": "=HYPERLINK(1)"},
+            link="Taxi-länken",
+        )
+    )
     return rows
 
 
@@ -52,8 +80,12 @@ def test_small_groups_are_suppressed_when_shared(shareable_form):
     counts = dict(zip(shared.by_industry["bransch"], shared.by_industry["antal"]))
     assert counts["Hotell"] == 3 and pd.isna(counts["Taxi"])
     own = compile_answers(shareable_form, _many(shareable_form), min_group=0)
-    assert own.heatmap.set_index(["bransch", "kategori"]).loc[
-        ("Taxi", "Generella indikatorer"), "genomsnitt"] == 1.0
+    assert (
+        own.heatmap.set_index(["bransch", "kategori"]).loc[
+            ("Taxi", "Generella indikatorer"), "genomsnitt"
+        ]
+        == 1.0
+    )
     dist = own.distribution.set_index(["indikator_id", "värde"])["antal"]
     assert dist[("generell_1", 4)] == 3 and dist[("generell_1", 1)] == 1
     assert dist[("generell_1", 5)] == 0
@@ -71,8 +103,13 @@ def test_exports_hide_small_groups_and_defuse_formulas(shareable_form):
     rows = _many(shareable_form)
     sheets = compiled_sheets(compile_answers(shareable_form, rows, min_group=3))
     book = openpyxl.load_workbook(io.BytesIO(to_excel(sheets)))
-    assert book.sheetnames == ["Bransch x kategori", "Fördelning", "Antal per bransch",
-                               "Antal per länk", "Anteckningar"]
+    assert book.sheetnames == [
+        "Bransch x kategori",
+        "Fördelning",
+        "Antal per bransch",
+        "Antal per länk",
+        "Anteckningar",
+    ]
     heat = [[c.value for c in r] for r in book["Bransch x kategori"].iter_rows()]
     assert heat[0] == ["bransch", "Generella indikatorer", "Tiggeri"]
     assert heat[2][:2] == ["Taxi", SUPPRESSED]
@@ -118,9 +155,19 @@ def test_identity_items_are_asked_by_the_page_and_filled_in():
     form = parse_form(IDENTITY_FORM)
     shown = asked_form(form)
     assert [s.id for s in shown.sections] == ["generell"]
-    link = LinkInfo(id=1, workspace_id=1, form_id="grid", label="taxi", intro="",
-                    ask_identity=False, closes_on=None, max_answers=None, revoked=False,
-                    created_by="x", created_at=NOW)
+    link = LinkInfo(
+        id=1,
+        workspace_id=1,
+        form_id="grid",
+        label="taxi",
+        intro="",
+        ask_identity=False,
+        closes_on=None,
+        max_answers=None,
+        revoked=False,
+        created_by="x",
+        created_at=NOW,
+    )
     assert industry_options(form) == ["Hotell", "Taxi"]
     assert preset_industry(link, industry_options(form)) == "Taxi"
     filled = with_identity(form, {"generell_1": 3}, Identity(industry="Taxi"), link)
@@ -131,7 +178,12 @@ def test_identity_items_are_asked_by_the_page_and_filled_in():
 
 
 def test_receipt_is_plain_text(shareable_form):
-    text = receipt_text(shareable_form, {"generell_1": 2, "anteckningar": "<i>hej</i>"},
-                        Identity(industry="Taxi"), "ABCD-EFGH", NOW)
+    text = receipt_text(
+        shareable_form,
+        {"generell_1": 2, "anteckningar": "<i>hej</i>"},
+        Identity(industry="Taxi"),
+        "ABCD-EFGH",
+        NOW,
+    )
     assert "Kvittokod: ABCD-EFGH" in text and "Övriga anteckningar: <i>hej</i>" in text
     assert "Begränsade av andra: 2" in text

@@ -4,14 +4,14 @@ Timing figures are printed, never asserted (see bench/questionnaire_load.py)."""
 
 from __future__ import annotations
 
+from bench.questionnaire_load import run_load
 from stadforstad import questionnaire
 from stadforstad.storage.links import LinkStore
 
-from bench.questionnaire_load import run_load
 
-
-def test_fifty_respondents_at_once(links: LinkStore, admin, workspace, shareable_form,
-                                   monkeypatch, capsys):
+def test_fifty_respondents_at_once(
+    links: LinkStore, admin, workspace, shareable_form, monkeypatch, capsys
+):
     monkeypatch.setattr(questionnaire, "link_form", lambda form_id: shareable_form)
     result = run_load(links, admin, workspace.id, shareable_form, respondents=50)
     assert result.errors == []

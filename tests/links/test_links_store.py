@@ -11,10 +11,22 @@ from sqlalchemy import select, update
 from stadforstad import errors
 from stadforstad.errors import AnswerError, ForbiddenError, StadError
 from stadforstad.storage import Actor
-from stadforstad.storage.links import (LINK_BAD_SETTING, LINK_FORBIDDEN, LINK_NOT_FOUND,
-                                       LINK_NOT_SHAREABLE, LINK_UNUSABLE, UNUSABLE_MESSAGE,
-                                       Identity, InvitationLink, LinkError, LinkResponse,
-                                       hash_token, link_url, new_token, today)
+from stadforstad.storage.links import (
+    LINK_BAD_SETTING,
+    LINK_FORBIDDEN,
+    LINK_NOT_FOUND,
+    LINK_NOT_SHAREABLE,
+    LINK_UNUSABLE,
+    UNUSABLE_MESSAGE,
+    Identity,
+    InvitationLink,
+    LinkError,
+    LinkResponse,
+    hash_token,
+    link_url,
+    new_token,
+    today,
+)
 
 GOOD = {"generell_1": 4, "generell_2": 2, "tiggeri_1": 1, "anteckningar": "Hej"}
 
@@ -40,8 +52,11 @@ def test_only_shareable_forms_get_links(links, admin, workspace, private_form):
     assert caught.value.code == LINK_NOT_SHAREABLE
 
 
-@pytest.mark.parametrize("kw", [{"closes_on": dt.date(2000, 1, 1)}, {"max_answers": 0}],
-                         ids=["past-closing-date", "cap-zero"])
+@pytest.mark.parametrize(
+    "kw",
+    [{"closes_on": dt.date(2000, 1, 1)}, {"max_answers": 0}],
+    ids=["past-closing-date", "cap-zero"],
+)
 def test_bad_settings_are_refused(links, admin, workspace, shareable_form, kw):
     with pytest.raises(LinkError) as caught:
         _link(links, admin, workspace, shareable_form, **kw)
@@ -55,41 +70,55 @@ def _refusal(links, token):
 
 
 def test_revoked_expired_full_and_made_up_tokens_get_the_same_refusal(
-        links, admin, workspace, shareable_form):
+    links, admin, workspace, shareable_form
+):
     revoked = _link(links, admin, workspace, shareable_form, label="a")
     links.revoke_link(actor=admin, link_id=revoked.info.id)
 
     expired = _link(links, admin, workspace, shareable_form, label="b")
     with links.store._write() as session:  # the closing date passed yesterday
-        session.execute(update(InvitationLink).where(InvitationLink.id == expired.info.id)
-                        .values(closes_on=dt.date.today() - dt.timedelta(days=2)))
+        session.execute(
+            update(InvitationLink)
+            .where(InvitationLink.id == expired.info.id)
+            .values(closes_on=dt.date.today() - dt.timedelta(days=2))
+        )
 
     full = _link(links, admin, workspace, shareable_form, label="c", max_answers=1)
     actor, _ = links.open_link(full.token)
-    links.submit(actor=actor, resume=new_token(), submission_key="k1", form=shareable_form,
-                 answers=GOOD)
+    links.submit(
+        actor=actor, resume=new_token(), submission_key="k1", form=shareable_form, answers=GOOD
+    )
 
-    refusals = {name: _refusal(links, token) for name, token in [
-        ("revoked", revoked.token), ("expired", expired.token), ("full", full.token),
-        ("made-up", new_token()), ("empty", ""), ("huge", "x" * 5000)]}
+    refusals = {
+        name: _refusal(links, token)
+        for name, token in [
+            ("revoked", revoked.token),
+            ("expired", expired.token),
+            ("full", full.token),
+            ("made-up", new_token()),
+            ("empty", ""),
+            ("huge", "x" * 5000),
+        ]
+    }
     assert set(refusals.values()) == {(LINK_UNUSABLE, UNUSABLE_MESSAGE)}, refusals
 
 
 def test_a_link_that_closes_today_is_still_open(links, admin, workspace, shareable_form):
-    created = _link(links, admin, workspace, shareable_form,
-                    closes_on=today())
+    created = _link(links, admin, workspace, shareable_form, closes_on=today())
     _actor, info = links.open_link(created.token)
     assert info.status() == "open"
 
 
 def test_respondent_who_opened_before_revoke_cannot_send_after(
-        links, admin, workspace, shareable_form):
+    links, admin, workspace, shareable_form
+):
     created = _link(links, admin, workspace, shareable_form)
     actor, _ = links.open_link(created.token)
     links.revoke_link(actor=admin, link_id=created.info.id)
     with pytest.raises(LinkError) as caught:
-        links.submit(actor=actor, resume=new_token(), submission_key="k", form=shareable_form,
-                     answers=GOOD)
+        links.submit(
+            actor=actor, resume=new_token(), submission_key="k", form=shareable_form, answers=GOOD
+        )
     assert caught.value.code == LINK_UNUSABLE
 
 
@@ -97,12 +126,24 @@ def test_replayed_submission_is_stored_once(links, admin, workspace, shareable_f
     created = _link(links, admin, workspace, shareable_form)
     actor, _ = links.open_link(created.token)
     resume = new_token()
-    first = links.submit(actor=actor, resume=resume, submission_key="same", form=shareable_form,
-                         answers=GOOD, identity=Identity(industry="Hotell"))
-    again = links.submit(actor=actor, resume=resume, submission_key="same", form=shareable_form,
-                         answers={**GOOD, "generell_1": 1})
-    other_key = links.submit(actor=actor, resume=resume, submission_key="other",
-                             form=shareable_form, answers=GOOD)
+    first = links.submit(
+        actor=actor,
+        resume=resume,
+        submission_key="same",
+        form=shareable_form,
+        answers=GOOD,
+        identity=Identity(industry="Hotell"),
+    )
+    again = links.submit(
+        actor=actor,
+        resume=resume,
+        submission_key="same",
+        form=shareable_form,
+        answers={**GOOD, "generell_1": 1},
+    )
+    other_key = links.submit(
+        actor=actor, resume=resume, submission_key="other", form=shareable_form, answers=GOOD
+    )
     assert first.receipt and first.receipt == again.receipt == other_key.receipt
     stored = links.link_answers(actor=admin, workspace_id=workspace.id)
     assert len(stored) == 1
@@ -115,8 +156,13 @@ def test_draft_resumes_and_is_cleared_on_send(links, admin, workspace, shareable
     actor, _ = links.open_link(created.token)
     resume = new_token()
     assert links.respondent_state(actor=actor, resume=resume) is None
-    links.save_draft(actor=actor, resume=resume, form=shareable_form,
-                     answers={"generell_2": 3}, identity=Identity(industry="Taxi"))
+    links.save_draft(
+        actor=actor,
+        resume=resume,
+        form=shareable_form,
+        answers={"generell_2": 3},
+        identity=Identity(industry="Taxi"),
+    )
     # Later, another session (a reload or the resume link) opens the same link.
     actor2, _ = links.open_link(created.token)
     state = links.respondent_state(actor=actor2, resume=resume)
@@ -124,8 +170,14 @@ def test_draft_resumes_and_is_cleared_on_send(links, admin, workspace, shareable
     assert not state.sent
     info = links.list_links(actor=admin, workspace_id=workspace.id)[0]
     assert (info.answers, info.drafts) == (0, 1)
-    sent = links.submit(actor=actor2, resume=resume, submission_key="k", form=shareable_form,
-                        answers=GOOD, identity=state.identity)
+    sent = links.submit(
+        actor=actor2,
+        resume=resume,
+        submission_key="k",
+        form=shareable_form,
+        answers=GOOD,
+        identity=state.identity,
+    )
     assert sent.sent and sent.draft is None
     assert links.respondent_state(actor=actor2, resume=resume).receipt == sent.receipt
 
@@ -136,8 +188,14 @@ def test_name_and_contact_kept_only_when_the_link_asks(links, admin, workspace, 
     who = Identity(industry="Skola", name="Eva", contact="eva@example.se")
     for created, key in ((anonymous, "a"), (named, "n")):
         actor, _ = links.open_link(created.token)
-        links.submit(actor=actor, resume=new_token(), submission_key=key, form=shareable_form,
-                     answers=GOOD, identity=who)
+        links.submit(
+            actor=actor,
+            resume=new_token(),
+            submission_key=key,
+            form=shareable_form,
+            answers=GOOD,
+            identity=who,
+        )
     rows = {a.link_label: a for a in links.link_answers(actor=admin, workspace_id=workspace.id)}
     assert (rows["anon"].name, rows["anon"].contact) == (None, None)
     assert (rows["named"].name, rows["named"].contact) == ("Eva", "eva@example.se")
@@ -147,27 +205,40 @@ def test_name_and_contact_kept_only_when_the_link_asks(links, admin, workspace, 
 def test_free_text_is_length_limited(links, admin, workspace, shareable_form):
     actor, _ = links.open_link(_link(links, admin, workspace, shareable_form).token)
     with pytest.raises(AnswerError) as caught:
-        links.submit(actor=actor, resume=new_token(), submission_key="k", form=shareable_form,
-                     answers={**GOOD, "anteckningar": "x" * 501})
+        links.submit(
+            actor=actor,
+            resume=new_token(),
+            submission_key="k",
+            form=shareable_form,
+            answers={**GOOD, "anteckningar": "x" * 501},
+        )
     assert caught.value.code == errors.ANSWER_TOO_LONG
     with pytest.raises(LinkError):
-        links.submit(actor=actor, resume=new_token(), submission_key="k", form=shareable_form,
-                     answers=GOOD, identity=Identity(industry="x" * 201))
+        links.submit(
+            actor=actor,
+            resume=new_token(),
+            submission_key="k",
+            form=shareable_form,
+            answers=GOOD,
+            identity=Identity(industry="x" * 201),
+        )
 
 
-def test_respondent_actor_is_confined_to_its_link(links, admin, workspace, shareable_form,
-                                                  private_form):
+def test_respondent_actor_is_confined_to_its_link(
+    links, admin, workspace, shareable_form, private_form
+):
     first = _link(links, admin, workspace, shareable_form)
     second = _link(links, admin, workspace, shareable_form)
     actor, _ = links.open_link(first.token)
     store = links.store
     # Nothing of the workspace through the ordinary store …
-    for call in (lambda: store.list_respondents(actor=actor, workspace_id=workspace.id),
-                 lambda: store.respondent(actor=actor, workspace_id=workspace.id, name="x"),
-                 lambda: links.list_links(actor=actor, workspace_id=workspace.id),
-                 lambda: links.link_answers(actor=actor, workspace_id=workspace.id),
-                 lambda: links.create_link(actor=actor, workspace_id=workspace.id,
-                                           form=shareable_form)):
+    for call in (
+        lambda: store.list_respondents(actor=actor, workspace_id=workspace.id),
+        lambda: store.respondent(actor=actor, workspace_id=workspace.id, name="x"),
+        lambda: links.list_links(actor=actor, workspace_id=workspace.id),
+        lambda: links.link_answers(actor=actor, workspace_id=workspace.id),
+        lambda: links.create_link(actor=actor, workspace_id=workspace.id, form=shareable_form),
+    ):
         with pytest.raises(ForbiddenError) as caught:
             call()
         assert caught.value.code == errors.STORE_FORBIDDEN
@@ -202,8 +273,13 @@ def test_cap_is_never_overshot(links, admin, workspace, shareable_form):
     results = []
     for n in range(4):
         try:
-            links.submit(actor=actor, resume=new_token(), submission_key=f"k{n}",
-                         form=shareable_form, answers=GOOD)
+            links.submit(
+                actor=actor,
+                resume=new_token(),
+                submission_key=f"k{n}",
+                form=shareable_form,
+                answers=GOOD,
+            )
             results.append("ok")
         except LinkError as exc:
             results.append(exc.code)
@@ -212,18 +288,31 @@ def test_cap_is_never_overshot(links, admin, workspace, shareable_form):
         assert len(session.scalars(select(LinkResponse)).all()) == 2
 
 
-def test_a_full_link_still_shows_the_sender_their_receipt(links, admin, workspace,
-                                                           shareable_form, monkeypatch):
+def test_a_full_link_still_shows_the_sender_their_receipt(
+    links, admin, workspace, shareable_form, monkeypatch
+):
     from stadforstad import questionnaire
 
     monkeypatch.setattr(questionnaire, "link_form", lambda form_id: shareable_form)
     created = _link(links, admin, workspace, shareable_form, max_answers=1)
     resume = new_token()
-    first = questionnaire.send_answers(links, token=created.token, resume=resume,
-                                       submission_key="k", answers=GOOD, identity=Identity())
+    first = questionnaire.send_answers(
+        links,
+        token=created.token,
+        resume=resume,
+        submission_key="k",
+        answers=GOOD,
+        identity=Identity(),
+    )
     # The double click arrives after the link became full: same receipt, one answer.
-    again = questionnaire.send_answers(links, token=created.token, resume=resume,
-                                       submission_key="k", answers=GOOD, identity=Identity())
+    again = questionnaire.send_answers(
+        links,
+        token=created.token,
+        resume=resume,
+        submission_key="k",
+        answers=GOOD,
+        identity=Identity(),
+    )
     assert first.receipt == again.receipt
     assert len(links.link_answers(actor=admin, workspace_id=workspace.id)) == 1
     with pytest.raises(LinkError):  # anyone else: the one message
