@@ -133,7 +133,7 @@ def _user(session: Session, username: str) -> User | None:
 
 def _grants(session: Session, user_id: int) -> dict[int, str]:
     rows = session.execute(select(Grant.workspace_id, Grant.role).where(Grant.user_id == user_id))
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def _info(session: Session, row: User) -> UserInfo:
