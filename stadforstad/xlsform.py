@@ -13,7 +13,8 @@ info        ``note``
 yes_no      ``select_one`` of ``yes`` / ``no`` (the item's own labels)
 scale       ``select_one`` of ``min`` … ``max`` (``likert``), ends labelled
 level       ``select_one`` of the level values, label and description
-choice      ``select_one`` / ``select_multiple``; ``or_other`` where ``allow_other``
+choice      ``select_one`` / ``select_multiple``; where ``allow_other``, the
+            choice ``other`` and a text question ``{id}_other`` shown when picked
 checklist   ``select_multiple``
 text        ``text`` (``multiline`` when long), a length constraint
 number      ``integer`` / ``decimal``, a range constraint
@@ -37,45 +38,27 @@ from stadforstad import errors
 from stadforstad.answers import COMMENT_MAX_LENGTH
 from stadforstad.errors import ExportError
 from stadforstad.schema import Column, Form, Level, Option, Section, Text
-
-#: Language names as XLSForm wants them: ``Name (code)``.
-LANGUAGES: tuple[tuple[str, str], ...] = (("sv", "Svenska (sv)"), ("en", "English (en)"))
-DEFAULT_LANGUAGE = LANGUAGES[0][1]
-
-#: The survey sheet's columns, in order. ``::`` columns hold one text per language.
-SURVEY_COLUMNS: tuple[str, ...] = (
-    "type",
-    "name",
-    *(f"label::{name}" for _, name in LANGUAGES),
-    *(f"hint::{name}" for _, name in LANGUAGES),
-    "required",
-    *(f"required_message::{name}" for _, name in LANGUAGES),
-    "constraint",
-    *(f"constraint_message::{name}" for _, name in LANGUAGES),
-    "relevant",
-    "appearance",
+from stadforstad.xlsform_cells import (
+    CHOICES_COLUMNS,
+    DEFAULT_LANGUAGE,
+    OTHER,
+    OTHER_CHOICE,
+    REQUIRED,
+    SETTINGS_COLUMNS,
+    SPECIFY_OTHER,
+    SURVEY_COLUMNS,
+    YES_NO_VALUES,
+    Row,
+    Rule,
+    choice_label,
+    constraint,
+    joined,
+    length_rule,
+    range_rule,
+    required,
+    rows_rule,
+    texts,
 )
-CHOICES_COLUMNS: tuple[str, ...] = (
-    "list_name",
-    "name",
-    *(f"label::{name}" for _, name in LANGUAGES),
-)
-SETTINGS_COLUMNS: tuple[str, ...] = (
-    "form_title",
-    "form_id",
-    "version",
-    "default_language",
-    "style",
-)
-
-_REQUIRED = Text(sv="Den här frågan måste besvaras.", en="This question must be answered.")
-#: The choice for an answer outside the list (XLSForm's own name for it).
-OTHER = "other"
-_OTHER_CHOICE = Text(sv="Annat", en="Other")
-_SPECIFY_OTHER = Text(sv="Annat, nämligen", en="Other, please specify")
-_YES_NO_VALUES = ("yes", "no")
-
-Row = dict[str, Any]
 
 
 @dataclass
@@ -85,96 +68,6 @@ class XLSForm:
     survey: list[Row] = field(default_factory=list)
     choices: list[Row] = field(default_factory=list)
     settings: list[Row] = field(default_factory=list)
-
-
-def _texts(column: str, text: Text | None) -> Row:
-    """``{column}::Svenska (sv)`` and ``{column}::English (en)`` cells for ``text``."""
-    if text is None:
-        return {}
-    return {f"{column}::{name}": text.get(lang) for lang, name in LANGUAGES}
-
-
-def _joined(*parts: Text | None, sep: str = " ") -> Text | None:
-    """Texts joined per language (English falling back to Swedish), missing ones
-    skipped; ``None`` when all are missing."""
-    present = [p for p in parts if p is not None]
-    if not present:
-        return None
-    return Text(sv=sep.join(p.sv for p in present), en=sep.join(p.get("en") for p in present))
-
-
-def _label(first: Text, *rest: Text | None) -> Text:
-    """A choice's label: ``first`` and what explains it, e.g. ``1 – aldrig``."""
-    return _joined(first, *rest, sep=" – ") or first
-
-
-@dataclass(frozen=True)
-class _Rule:
-    """One constraint: an XPath expression on ``.`` and what to tell the respondent."""
-
-    expression: str
-    message: Text
-
-
-def _constraint(*rules: _Rule | None) -> Row:
-    """The ``constraint`` and ``constraint_message`` cells for all ``rules`` together."""
-    present = [r for r in rules if r is not None]
-    if not present:
-        return {}
-    if len(present) == 1:
-        expression = present[0].expression
-    else:
-        expression = " and ".join(f"({r.expression})" for r in present)
-    return {
-        "constraint": expression,
-        **_texts("constraint_message", _joined(*(r.message for r in present))),
-    }
-
-
-def _range_rule(low: float | None, high: float | None) -> _Rule | None:
-    if low is not None and high is not None:
-        return _Rule(
-            f". >= {low:g} and . <= {high:g}",
-            Text(
-                sv=f"Svara med ett tal från {low:g} till {high:g}.",
-                en=f"Answer with a number from {low:g} to {high:g}.",
-            ),
-        )
-    if low is not None:
-        return _Rule(
-            f". >= {low:g}",
-            Text(sv=f"Svara med minst {low:g}.", en=f"Answer with at least {low:g}."),
-        )
-    if high is not None:
-        return _Rule(
-            f". <= {high:g}",
-            Text(sv=f"Svara med högst {high:g}.", en=f"Answer with at most {high:g}."),
-        )
-    return None
-
-
-def _length_rule(max_length: int) -> _Rule:
-    return _Rule(
-        f"string-length(.) <= {max_length}",
-        Text(
-            sv=f"Högst {max_length} tecken får plats.", en=f"At most {max_length} characters fit."
-        ),
-    )
-
-
-def _rows_rule(max_rows: int | None) -> _Rule | None:
-    """A table's row limit, checked on the first cell of each row (ODK has no limit
-    on the number of repeats itself)."""
-    if not max_rows:
-        return None
-    return _Rule(
-        f"position(..) <= {max_rows}",
-        Text(sv=f"Högst {max_rows} rader.", en=f"At most {max_rows} rows."),
-    )
-
-
-def _required(required: bool) -> Row:
-    return {"required": "yes", **_texts("required_message", _REQUIRED)} if required else {}
 
 
 class _Builder:
@@ -206,9 +99,7 @@ class _Builder:
                 name, number = f"{base}_{number}", number + 1
             self._lists[key] = name
             for value, label in choices:
-                self.out.choices.append(
-                    {"list_name": name, "name": value, **_texts("label", label)}
-                )
+                self.out.choices.append({"list_name": name, "name": value, **texts("label", label)})
         return self._lists[key]
 
     # -- rows -----------------------------------------------------------------------
@@ -217,7 +108,7 @@ class _Builder:
 
     def note(self, base: str, text: Text | None) -> None:
         if text is not None:
-            self.add({"type": "note", "name": self.fresh_name(base), **_texts("label", text)})
+            self.add({"type": "note", "name": self.fresh_name(base), **texts("label", text)})
 
     def form_rows(self) -> None:
         form = self.form
@@ -240,7 +131,7 @@ class _Builder:
             {
                 "type": "begin_group",
                 "name": self.fresh_name(f"avsnitt_{section.id}"),
-                **_texts("label", section.title),
+                **texts("label", section.title),
                 # One page per section, except where a repeat is inside (ODK allows no
                 # repeat within a field-list).
                 **({} if has_table else {"appearance": "field-list"}),
@@ -253,7 +144,7 @@ class _Builder:
 
     def item(self, item: Any) -> None:
         if item.kind == "info":
-            self.add({"type": "note", "name": item.id, **_texts("label", item.text)})
+            self.add({"type": "note", "name": item.id, **texts("label", item.text)})
             return
         if item.kind == "table":
             self.table(item)
@@ -265,23 +156,23 @@ class _Builder:
                 {
                     "type": "text",
                     "name": f"{item.id}_comment",
-                    **_texts("label", item.comment),
+                    **texts("label", item.comment),
                     "appearance": "multiline",
-                    **_constraint(_length_rule(COMMENT_MAX_LENGTH)),
+                    **constraint(length_rule(COMMENT_MAX_LENGTH)),
                 }
             )
 
     def question(self, item: Any) -> Row:
         row: Row = {
             "name": item.id,
-            **_texts("label", item.label),
-            **_required(item.required),
+            **texts("label", item.label),
+            **required(item.required),
         }
         hint = item.help
         kind = item.kind
         if kind == "yes_no":
             yes_no = self.choice_list(
-                "ja_nej", list(zip(_YES_NO_VALUES, (item.yes_label, item.no_label)))
+                "ja_nej", list(zip(YES_NO_VALUES, (item.yes_label, item.no_label)))
             )
             row["type"] = f"select_one {yes_no}"
         elif kind == "scale":
@@ -295,26 +186,26 @@ class _Builder:
             row["type"] = self.select_type(item.id, item.options, many=many, other=other)
         elif kind == "text":
             row["type"] = "text"
-            row.update(_constraint(_length_rule(item.max_length)))
+            row.update(constraint(length_rule(item.max_length)))
             if item.long:
                 row["appearance"] = "multiline"
         elif kind == "number":
             row["type"] = "integer" if item.integer else "decimal"
-            row.update(_constraint(_range_rule(item.min, item.max)))
+            row.update(constraint(range_rule(item.min, item.max)))
             if item.unit is not None:
                 unit = Text(sv=f"Ange i {item.unit.sv}.", en=f"In {item.unit.get('en')}.")
-                hint = _joined(hint, unit)
+                hint = joined(hint, unit)
         elif kind == "date":
             row["type"] = "date"
         else:
             raise AssertionError(f"unhandled kind {kind}")  # the schema lists every kind
-        row.update(_texts("hint", hint))
+        row.update(texts("hint", hint))
         return row
 
     def select_type(self, base: str, options: Sequence[Option], *, many: bool, other: bool) -> str:
-        choices = [(o.value, _label(o.label, o.help)) for o in options]
+        choices = [(o.value, choice_label(o.label, o.help)) for o in options]
         if other and all(value != OTHER for value, _ in choices):
-            choices.append((OTHER, _OTHER_CHOICE))
+            choices.append((OTHER, OTHER_CHOICE))
         return f"select_{'multiple' if many else 'one'} {self.choice_list(base, choices)}"
 
     def other(self, name: str, allowed: bool) -> None:
@@ -327,9 +218,9 @@ class _Builder:
                 {
                     "type": "text",
                     "name": self.fresh_name(f"{name}_other"),
-                    **_texts("label", _SPECIFY_OTHER),
+                    **texts("label", SPECIFY_OTHER),
                     "required": "yes",
-                    **_texts("required_message", _REQUIRED),
+                    **texts("required_message", REQUIRED),
                     # Relative: a table's column id may recur in other tables.
                     "relevant": f"selected(../{name}, '{OTHER}')",
                 }
@@ -338,42 +229,45 @@ class _Builder:
     def scale_list(self, low: int, high: int, item: Any) -> str:
         ends = {low: item.min_label, high: item.max_label}
         choices = [
-            (str(value), _label(Text(sv=str(value)), ends.get(value)))
+            (str(value), choice_label(Text(sv=str(value)), ends.get(value)))
             for value in range(low, high + 1)
         ]
         return self.choice_list(f"skala_{low}_{high}", choices)
 
     def level_list(self, base: str, levels: Iterable[Level]) -> str:
         choices = [
-            (str(level.value), _label(Text(sv=str(level.value)), level.label, level.description))
+            (
+                str(level.value),
+                choice_label(Text(sv=str(level.value)), level.label, level.description),
+            )
             for level in levels
         ]
         return self.choice_list(base, choices)
 
     def table(self, item: Any) -> None:
-        limit = _rows_rule(item.max_rows)
-        self.note(f"{item.id}_hjalp", _joined(item.help, limit.message if limit else None))
-        self.add({"type": "begin_repeat", "name": item.id, **_texts("label", item.label)})
+        limit = rows_rule(item.max_rows)
+        self.note(f"{item.id}_hjalp", joined(item.help, limit.message if limit else None))
+        self.add({"type": "begin_repeat", "name": item.id, **texts("label", item.label)})
         for index, column in enumerate(item.columns):
             self.add(self.column(item.id, column, limit if index == 0 else None))
             self.other(column.id, column.kind == "choice" and column.allow_other)
         self.add({"type": "end_repeat"})
 
-    def column(self, table_id: str, column: Column, limit: _Rule | None) -> Row:
+    def column(self, table_id: str, column: Column, limit: Rule | None) -> Row:
         row: Row = {
             "name": column.id,
-            **_texts("label", column.label),
-            **_texts("hint", column.help),
-            **_required(column.required),
+            **texts("label", column.label),
+            **texts("hint", column.help),
+            **required(column.required),
         }
         kind = column.kind
-        rule: _Rule | None = None
+        rule: Rule | None = None
         if kind == "text":
             row["type"] = "text"
-            rule = _length_rule(column.max_length)
+            rule = length_rule(column.max_length)
         elif kind == "number":
             row["type"] = "decimal"
-            rule = _range_rule(column.min, column.max)
+            rule = range_rule(column.min, column.max)
         elif kind == "scale":
             assert column.min is not None and column.max is not None  # the schema checks it
             low, high = int(column.min), int(column.max)
@@ -381,7 +275,7 @@ class _Builder:
             row["type"] = f"select_one {self.choice_list(f'skala_{low}_{high}', choices)}"
         elif kind == "yes_no":
             labels = (Text(sv="Ja", en="Yes"), Text(sv="Nej", en="No"))
-            yes_no = self.choice_list("ja_nej", list(zip(_YES_NO_VALUES, labels)))
+            yes_no = self.choice_list("ja_nej", list(zip(YES_NO_VALUES, labels)))
             row["type"] = f"select_one {yes_no}"
         elif kind == "date":
             row["type"] = "date"
@@ -392,7 +286,7 @@ class _Builder:
                 many=kind == "checklist",
                 other=column.allow_other,
             )
-        row.update(_constraint(rule, limit))
+        row.update(constraint(rule, limit))
         return row
 
 

@@ -14,7 +14,8 @@ from pyxform.xls2xform import convert
 from stadforstad import cli
 from stadforstad.answers import answer_keys
 from stadforstad.catalog import list_forms, load_form
-from stadforstad.xlsform import LANGUAGES, write_xlsform
+from stadforstad.xlsform import write_xlsform
+from stadforstad.xlsform_cells import LANGUAGES
 
 NS = {"h": "http://www.w3.org/1999/xhtml", "x": "http://www.w3.org/2002/xforms"}
 SV, EN = (name for _, name in LANGUAGES)
