@@ -5,7 +5,8 @@ A header is matched to an item by its Swedish or English label, or its id, ignor
 case, spacing and punctuation (and, failing that, a leading number such as ``"1. "``).
 The tool's own columns (ID, Start time, Email, Name …) are left out; the response
 number (``ID``) names the respondent unless a ``respondent`` column or
-``--respondent-column`` says otherwise, so nobody's name or e-mail is stored by accident.
+``--respondent-column`` says otherwise (a file with none of them is refused), so nobody's
+name or e-mail is stored by accident.
 Answers given as option labels become option values; several choices in one cell are
 separated by ``;`` (Microsoft Forms' way).
 
@@ -181,12 +182,15 @@ def map_columns(
     mapping = ColumnMapping(form)
     candidates = _Candidates(form)
     respondent = _respondent_header(headers, respondent_column, candidates)
-    if respondent_column is not None and respondent is None:
+    if respondent is None:
         mapping.problems.append(
             Problem(
                 errors.COLUMN_NO_RESPONDENT,
-                f"column {respondent_column!r}",
-                "the file has no such column (--respondent-column)",
+                f"column {respondent_column or RESPONDENT!r}",
+                "the file has no such column (--respondent-column)"
+                if respondent_column is not None
+                else "no column names the respondent: add a 'respondent' column (a name or "
+                "a code per row) or name one with --respondent-column",
             )
         )
     taken: dict[str, str] = {}

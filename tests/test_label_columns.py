@@ -213,6 +213,31 @@ def test_a_respondent_column_by_choice(database, tmp_path, capsys) -> None:
     assert [r.respondent for r in stored(database, "kartlaggning")] == ["H-1", "T-7"]
 
 
+def test_a_google_forms_csv_needs_a_column_for_the_respondent(database, tmp_path, capsys):
+    # Google Forms has no response number: its CSV starts with Tidstämpel (Timestamp).
+    lines = [
+        '"Tidstämpel","Aktör/organisation","Bransch/kontaktyta"',
+        '"2025/03/04 10:15:00 CET","Hotell Skåne AB","Hotell"',
+    ]
+    path = tmp_path / "svar.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    err = _refused(capsys, database, path, "kartlaggning")
+    assert "[COLUMN_005] column 'respondent'" in err
+    # With a code per row it goes in; the time is left out.
+    lines = ['"Kod",' + lines[0], '"H-1",' + lines[1]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code = cli.main(
+        ["import", "Alby", "kartlaggning", str(path), "--columns", "by-label",
+         "--respondent-column", "Kod"]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    [row] = stored(database, "kartlaggning")
+    assert (row.respondent, row.answers) == (
+        "H-1",
+        {"aktor": "Hotell Skåne AB", "bransch": "hotell"},
+    )
+
+
 def test_an_unknown_option_label_names_its_row_and_column(database, tmp_path, capsys) -> None:
     path = write_ms_forms_export(
         tmp_path / "svar.xlsx",
