@@ -140,6 +140,8 @@ class _Candidates:
     def __init__(self, form: Form) -> None:
         self.exact: dict[str, set[str]] = {}
         self.loose: dict[str, set[str]] = {}
+        #: A normalised name → the text it came from, to suggest in a message.
+        self.shown: dict[str, str] = {}
         for item in form.answerable():
             self.add(item.id, [item.id, item.label.sv, item.label.en])
             if item.comment is not None:
@@ -154,6 +156,7 @@ class _Candidates:
                 continue
             text = normalize(name)
             self.exact.setdefault(text, set()).add(key)
+            self.shown.setdefault(text, name)
             self.loose.setdefault(_unnumbered(text), set()).add(key)
 
     def match(self, header: str) -> set[str]:
@@ -161,8 +164,9 @@ class _Candidates:
         return self.exact.get(text) or self.loose.get(_unnumbered(text)) or set()
 
     def closest(self, header: str) -> str | None:
+        """The question text nearest to ``header``, to suggest; ``None`` if none is near."""
         found = difflib.get_close_matches(normalize(header), list(self.exact), n=1, cutoff=0.6)
-        return found[0] if found else None
+        return self.shown[found[0]] if found else None
 
 
 def _pairs(first: Text, second: Text) -> list[tuple[str, str]]:
@@ -189,8 +193,8 @@ def map_columns(
                 f"column {respondent_column or RESPONDENT!r}",
                 "the file has no such column (--respondent-column)"
                 if respondent_column is not None
-                else "no column names the respondent: add a 'respondent' column (a name or "
-                "a code per row) or name one with --respondent-column",
+                else "no column names the respondent. Add a 'respondent' column (a name or "
+                "a code per row) or name one with --respondent-column.",
             )
         )
     taken: dict[str, str] = {}
@@ -206,8 +210,8 @@ def map_columns(
                 Problem(
                     errors.COLUMN_AMBIGUOUS,
                     f"column {header!r}",
-                    f"fits several questions ({', '.join(sorted(keys))}); make the header "
-                    "the question's whole text, or its id",
+                    f"fits several questions ({', '.join(sorted(keys))}). Make the header "
+                    "the question's whole text, or its id.",
                 )
             )
         elif keys:
@@ -218,7 +222,7 @@ def map_columns(
                     Problem(
                         errors.COLUMN_DUPLICATE,
                         f"column {header!r}",
-                        f"the column {taken[key]!r} already holds {key}; remove one of them",
+                        f"the column {taken[key]!r} already holds {key}. Remove one of them.",
                     )
                 )
             else:
@@ -230,14 +234,14 @@ def map_columns(
             )
         else:
             closest = candidates.closest(header)
-            hint = f"; closest question: {closest!r}" if closest else ""
+            hint = f" Closest question: {closest!r}." if closest else ""
             mapping.columns.append(MappedColumn(header, None, "no such question"))
             mapping.problems.append(
                 Problem(
                     errors.COLUMN_UNKNOWN,
                     f"column {header!r}",
-                    f"is no question of the form {form.id!r}{hint}; correct the header or "
-                    "remove the column",
+                    f"is no question of the form {form.id!r}.{hint} Correct the header or "
+                    "remove the column.",
                 )
             )
     for item in form.answerable():
