@@ -17,6 +17,8 @@ from stadforstad.errors import AnswerError, Problem
 from stadforstad.schema import Column, Form
 
 Answers = dict[str, Any]
+#: The longest comment (``{id}_comment``) an item may carry.
+COMMENT_MAX_LENGTH = 5000
 
 _YES = {"ja", "j", "yes", "y", "true", "1", "x"}
 _NO = {"nej", "n", "no", "false", "0"}
@@ -277,7 +279,7 @@ def check_answers(
             continue
         item = keys[key]
         if item is None:  # a comment
-            clean[key] = checker.text(value, key, 5000)
+            clean[key] = checker.text(value, key, COMMENT_MAX_LENGTH)
         else:
             clean[key] = checker.item(item, value)
     if not partial:

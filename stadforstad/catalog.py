@@ -11,9 +11,8 @@ from pydantic import ValidationError
 
 from stadforstad import errors
 from stadforstad.errors import FormFileError, Problem
+from stadforstad.resources import FORMS_DIR
 from stadforstad.schema import ITEM_KINDS, Form
-
-FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
 
 # Pydantic error types → our codes. Anything else is FORM_INVALID.
 _CODE_BY_TYPE = {

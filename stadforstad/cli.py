@@ -20,6 +20,7 @@ from scoring import SCORERS
 from stadforstad import accounts, errors
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.errors import Problem, ResponseFileError, StadError, StorageError
+from stadforstad.label_columns import BY_ID, BY_LABEL, COLUMN_MODES, ByLabel
 from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
@@ -201,23 +202,36 @@ def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
     return problems
 
 
+def _print_mapping(by_label: ByLabel | None) -> None:
+    """The file's columns and the items they became, before anything is stored."""
+    if by_label is not None and by_label.mapping is not None:
+        print("\n".join(by_label.mapping.describe()))
+
+
 def cmd_import(args) -> int:
     """Store one response per row, all or nothing."""
     form = load_form(args.form_id)
     store, actor = _store(), Actor.local()
     workspace = _workspace(store, actor, args.workspace)
+    by_label = (
+        ByLabel(form, respondent_column=args.respondent_column)
+        if args.columns == BY_LABEL
+        else None
+    )
     try:
-        rows = read_rows(form, Path(args.file))
+        rows = read_rows(form, Path(args.file), translate=by_label)
         problems = _respondent_problems(rows)
         if problems:
             raise ResponseFileError(problems=problems, file=args.file)
     except ResponseFileError as exc:
+        _print_mapping(by_label)
         for problem in exc.problems:
             print(f"{args.file}: {problem}", file=sys.stderr)
         print(
             "Nothing was stored: correct the rows above and import the file again.", file=sys.stderr
         )
         return EXIT_BAD_ROWS
+    _print_mapping(by_label)
     count = store.submit_many(
         actor=actor,
         workspace_id=workspace.id,
@@ -259,6 +273,25 @@ def cmd_demo(args) -> int:
         f"{len(created)} demo municipalities created (names start with {demo.PREFIX!r}); "
         "remove them with: stadforstad demo --remove"
     )
+    return 0
+
+
+def cmd_xlsform(args) -> int:
+    """The form as an XLSForm for KoboToolbox and ODK (``stadforstad.xlsform``)."""
+    from stadforstad.xlsform import write_xlsform
+
+    form = load_form(args.form_id)
+    path = Path(args.out or f"{form.id}.xlsx")
+    if path.suffix.lower() != ".xlsx":
+        raise errors.fail(
+            errors.ExportError,
+            errors.XLSFORM_NOT_XLSX,
+            "--out",
+            "an XLSForm is an Excel file: give a name ending in .xlsx",
+            str(path),
+        )
+    write_xlsform(form, path)
+    print(f"{path}\t{form.id}: XLSForm (Svenska, English) for KoboToolbox/ODK")
     return 0
 
 
@@ -547,6 +580,19 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("form_id")
     importing.add_argument("file")
     importing.add_argument("--round", type=int, default=1, help="the round (default 1)")
+    importing.add_argument(
+        "--columns",
+        choices=COLUMN_MODES,
+        default=BY_ID,
+        help="by-id: the headers are item ids (see describe); by-label: the headers are "
+        "the question texts, as Microsoft Forms or Google Forms export them",
+    )
+    importing.add_argument(
+        "--respondent-column",
+        default=None,
+        help="with by-label: the column that names the respondent (default: a "
+        "'respondent' column, else the survey tool's ID)",
+    )
     importing.set_defaults(func=cmd_import)
 
     comparing = sub.add_parser(
@@ -589,6 +635,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--remove", action="store_true", help="delete the demo municipalities")
     demo.set_defaults(func=cmd_demo)
+
+    xlsform = sub.add_parser(
+        "xlsform", help="export a form as an XLSForm (KoboToolbox, ODK: collecting offline)"
+    )
+    xlsform.add_argument("form_id")
+    xlsform.add_argument("--out", default=None, help="the .xlsx file (default: FORM_ID.xlsx)")
+    xlsform.set_defaults(func=cmd_xlsform)
     _add_links_parser(sub)
     _add_admin_parsers(sub)
     return parser

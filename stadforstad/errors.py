@@ -55,6 +55,15 @@ AUTH_BAD_PASSWORD = "AUTH_005"
 AUTH_BAD_USERNAME = "AUTH_006"
 AUTH_BAD_ROLE = "AUTH_007"
 
+# Interoperability: XLSForm export, files whose columns are the question texts (interop)
+XLSFORM_NOT_WRITTEN = "XLSFORM_001"
+XLSFORM_NOT_XLSX = "XLSFORM_002"
+COLUMN_AMBIGUOUS = "COLUMN_001"
+COLUMN_MISSING_REQUIRED = "COLUMN_002"
+COLUMN_UNKNOWN = "COLUMN_003"
+COLUMN_DUPLICATE = "COLUMN_004"
+COLUMN_NO_RESPONDENT = "COLUMN_005"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -111,6 +120,10 @@ class StorageError(StadError):
 
 class ForbiddenError(StorageError):
     """The acting user has no right to do this."""
+
+
+class ExportError(StadError):
+    """A file the app writes (an XLSForm …) that cannot be written."""
 
 
 class AuthError(StadError):

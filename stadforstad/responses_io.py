@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,10 @@ from stadforstad.schema import Form
 
 RESPONDENT = "respondent"
 FORMATS = (".csv", ".xlsx", ".json")
+
+#: Turns the file's records into records keyed by item id (``--columns by-label``:
+#: ``label_columns.ByLabel``); without one the headers must be the item ids.
+Translate = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -105,13 +109,17 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def iter_rows(form: Form, path: Path) -> Iterator[Row | list[Problem]]:
+def iter_rows(
+    form: Form, path: Path, *, translate: Translate | None = None
+) -> Iterator[Row | list[Problem]]:
     """Each row checked against ``form``: a :class:`Row`, or the row's problems."""
     records, first = _records(Path(path))
     if not records:
         raise errors.fail(
             ResponseFileError, errors.FILE_EMPTY, "", "the file has no rows", str(path)
         )
+    if translate is not None:
+        records = translate(records)
     keys = answer_keys(form)
     for offset, record in enumerate(records):
         number = first + offset
@@ -139,11 +147,11 @@ def iter_rows(form: Form, path: Path) -> Iterator[Row | list[Problem]]:
             yield Row(number, None if respondent is None else str(respondent), answers)
 
 
-def read_rows(form: Form, path: Path) -> list[Row]:
+def read_rows(form: Form, path: Path, *, translate: Translate | None = None) -> list[Row]:
     """All rows, or :class:`ResponseFileError` naming every bad row (all or nothing)."""
     rows: list[Row] = []
     problems: list[Problem] = []
-    for outcome in iter_rows(form, path):
+    for outcome in iter_rows(form, path, translate=translate):
         if isinstance(outcome, Row):
             rows.append(outcome)
         else:

@@ -8,7 +8,11 @@ from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from stadforstad.resources import CHECKOUT_DIR, is_checkout
+
+#: The default database's folder: ``data/`` in the checkout; for an installed package,
+#: ``data/`` in the folder it is started from (never inside ``site-packages``).
+DATA_DIR = (CHECKOUT_DIR if is_checkout() else Path.cwd()) / "data"
 
 
 class Settings(BaseSettings):
@@ -16,7 +20,7 @@ class Settings(BaseSettings):
 
     #: SQLAlchemy URL. The default is a SQLite file in ``data/`` beside the app:
     #: nothing to install. PostgreSQL: ``postgresql+psycopg://user@host/db``.
-    database_url: str = f"sqlite:///{PROJECT_DIR / 'data' / 'stadforstad.sqlite'}"
+    database_url: str = f"sqlite:///{DATA_DIR / 'stadforstad.sqlite'}"
     #: Language of the interface when the user has not picked one: ``sv`` or ``en``.
     language: str = "sv"
     #: The app's public address, the start of every invitation link (``<url>/?t=…``).

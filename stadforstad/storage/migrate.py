@@ -4,15 +4,14 @@ PostgreSQL. The app does it when it starts (``make_engine``); an operator can al
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
+from stadforstad.resources import ALEMBIC_INI, MIGRATIONS_DIR
+
 #: The first revision: the tables as they were before migrations existed.
 FIRST_REVISION = "0001"
 #: Any number; replicas starting at once take this PostgreSQL lock in turn.
@@ -20,8 +19,8 @@ _PG_LOCK_KEY = 718_2024_03
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
-    config = Config(str(PROJECT_DIR / "alembic.ini"))
-    config.set_main_option("script_location", str(PROJECT_DIR / "migrations"))
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
         config.attributes["connection"] = connection
     return config
