@@ -15,7 +15,6 @@ as they stood at the end of the period and saved within it (see ``Store.submitte
 from __future__ import annotations
 
 import datetime as dt
-import io
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from stadforstad import errors
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.errors import ForbiddenError
 from stadforstad.schema import Form
+from stadforstad.spreadsheet import write_xlsx
 from stadforstad.storage.links import LinkStore
 from stadforstad.storage.repository import COORDINATOR, Actor, Store, SubmittedRow, WorkspaceInfo
 
@@ -767,9 +767,6 @@ def keep_workspaces(frame: pd.DataFrame, ids: Sequence[int]) -> pd.DataFrame:
 
 
 def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """An Excel workbook with one sheet per frame (sheet names cut to Excel's 31)."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=False)
-    return buffer.getvalue()
+    """An Excel workbook with one sheet per frame, through the one spreadsheet writer
+    (formulas escaped, so a municipality's name never runs as one)."""
+    return write_xlsx(sheets)
