@@ -18,7 +18,7 @@ from pathlib import Path
 
 from scoring import SCORERS
 from stadforstad import accounts, errors, limits
-from stadforstad.catalog import list_forms, load_form
+from stadforstad.catalog import form_problems, list_forms, load_form
 from stadforstad.errors import Problem, ResponseFileError, StadError, StorageError
 from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
 from stadforstad.schema import Form
@@ -133,7 +133,11 @@ def cmd_forms(args) -> int:
         step = "-" if form.step is None else form.step
         scored = "scored" if form.scoring else ""
         print(f"{form.id}\t{step}\t{form.title.sv}\t{scored}".rstrip())
-    return 0
+    broken = form_problems()
+    for problem in broken:  # each broken file by itself; the others are listed above
+        for line in problem.problems:
+            print(f"{problem.file}: {line}", file=sys.stderr)
+    return EXIT_BAD_INPUT if broken else 0
 
 
 def cmd_describe(args) -> int:
