@@ -194,8 +194,7 @@ def load_form(form_id: str, folder: Path = FORMS_DIR) -> Form:
             FormFileError,
             errors.FORM_NOT_FOUND,
             "",
-            f"no form with id {form_id!r}; known: "
-            f"{', '.join(p.stem for p in form_paths(folder))}",
+            f"no form with id {form_id!r}; known: {', '.join(p.stem for p in form_paths(folder))}",
             str(path),
         )
     outcome = _outcome(path)

@@ -37,6 +37,8 @@ from stadforstad.storage.tables import (
 MEMBER = "member"
 COORDINATOR = "coordinator"
 ROLES = (MEMBER, COORDINATOR)
+#: Audited actions that change nothing a comparison or a compilation shows.
+UNCHANGING_ACTIONS = ("draft", "export")
 
 
 @dataclass(frozen=True)
@@ -755,16 +757,22 @@ class Store:
             return len(ids)
 
     def data_stamp(self) -> tuple[int, ...]:
-        """Changes whenever a response is submitted or a workspace is added or deleted:
-        a cache key for figures computed from submitted answers (reveals only counts)."""
+        """Changes whenever anything the comparison shows may have changed: a cache key
+        for figures computed from the data (reveals only a number).
+
+        It is the newest audit entry that changes data. Every change is audited in its
+        own transaction (submissions, answers through links, erasures, imports, renames,
+        deletions), and audit ids only grow – unlike counts or the highest id of a
+        table, which an erasure followed by a new answer can bring back to the same
+        values. Drafts and exports change nothing the comparison shows."""
         with self._read() as session:
-            revisions = session.execute(
-                select(func.count(Revision.id), func.max(Revision.id))
-            ).one()
-            workspaces = session.execute(
-                select(func.count(Workspace.id), func.max(Workspace.id))
-            ).one()
-            return tuple(int(v or 0) for v in (*revisions, *workspaces))
+            newest = session.scalar(
+                select(AuditEntry.id)
+                .where(AuditEntry.action.not_in(UNCHANGING_ACTIONS))
+                .order_by(AuditEntry.id.desc())
+                .limit(1)
+            )
+            return (int(newest or 0),)
 
     def form_progress(self, *, actor: Actor, workspace_id: int) -> dict[str, dict[str, int]]:
         """Per form id: how many responses are submitted and how many are drafts."""

@@ -13,8 +13,8 @@ from stadforstad.compilation import (
     SUPPRESSED,
     answers_frame,
     category_means,
-    compile_answers,
     compilation_table,
+    compile_answers,
     compiled_sheets,
 )
 from stadforstad.questionnaire import asked_form, receipt_text, with_identity
