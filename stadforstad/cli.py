@@ -136,7 +136,10 @@ def cmd_forms(args) -> int:
     broken = form_problems()
     for problem in broken:  # each broken file by itself; the others are listed above
         for line in problem.problems:
-            print(f"{problem.file}: {line}", file=sys.stderr)
+            print(
+                f"{problem.file}: {errors.problem_text(line, get_settings().language)}",
+                file=sys.stderr,
+            )
     return EXIT_BAD_INPUT if broken else 0
 
 

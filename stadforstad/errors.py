@@ -168,7 +168,13 @@ def in_language(message: str, lang: str) -> str:
     return english if lang == "en" and english else str(message)
 
 
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\x1b``, ``\\n``): a file's column
+    name or key in a message never moves a terminal's cursor or breaks the line."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+
+
 def problem_text(problem: Problem, lang: str) -> str:
-    """A problem as one line in ``lang``: ``[CODE] where: message``."""
-    where = f"{problem.where}: " if problem.where else ""
-    return f"[{problem.code}] {where}{in_language(problem.message, lang)}"
+    """A problem as one printable line in ``lang``: ``[CODE] where: message``."""
+    where = f"{printable(problem.where)}: " if problem.where else ""
+    return f"[{problem.code}] {where}{printable(in_language(problem.message, lang))}"

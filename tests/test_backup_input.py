@@ -302,6 +302,7 @@ def test_fuzz_import_backup_never_traces_back(store, exported, tmp_path, capsys,
         store.delete_workspace(actor=Actor.local(), workspace_id=max(ids))
     else:
         assert code == cli.EXIT_BAD_INPUT
-        lines = [line for line in err.splitlines() if line.strip()]
+        lines = [line for line in err.split("\n") if line.strip()]
+        assert all(line.isprintable() for line in lines), err  # no control characters
         assert lines and all(CODED.search(line) for line in lines), err
         assert counts(store) == before  # nothing stored from a refused file

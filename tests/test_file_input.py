@@ -55,8 +55,13 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def only_coded(err: str) -> bool:
-    lines = [line for line in err.splitlines() if line.strip()]
-    return all(CODED.search(line) or line.startswith("Nothing was stored") for line in lines)
+    """Every line printed is coded (or the closing sentence), and printable: a file's
+    control characters never reach the terminal."""
+    lines = [line for line in err.split("\n") if line.strip()]
+    return all(
+        line.isprintable() and (CODED.search(line) or line.startswith("Nothing was stored"))
+        for line in lines
+    )
 
 
 # -- what Swedish Excel writes -------------------------------------------------------------
@@ -178,10 +183,12 @@ def test_messages_follow_the_language(cli_store, tmp_path, capsys, monkeypatch):
 CELL = st.one_of(
     st.sampled_from(["3", "5", "3,5", "", " ", "x", "ja", "-1", "1e400", "9" * 40, '"', "'"]),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
-    st.text(alphabet=string.printable + 'åäöÅÄÖ;,\t"\r\n\x00\x0b', max_size=30),
+    st.text(alphabet=string.printable + 'åäöÅÄÖ;,\t"\r\n\x00\x0b\x1b\x1e', max_size=30),
 )
 HEADER = st.lists(
-    st.sampled_from([*ITEMS, "respondent", "", "okänd", "behov"]), min_size=0, max_size=10
+    st.sampled_from([*ITEMS, "respondent", "", "okänd", "behov", "x\x1b[2Jy"]),
+    min_size=0,
+    max_size=10,
 )
 
 

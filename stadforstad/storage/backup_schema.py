@@ -258,8 +258,8 @@ def _check_text(data: Any, file: str) -> None:
     while stack:
         where, value = stack.pop()
         if isinstance(value, dict):
-            stack.extend((f"{where}/{k}", v) for k, v in value.items())
-            stack.extend((f"{where}/{k}", k) for k in value)
+            stack.extend((f"{where}/{errors.printable(k)}", v) for k, v in value.items())
+            stack.extend((f"{where}/{errors.printable(k)}", k) for k in value)
         elif isinstance(value, list):
             stack.extend((f"{where}[{i}]", v) for i, v in enumerate(value))
         elif isinstance(value, str) and (
@@ -283,7 +283,7 @@ def _where(loc: Iterable[Any]) -> str:
         if isinstance(step, int) and parts:
             parts[-1] = f"{parts[-1]}[{step}]"
         else:
-            parts.append(str(step))
+            parts.append(errors.printable(str(step)))
     return "/".join(parts)
 
 
