@@ -193,8 +193,8 @@ def _too_many_rows(path: Path | str) -> ResponseFileError:
 
 
 def _csv_records(text: str, path: Path | str) -> list[Record]:
-    first_line = text.split("\n", 1)[0]
-    separator = max(SEPARATORS, key=first_line.count)
+    header_line = next((line for line in text.splitlines() if line.strip()), "")
+    separator = max(SEPARATORS, key=header_line.count)
     # newline="": line breaks inside quoted fields stay in the field, as csv wants.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     records: list[Record] = []
