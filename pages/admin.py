@@ -9,17 +9,15 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from stadforstad import accounts
+from stadforstad import accounts, errors, limits
 from stadforstad.errors import StadError
 from stadforstad.storage.backup import import_workspace_file, write_backup
 from stadforstad.storage.links import LinkStore
 from stadforstad.storage.repository import COORDINATOR, MEMBER
-from stadforstad.ui.context import error_text, frame, get_actor, get_store, tr
+from stadforstad.ui.context import error_text, frame, get_actor, get_lang, get_store, tr
+from stadforstad.ui.plain import plain
 
 FLASH = "admin.flash"
-#: A backup larger than this is not something this app made (the server's own upload
-#: limit in .streamlit/config.toml is the outer bound).
-MAX_BACKUP_MB = 100
 
 frame()
 store, actor = get_store(), get_actor()
@@ -150,18 +148,38 @@ with users_tab:
 
 # -- grants ---------------------------------------------------------------------------
 with grants_tab:
-    if not workspaces:
+    if not workspaces or not users:
         st.info(tr("Det finns ingen kommun än.", "There is no municipality yet."))
     else:
-        with st.form("admin.grant"):
-            who = st.selectbox(
-                tr("Användare", "User"), [u.username for u in users], key="admin.grant_who"
+        who = st.selectbox(
+            tr("Användare", "User"), [u.username for u in users], key="admin.grant_who"
+        )
+        held = next(u.grants for u in users if u.username == who)
+        if held:
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            tr("Kommun", "Municipality"): by_id[w].name if w in by_id else w,
+                            tr("Roll", "Role"): ROLE_NAMES.get(r, r),
+                        }
+                        for w, r in sorted(held.items(), key=lambda g: str(by_id.get(g[0], g[0])))
+                    ],
+                    dtype=str,
+                ),
+                hide_index=True,
             )
-            place = st.selectbox(
-                tr("Kommun", "Municipality"),
+        else:
+            st.caption(tr("Har ingen behörighet ännu.", "Has no grants yet."))
+        # Several municipalities in one step: pick them all, or tick "every one".
+        with st.form("admin.grant"):
+            every = st.checkbox(tr("Alla kommuner", "Every municipality"), key="admin.grant_all")
+            places = st.multiselect(
+                tr("Kommuner", "Municipalities"),
                 list(by_id),
                 format_func=lambda i: by_id[i].name,
                 key="admin.grant_where",
+                placeholder=tr("Välj en eller flera kommuner", "Choose one or more"),
             )
             role = st.radio(
                 tr("Roll", "Role"),
@@ -171,36 +189,44 @@ with grants_tab:
                 key="admin.grant_role",
             )
             give, take = st.columns(2)
-            if give.form_submit_button(tr("Ge behörighet", "Grant"), type="primary"):
-                try:
-                    accounts.grant_role(
-                        store, actor=actor, username=who, workspace_id=place, role=role
+            granted = give.form_submit_button(tr("Ge behörighet", "Grant"), type="primary")
+            revoked = take.form_submit_button(tr("Ta bort behörighet", "Revoke"))
+        chosen = list(by_id) if every else places
+        if (granted or revoked) and not chosen:
+            st.warning(tr("Välj minst en kommun.", "Choose at least one municipality."))
+        elif granted:
+            count = attempt(
+                accounts.grant_roles,
+                store,
+                actor=actor,
+                username=who,
+                workspace_ids=chosen,
+                role=role,
+            )
+            if count is not None:
+                done(
+                    tr(
+                        f"{plain(who)} är {ROLE_NAMES[role]} i {count} "
+                        + ("kommun." if count == 1 else "kommuner."),
+                        f"{plain(who)} is {ROLE_NAMES[role]} in {count} "
+                        + ("municipality." if count == 1 else "municipalities."),
                     )
-                except StadError as exc:
-                    st.error(error_text(exc))
-                else:
-                    done(
-                        tr(
-                            f"{who} är {ROLE_NAMES[role]} i {by_id[place].name}.",
-                            f"{who} is {ROLE_NAMES[role]} in {by_id[place].name}.",
-                        )
-                    )
-            if take.form_submit_button(tr("Ta bort behörighet", "Revoke")):
-                try:
-                    removed = accounts.revoke_role(
-                        store, actor=actor, username=who, workspace_id=place
-                    )
-                except StadError as exc:
-                    st.error(error_text(exc))
-                else:
-                    done(
-                        tr(
-                            f"{who} har inte längre behörighet till {by_id[place].name}.",
-                            f"{who} no longer has access to {by_id[place].name}.",
-                        )
-                        if removed
-                        else tr(f"{who} hade ingen behörighet där.", f"{who} had no access there.")
-                    )
+                )
+        elif revoked:
+            removed = 0
+            for place in chosen:
+                outcome = attempt(
+                    accounts.revoke_role, store, actor=actor, username=who, workspace_id=place
+                )
+                removed += bool(outcome)
+            done(
+                tr(
+                    f"{plain(who)} har inte längre behörighet till {removed} av {len(chosen)} "
+                    "valda kommuner.",
+                    f"{plain(who)} no longer has access to {removed} of the {len(chosen)} "
+                    "chosen municipalities.",
+                )
+            )
 
 # -- audit log ------------------------------------------------------------------------
 with audit_tab:
@@ -250,7 +276,7 @@ with backup_tab:
         if ready:
             name, body = ready
             st.download_button(
-                tr(f"Ladda ner {name}", f"Download {name}"),
+                tr(f"Ladda ner {plain(name)}", f"Download {plain(name)}"),
                 body,
                 file_name=f"stadforstad-{name}-{dt.date.today()}.json.gz",
                 mime="application/gzip",
@@ -269,20 +295,28 @@ with backup_tab:
         max_chars=200,
     )
     if st.button(tr("Läs in", "Import"), key="admin.import", disabled=upload is None):
-        if upload.size > MAX_BACKUP_MB * 1024 * 1024:
+        if upload.size > limits.BACKUP_FILE_BYTES:
             st.error(
                 tr(
-                    f"Filen är större än {MAX_BACKUP_MB} MB.",
-                    f"The file is larger than {MAX_BACKUP_MB} MB.",
+                    f"Filen är större än {limits.megabytes(limits.BACKUP_FILE_BYTES)} "
+                    f"({errors.BACKUP_TOO_LARGE}).",
+                    f"The file is larger than {limits.megabytes(limits.BACKUP_FILE_BYTES)} "
+                    f"({errors.BACKUP_TOO_LARGE}).",
                 )
             )
         else:
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / "backup.json"
                 path.write_bytes(upload.getvalue())
-                new_id = attempt(
-                    import_workspace_file, store, actor=actor, path=path, name=new_name or None
-                )
+                try:
+                    new_id = import_workspace_file(
+                        store, actor=actor, path=path, name=new_name or None
+                    )
+                except StadError as exc:
+                    new_id = None
+                    st.error(error_text(exc))
+                    # Every problem with where it is in the file (part, row, field).
+                    st.text("\n".join(errors.problem_text(p, get_lang()) for p in exc.problems))
             if new_id is not None:
                 done(tr("Kommunen är inläst.", "The municipality is imported."))
 

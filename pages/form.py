@@ -4,6 +4,7 @@ import streamlit as st
 
 from stadforstad.ui.context import explain_no_workspace, frame, get_actor, tr
 from stadforstad.ui.form_page import show_form_page
+from stadforstad.ui.plain import plain
 
 st.title(tr("Fyll i formulär", "Fill in a form"))
 workspace = frame()
@@ -17,8 +18,8 @@ if workspace is None:
 elif not actor.can_write(workspace.id):
     st.info(
         tr(
-            f"Ni kan läsa {workspace.name} men inte fylla i formulär där (AUTH_001).",
-            f"You can read {workspace.name} but not fill in forms there (AUTH_001).",
+            f"Ni kan läsa {plain(workspace.name)} men inte fylla i formulär där (AUTH_001).",
+            f"You can read {plain(workspace.name)} but not fill in forms there (AUTH_001).",
         )
     )
 else:

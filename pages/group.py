@@ -7,6 +7,7 @@ from scoring.common import Rated
 from stadforstad.catalog import list_forms
 from stadforstad.ui.context import frame, get_actor, get_lang, get_store, tr
 from stadforstad.ui.form_page import form_title
+from stadforstad.ui.plain import plain
 from stadforstad.ui.results import show_group
 
 lang = get_lang()
@@ -51,8 +52,8 @@ group = SUMMARIES[form.scoring](
 )
 st.caption(
     tr(
-        f"{len(rows)} inskickade svar i {workspace.name}, omgång {round_no}.",
-        f"{len(rows)} submitted responses in {workspace.name}, round {round_no}.",
+        f"{len(rows)} inskickade svar i {plain(workspace.name)}, omgång {round_no}.",
+        f"{len(rows)} submitted responses in {plain(workspace.name)}, round {round_no}.",
     )
 )
 show_group(form, group, lang)

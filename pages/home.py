@@ -7,6 +7,7 @@ from stadforstad.catalog import list_forms
 from stadforstad.i18n import CREDIT_SV, STEP_WORD
 from stadforstad.steps import load_steps
 from stadforstad.ui.context import explain_no_workspace, frame, get_actor, get_lang, get_store, tr
+from stadforstad.ui.plain import plain
 
 lang = get_lang()
 st.title("Stad för stad")
@@ -29,7 +30,7 @@ if workspace is None:
     )
 else:
     progress = get_store().form_progress(actor=actor, workspace_id=workspace.id)
-    st.subheader(workspace.name)
+    st.subheader(plain(workspace.name))
 #: Only those who may write get links to the form page (a coordinator reads).
 writes = workspace is not None and actor.can_write(workspace.id)
 

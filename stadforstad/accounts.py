@@ -293,6 +293,44 @@ def grant_role(store: Store, *, actor: Actor, username: str, workspace_id: int, 
         store.record(session, actor, "grant", f"user {name}", workspace_id, detail=role)
 
 
+def grant_roles(
+    store: Store, *, actor: Actor, username: str, workspace_ids: list[int], role: str
+) -> int:
+    """Give a user one role on several workspaces in one step: one transaction, all
+    or nothing, an audit entry per workspace. Returns how many were granted."""
+    _require_admin(actor, "grants")
+    if role not in ROLES:
+        raise errors.fail(
+            AuthError,
+            errors.AUTH_BAD_ROLE,
+            "role",
+            f"Okänd roll {role!r}. Välj en av: {', '.join(ROLES)}.",
+        )
+    name = normalize_username(username)
+    wanted = list(dict.fromkeys(workspace_ids))
+    with store.write_session() as session:
+        user = _user(session, name)
+        if user is None:
+            raise _not_found("username", f"Det finns ingen användare som heter {name}.")
+        existing = set(session.scalars(select(Workspace.id).where(Workspace.id.in_(wanted))))
+        missing = [w for w in wanted if w not in existing]
+        if missing:
+            raise _not_found(f"workspace {missing[0]}", "Kommunen finns inte.")
+        rows = {
+            row.workspace_id: row
+            for row in session.scalars(
+                select(Grant).where(Grant.user_id == user.id, Grant.workspace_id.in_(wanted))
+            )
+        }
+        for workspace_id in wanted:
+            if workspace_id in rows:
+                rows[workspace_id].role = role
+            else:
+                session.add(Grant(user_id=user.id, workspace_id=workspace_id, role=role))
+            store.record(session, actor, "grant", f"user {name}", workspace_id, detail=role)
+    return len(wanted)
+
+
 def revoke_role(store: Store, *, actor: Actor, username: str, workspace_id: int) -> bool:
     """Take away a user's role on a workspace; False if they had none."""
     _require_admin(actor, "grants")

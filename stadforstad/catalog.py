@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import functools
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from pydantic import ValidationError
 from stadforstad import errors
 from stadforstad.errors import FormFileError, Problem
 from stadforstad.resources import FORMS_DIR
-from stadforstad.schema import ITEM_KINDS, Form
+from stadforstad.schema import ID_PATTERN, ITEM_KINDS, Form
 
 # Pydantic error types → our codes. Anything else is FORM_INVALID.
 _CODE_BY_TYPE = {
@@ -51,7 +52,7 @@ def _where(data: Any, loc: tuple) -> str:
     return "/".join(parts)
 
 
-def _problem_from(error: dict, data: Any) -> Problem:
+def _problem_from(error: Mapping[str, Any], data: Any) -> Problem:
     kind = error["type"]
     loc = tuple(error["loc"])
     code = _CODE_BY_TYPE.get(kind, errors.FORM_INVALID)
@@ -145,15 +146,36 @@ def form_paths(folder: Path = FORMS_DIR) -> list[Path]:
     return sorted(folder.glob("*.yaml"))
 
 
-@functools.cache
-def _all_forms(folder: Path) -> dict[str, Form]:
-    return {form.id: form for form in (load_form_file(p) for p in form_paths(folder))}
+# Each file is loaded by itself and remembered by its path, size and modification time:
+# one broken file takes only its own form away (and its invitation links), never the
+# others, and a corrected file is read again without restarting the app.
+_LOADED: dict[tuple[str, int, int], Form | FormFileError] = {}
+
+
+def _outcome(path: Path) -> Form | FormFileError:
+    try:
+        stat = path.stat()
+    except OSError:
+        return errors.fail(FormFileError, errors.FORM_NOT_FOUND, "", "file not found", str(path))
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _LOADED:
+        try:
+            _LOADED[key] = load_form_file(path)
+        except FormFileError as exc:
+            _LOADED[key] = exc
+    return _LOADED[key]
 
 
 def list_forms(folder: Path = FORMS_DIR) -> list[Form]:
-    """Every form, ordered by step (steps 0–7 first, then the rest) and file name."""
-    forms = _all_forms(folder).values()
+    """Every form that loads, ordered by step (steps 0–7 first, then the rest) and the
+    handbook's order; a broken file is left out (see :func:`form_problems`)."""
+    forms = [f for f in map(_outcome, form_paths(folder)) if isinstance(f, Form)]
     return sorted(forms, key=lambda f: (f.step if f.step is not None else 99, _order(f.id)))
+
+
+def form_problems(folder: Path = FORMS_DIR) -> list[FormFileError]:
+    """The form files that do not load, each with its coded problems."""
+    return [e for e in map(_outcome, form_paths(folder)) if isinstance(e, FormFileError)]
 
 
 def _order(form_id: str) -> tuple[int, str]:
@@ -162,17 +184,23 @@ def _order(form_id: str) -> tuple[int, str]:
 
 
 def load_form(form_id: str, folder: Path = FORMS_DIR) -> Form:
-    """The form with ``form_id``. Raises :class:`FormFileError` (FORM_001) if unknown."""
-    forms = _all_forms(folder)
-    if form_id not in forms:
+    """The form with ``form_id``, read from its own file only. Raises
+    :class:`FormFileError`: FORM_001 if there is no such form, the file's own codes
+    if that one file is broken."""
+    path = folder / f"{form_id}.yaml"
+    if not re.fullmatch(ID_PATTERN, form_id or "") or not path.is_file():
         raise errors.fail(
             FormFileError,
             errors.FORM_NOT_FOUND,
             "",
-            f"no form with id {form_id!r}; known: {', '.join(sorted(forms))}",
-            str(folder / f"{form_id}.yaml"),
+            f"no form with id {form_id!r}; known: {', '.join(p.stem for p in form_paths(folder))}",
+            str(path),
         )
-    return forms[form_id]
+    outcome = _outcome(path)
+    if isinstance(outcome, FormFileError):
+        # A fresh error each time: the remembered one keeps no traceback growing.
+        raise FormFileError(problems=list(outcome.problems), file=outcome.file)
+    return outcome
 
 
 # The handbook's order of the instruments within their step (FORMS.md).

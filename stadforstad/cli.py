@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from scoring import SCORERS
-from stadforstad import accounts, errors
-from stadforstad.catalog import list_forms, load_form
+from stadforstad import accounts, errors, limits
+from stadforstad.catalog import form_problems, list_forms, load_form
 from stadforstad.errors import Problem, ResponseFileError, StadError, StorageError
 from stadforstad.label_columns import BY_ID, BY_LABEL, COLUMN_MODES, ByLabel
 from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
@@ -124,7 +124,7 @@ def score_file(form: Form, path: Path) -> tuple[list[dict], list[str]]:
             result = scorer(form, outcome.answers).model_dump(mode="json")
             results.append({"row": outcome.number, "respondent": outcome.respondent, **result})
         else:
-            problems.extend(str(p) for p in outcome)
+            problems.extend(errors.problem_text(p, get_settings().language) for p in outcome)
     return results, problems
 
 
@@ -134,7 +134,14 @@ def cmd_forms(args) -> int:
         step = "-" if form.step is None else form.step
         scored = "scored" if form.scoring else ""
         print(f"{form.id}\t{step}\t{form.title.sv}\t{scored}".rstrip())
-    return 0
+    broken = form_problems()
+    for problem in broken:  # each broken file by itself; the others are listed above
+        for line in problem.problems:
+            print(
+                f"{problem.file}: {errors.problem_text(line, get_settings().language)}",
+                file=sys.stderr,
+            )
+    return EXIT_BAD_INPUT if broken else 0
 
 
 def cmd_describe(args) -> int:
@@ -226,7 +233,10 @@ def cmd_import(args) -> int:
     except ResponseFileError as exc:
         _print_mapping(by_label)
         for problem in exc.problems:
-            print(f"{args.file}: {problem}", file=sys.stderr)
+            print(
+                f"{args.file}: {errors.problem_text(problem, get_settings().language)}",
+                file=sys.stderr,
+            )
         print(
             "Nothing was stored: correct the rows above and import the file again.", file=sys.stderr
         )
@@ -309,6 +319,15 @@ def _workspace(store: Store, actor: Actor, ref: str):
         f"workspace {name!r}",
         "no such municipality (see: stadforstad workspaces)",
     )
+
+
+def _round(text: str) -> int:
+    """A round: a whole number from 1 to ``limits.ROUND_MAX``."""
+    if not text.strip().isdigit() or not 1 <= int(text) <= limits.ROUND_MAX:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: a round is a whole number from 1 to {limits.ROUND_MAX}"
+        )
+    return int(text)
 
 
 def _date(text: str) -> dt.date:
@@ -579,7 +598,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("workspace", help="the municipality's name or id")
     importing.add_argument("form_id")
     importing.add_argument("file")
-    importing.add_argument("--round", type=int, default=1, help="the round (default 1)")
+    importing.add_argument("--round", type=_round, default=1, help="the round (default 1)")
     importing.add_argument(
         "--columns",
         choices=COLUMN_MODES,
@@ -603,7 +622,7 @@ def build_parser() -> argparse.ArgumentParser:
     comparing.add_argument("form_id")
     comparing.add_argument(
         "--round",
-        type=int,
+        type=_round,
         default=None,
         help="this round only (default: each municipality's latest)",
     )
@@ -652,8 +671,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except StadError as exc:
-        for line in str(exc).split("; "):
-            print(line, file=sys.stderr)
+        lang = get_settings().language
+        for problem in exc.problems:
+            head = f"{exc.file}: " if exc.file else ""
+            print(head + errors.problem_text(problem, lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -15,7 +15,6 @@ as they stood at the end of the period and saved within it (see ``Store.submitte
 from __future__ import annotations
 
 import datetime as dt
-import io
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,8 +27,10 @@ from scoring import SCORERS, SUMMARIES
 from scoring.common import Rated
 from stadforstad import errors
 from stadforstad.catalog import list_forms, load_form
+from stadforstad.compilation import SHARE_MIN_GROUP
 from stadforstad.errors import ForbiddenError
 from stadforstad.schema import Form
+from stadforstad.spreadsheet import write_xlsx
 from stadforstad.storage.links import LinkStore
 from stadforstad.storage.repository import COORDINATOR, Actor, Store, SubmittedRow, WorkspaceInfo
 
@@ -41,6 +42,8 @@ INDICATOR_FORM = "kartlaggning"
 #: The note shown beside a figure that rests on a single response.
 SINGLE = "1 svar"
 NO_ANSWERS = "inga svar"
+#: Beside a figure whose answers through links were left out (too few to show).
+LINKS_HIDDEN = f"svar via länk döljs (färre än {SHARE_MIN_GROUP})"
 
 
 # -- who may compare, and what --------------------------------------------------------
@@ -590,6 +593,11 @@ def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> p
     for workspace in workspaces:
         rows = by_workspace.get(workspace.id, [])
         linked = by_link.get(workspace.id, [])
+        hidden = not actor.can_write(workspace.id) and 0 < len(linked) < SHARE_MIN_GROUP
+        if hidden:
+            # Too few answers through links to show to anyone outside the workspace
+            # (a county coordinator): left out, as the compilation hides small groups.
+            linked = []
         if not rows and not linked:
             continue
         group = SUMMARIES[form.scoring](form, _rated(rows) + linked)
@@ -609,7 +617,7 @@ def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> p
                     "max": category.max,
                     "spread": (category.max - category.min) if category.n else None,
                     "single": category.n == 1,
-                    "note": _note(category.n),
+                    "note": LINKS_HIDDEN if hidden else _note(category.n),
                 }
             )
     return _frame(
@@ -767,9 +775,6 @@ def keep_workspaces(frame: pd.DataFrame, ids: Sequence[int]) -> pd.DataFrame:
 
 
 def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """An Excel workbook with one sheet per frame (sheet names cut to Excel's 31)."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=False)
-    return buffer.getvalue()
+    """An Excel workbook with one sheet per frame, through the one spreadsheet writer
+    (formulas escaped, so a municipality's name never runs as one)."""
+    return write_xlsx(sheets)

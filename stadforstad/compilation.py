@@ -17,8 +17,6 @@ flagged) so that no single respondent can be singled out: exports and shared vie
 
 from __future__ import annotations
 
-import csv
-import io
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +26,7 @@ import pandas as pd
 from stadforstad.questionnaire import IDENTITY_ITEMS, answer_text
 from stadforstad.schema import Form
 from stadforstad.storage.links import LinkAnswer
+from stadforstad.storage.repository import Actor
 
 #: Smallest group shown in exports and views meant for sharing.
 SHARE_MIN_GROUP = 3
@@ -197,37 +196,28 @@ def compile_answers(
     )
 
 
+def may_see_single_answers(actor: Actor, workspace_id: int) -> bool:
+    """Only the workspace's members (and administrators) see groups under the
+    threshold and the single answers with names and contacts; a county coordinator,
+    who reads the workspace to compare it, sees what may be shared."""
+    return actor.can_write(workspace_id)
+
+
 def count_text(n) -> str:
     """A count as shown on screen: the number, or the words for a suppressed one."""
     return SUPPRESSED if n is None or pd.isna(n) else str(int(n))
 
 
 # -- exports ------------------------------------------------------------------------------
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value):
-    """Text a spreadsheet could take for a formula is kept as text."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    for column in frame.columns:
-        if isinstance(frame[column].dtype, pd.DatetimeTZDtype):
-            frame[column] = frame[column].dt.tz_localize(None)
-        elif not pd.api.types.is_numeric_dtype(frame[column]):
-            frame[column] = frame[column].astype(object).map(_safe)
-    return frame
+ALL_INDUSTRIES = "Alla branscher"
+COUNT_COLUMN = "antal svar"
 
 
 def answers_frame(form: Form, answers: Iterable[LinkAnswer]) -> pd.DataFrame:
     """Every sent answer, one row each, with the items as columns (labels in text).
 
-    The raw answers, for the members: name and contact appear only where the link
-    asked for them and the respondent gave them.
+    The raw answers, for the members only (``may_see_single_answers``): name and
+    contact appear only where the link asked for them and the respondent gave them.
     """
     records = []
     for n, a in enumerate((a for a in answers if a.form_id == form.id), start=1):
@@ -237,7 +227,7 @@ def answers_frame(form: Form, answers: Iterable[LinkAnswer]) -> pd.DataFrame:
             "bransch": industry_of(a),
             "namn": a.name or "",
             "kontakt": a.contact or "",
-            "inskickat": a.submitted_at.strftime("%Y-%m-%d %H:%M"),
+            "inskickat": a.submitted_at,
         }
         for item in form.answerable():
             if item.id in IDENTITY_ITEMS:
@@ -252,21 +242,38 @@ def answers_frame(form: Form, answers: Iterable[LinkAnswer]) -> pd.DataFrame:
     return pd.DataFrame(records)
 
 
+def compilation_table(compilation: Compilation) -> pd.DataFrame:
+    """The compiled picture as one wide table: a row per industry (and one for all
+    industries), a column per category with its mean, and the number of answers.
+    Groups under ``min_group`` show the words for a suppressed group instead."""
+    labels = [c.label for c in compilation.categories]
+    heat = compilation.heatmap
+    rows = []
+    for industry, count in zip(
+        compilation.by_industry["bransch"], compilation.by_industry["antal"]
+    ):
+        cells = heat[heat["bransch"] == industry].set_index("kategori")
+        suppressed = count is None or pd.isna(count)
+        row: dict[str, object] = {"bransch": industry}
+        for label in labels:
+            mean = cells["genomsnitt"].get(label) if label in cells.index else None
+            row[label] = SUPPRESSED if suppressed else mean
+        row[COUNT_COLUMN] = SUPPRESSED if suppressed else int(count)
+        rows.append(row)
+    total: dict[str, object] = {"bransch": ALL_INDUSTRIES}
+    for label in labels:
+        values = [
+            v for v in compilation.per_answer.get(label, []) if v is not None and not pd.isna(v)
+        ]
+        total[label] = SUPPRESSED if compilation.withheld else _mean(values)
+    total[COUNT_COLUMN] = SUPPRESSED if compilation.withheld else compilation.answers
+    rows.append(total)
+    return pd.DataFrame(rows, columns=["bransch", *labels, COUNT_COLUMN])
+
+
 def compiled_sheets(compilation: Compilation) -> dict[str, pd.DataFrame]:
-    """The compiled picture as named tables (for Excel sheets or one CSV)."""
-    heat = compilation.heatmap.copy()
-    heat["genomsnitt"] = [
-        SUPPRESSED if hidden else mean for mean, hidden in zip(heat["genomsnitt"], heat["dold"])
-    ]
-    heat = (
-        heat.drop(columns=["dold", "antal"]).pivot(
-            index="bransch", columns="kategori", values="genomsnitt"
-        )
-        if not heat.empty
-        else heat
-    )
-    if not heat.empty:
-        heat = heat[[c.label for c in compilation.categories]].reset_index()
+    """The compiled picture as named tables (the sheets of the Excel export); the
+    first is :func:`compilation_table`, which is also the CSV export."""
 
     def shown(frame: pd.DataFrame) -> pd.DataFrame:
         frame = frame.copy()
@@ -285,44 +292,9 @@ def compiled_sheets(compilation: Compilation) -> dict[str, pd.DataFrame]:
     if compilation.withheld:
         dist = dist.assign(antal=SUPPRESSED)
     return {
-        "Bransch x kategori": heat,
+        "Bransch x kategori": compilation_table(compilation),
         "Fördelning": dist,
         "Antal per bransch": shown(compilation.by_industry),
         "Antal per länk": shown(compilation.by_link),
         "Anteckningar": notes,
     }
-
-
-def to_excel(sheets: dict[str, pd.DataFrame]) -> bytes:
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            _safe_frame(frame).to_excel(writer, sheet_name=name[:31], index=False)
-    return buffer.getvalue()
-
-
-def to_csv(frame: pd.DataFrame) -> bytes:
-    # UTF-8 with BOM and semicolons: what Swedish Excel opens without asking.
-    return (
-        _safe_frame(frame)
-        .to_csv(index=False, sep=";", quoting=csv.QUOTE_MINIMAL)
-        .encode("utf-8-sig")
-    )
-
-
-def sheets_csv(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """All tables in one long CSV: tabell; rad; kolumn; värde."""
-    rows = []
-    for name, frame in sheets.items():
-        for number, record in enumerate(frame.to_dict("records"), start=1):
-            for column, value in record.items():
-                blank = value is None or (isinstance(value, float) and pd.isna(value))
-                rows.append(
-                    {
-                        "tabell": name,
-                        "rad": number,
-                        "kolumn": column,
-                        "värde": "" if blank else value,
-                    }
-                )
-    return to_csv(pd.DataFrame(rows, columns=["tabell", "rad", "kolumn", "värde"]))

@@ -133,3 +133,61 @@ class AuthError(StadError):
 def fail(cls: type[StadError], code: str, where: str, message: str, file: str | None = None):
     """Build an error of ``cls`` with a single problem."""
     return cls(problems=[Problem(code, where, message)], file=file)
+
+
+# -- data: files in and out, backups, municipalities (the ``data`` branch) ----------------
+#: The file's bytes are not text in any encoding we read (UTF-8, UTF-16, Windows-1252).
+FILE_BAD_ENCODING = "INPUT_001"
+#: A row has more or fewer fields than the header.
+FILE_RAGGED_ROW = "INPUT_002"
+#: The file is larger than its limit, has too many rows or columns, or unpacks too far.
+FILE_TOO_LARGE = "INPUT_003"
+#: The header is not usable: an empty or repeated column name.
+FILE_BAD_HEADER = "INPUT_004"
+#: A number in a cell beyond ``limits.NUMBER_MAGNITUDE``, or a round out of range.
+FILE_NUMBER_TOO_LARGE = "INPUT_005"
+#: A name (a respondent's) longer than the database column.
+FILE_NAME_TOO_LONG = "INPUT_006"
+#: A backup that does not match the backup schema (types, lengths, references).
+BACKUP_INVALID = "BACKUP_001"
+#: A backup file too large, or unpacking beyond its limit.
+BACKUP_TOO_LARGE = "BACKUP_002"
+#: A backup's answers do not fit the form they claim.
+BACKUP_BAD_ANSWERS = "BACKUP_003"
+#: A backup could not be stored (the database refused it); nothing was stored.
+BACKUP_NOT_STORED = "BACKUP_004"
+
+
+class Message(str):
+    """A message in Swedish (the string itself) with its English beside it, so a page or
+    the command line can show the language in use. ``str(message)`` is the Swedish."""
+
+    en: str
+
+    def __new__(cls, sv: str, en: str) -> Message:
+        made = super().__new__(cls, sv)
+        made.en = en
+        return made
+
+
+def say(sv: str, en: str) -> Message:
+    """A message in both languages: ``say("Filen finns inte.", "The file does not exist.")``."""
+    return Message(sv, en)
+
+
+def in_language(message: str, lang: str) -> str:
+    """``message`` in ``lang``: its English when it has one and ``lang`` is ``en``."""
+    english = getattr(message, "en", None)
+    return english if lang == "en" and english else str(message)
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\x1b``, ``\\n``): a file's column
+    name or key in a message never moves a terminal's cursor or breaks the line."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    """A problem as one printable line in ``lang``: ``[CODE] where: message``."""
+    where = f"{printable(problem.where)}: " if problem.where else ""
+    return f"[{problem.code}] {where}{printable(in_language(problem.message, lang))}"

@@ -205,18 +205,19 @@ def test_export_lists_the_form_versions_used(store, admin):
 
 
 def test_bad_backups_are_refused_with_a_code(store, admin, tmp_path):
-    for content in (
-        b"not json",
-        gzip.compress(b"{"),
-        b'{"format": "annat"}',
-        b'{"format": "stadforstad-workspace", "version": 99}',
-        b'{"format": "stadforstad-workspace", "version": 1}',
+    for content, code in (
+        (b"not json", "STORE_005"),
+        (gzip.compress(b"{"), "STORE_005"),
+        (b'{"format": "annat"}', "STORE_005"),
+        (b'{"format": "stadforstad-workspace", "version": 99}', "STORE_005"),
+        # The right format, but nothing in it: refused by the schema, part by part.
+        (b'{"format": "stadforstad-workspace", "version": 1}', "BACKUP_001"),
     ):
         path = tmp_path / "fil.json"
         path.write_bytes(content)
         with pytest.raises(StorageError) as caught:
             store.import_workspace(actor=admin, data=read_backup(path))
-        assert caught.value.code == "STORE_005"
+        assert caught.value.code == code
     with pytest.raises(StorageError) as caught:
         read_backup(tmp_path / "saknas.json")
     assert caught.value.code == "STORE_005"

@@ -148,7 +148,7 @@ def test_score_unknown_column(run, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "suffix", "code"),
     [
-        ("", ".csv", "FILE_002"),
+        ("", ".csv", "FILE_004"),
         ("not json", ".json", "FILE_002"),
         ("PK\x03\x04broken", ".xlsx", "FILE_002"),
         ("a,b", ".txt", "FILE_003"),

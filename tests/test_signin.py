@@ -162,7 +162,7 @@ def test_admin_page_creates_a_user_and_grants_a_role(store, county) -> None:
     assert not at.exception
     assert "ny är skapad." in texts(at.success)
     at.selectbox(key="admin.grant_who").set_value("ny")
-    at.selectbox(key="admin.grant_where").set_value(county["B"].id)
+    at.multiselect(key="admin.grant_where").set_value([county["B"].id])
     at.radio(key="admin.grant_role").set_value("coordinator")
     button(at, "Ge behörighet").click()
     at.run()

@@ -8,8 +8,11 @@ with the answers sent through them (which may hold a name and contact), and the
 workspace's audit entries. Users and grants are not in it: they belong to the
 installation, not to the workspace.
 
-``import_workspace`` puts it back identically: the same ids when they are free (a
-restore into an empty database), new ones otherwise.
+``import_workspace`` checks the whole document against its schema first
+(``backup_schema``: nothing is stored from a file that fails), then puts it back
+identically: the same ids when they are free (a restore into an empty database), new
+ones otherwise, so a second copy can sit beside the original under another name.
+Whatever the database still refuses comes back as a coded error, never a traceback.
 """
 
 from __future__ import annotations
@@ -21,19 +24,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
-from stadforstad import errors
-from stadforstad.errors import StorageError
+from stadforstad import errors, limits
+from stadforstad.errors import StorageError, say
+from stadforstad.storage.backup_schema import (
+    FORMAT,
+    FORMAT_VERSION,
+    READS,
+    Backup,
+    check_backup,
+    parse_json,
+    unpack,
+)
 from stadforstad.storage.tables import AuditEntry, Respondent, Response, Revision, Workspace
 
 if TYPE_CHECKING:
     from stadforstad.storage.repository import Actor, Store
 
-FORMAT = "stadforstad-workspace"
-#: 2 added the invitation links (their token only as its hash) and the answers sent
-#: through them; a version 1 file (without them) is still read.
-FORMAT_VERSION = 2
-READS = (1, 2)
+# The format's name and versions live with its schema.
+__all__ = ["FORMAT", "FORMAT_VERSION", "READS"]
 
 
 # -- values ---------------------------------------------------------------------------
@@ -59,7 +69,7 @@ def export_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[s
     administrators; the export itself goes into the audit log."""
     store._require_write(actor, workspace_id)
     with store.write_session() as session:
-        if session.bind.dialect.name == "postgresql":
+        if session.get_bind().dialect.name == "postgresql":
             # One snapshot for all the queries below, so the copy is consistent.
             session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
         place = session.get(Workspace, workspace_id)
@@ -218,77 +228,6 @@ def _export_links(session, workspace_id: int) -> tuple[list[dict], list[dict]]:
     )
 
 
-def _import_links(session, data: dict[str, Any], workspace_id: int, keep: bool) -> int:
-    """The links and their answers. Into a database that already has them (a copy
-    beside the original) the copy's links are dead: their token and resume hashes are
-    hashed once more, so no real token opens them, and taken receipt codes get new
-    ones. Returns the number of answers."""
-    from stadforstad.storage.links import InvitationLink, LinkResponse, hash_token, new_receipt
-
-    links, answers = data.get("links", []), data.get("link_responses", [])
-    hashes = [k["token_hash"] for k in links]
-    clash = (
-        bool(hashes)
-        and session.scalar(
-            select(InvitationLink.id).where(InvitationLink.token_hash.in_(hashes)).limit(1)
-        )
-        is not None
-    )
-
-    def _hash(value: str) -> str:
-        return hash_token(f"kopia:{value}") if clash else value
-
-    new_ids: dict[int, int] = {}
-    for item in links:
-        row = InvitationLink(
-            workspace_id=workspace_id,
-            form_id=item["form_id"],
-            token_hash=_hash(item["token_hash"]),
-            label=item["label"],
-            intro=item["intro"],
-            ask_identity=bool(item["ask_identity"]),
-            closes_on=dt.date.fromisoformat(item["closes_on"]) if item["closes_on"] else None,
-            max_answers=item["max_answers"],
-            revoked_at=_moment(item["revoked_at"]),
-            created_by=item["created_by"],
-            created_at=_moment(item["created_at"]),
-        )
-        if keep:
-            row.id = item["id"]
-        session.add(row)
-        session.flush()
-        new_ids[item["id"]] = row.id
-    for item in answers:
-        receipt = item["receipt"]
-        if (
-            receipt
-            and clash
-            and session.scalar(select(LinkResponse.id).where(LinkResponse.receipt == receipt))
-            is not None
-        ):
-            receipt = new_receipt()
-        row = LinkResponse(
-            link_id=new_ids[item["link_id"]],
-            resume_hash=_hash(item["resume_hash"]),
-            industry=item["industry"],
-            name=item["name"],
-            contact=item["contact"],
-            draft=item["draft"],
-            draft_saved_at=_moment(item["draft_saved_at"]),
-            answers=item["answers"],
-            form_version=item["form_version"],
-            submitted_at=_moment(item["submitted_at"]),
-            submission_key=None if clash else item["submission_key"],
-            receipt=receipt,
-            created_at=_moment(item["created_at"]),
-        )
-        if keep:
-            row.id = item["id"]
-        session.add(row)
-    session.flush()
-    return len(answers)
-
-
 def _forms_used(
     responses: list[Response], revisions: dict[int, list[Revision]]
 ) -> list[dict[str, Any]]:
@@ -332,21 +271,31 @@ def write_backup(data: dict[str, Any], path: Path | str) -> Path:
 
 
 def read_backup(path: Path | str) -> dict[str, Any]:
+    """The document in a backup file (JSON, or gzip-compressed JSON), read within the
+    size limits; checked against the schema when it is imported."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
-        if raw[:2] == b"\x1f\x8b":
-            raw = gzip.decompress(raw)
-        data = json.loads(raw.decode("utf-8"))
+        if path.stat().st_size > limits.BACKUP_FILE_BYTES:
+            raw = b"\0" * (limits.BACKUP_FILE_BYTES + 1)  # refused by unpack, by size
+        else:
+            raw = path.read_bytes()
     except FileNotFoundError:
-        raise _bad(str(path), "Filen finns inte. Kontrollera sökvägen.") from None
-    except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError):
         raise _bad(
             str(path),
-            "Filen går inte att läsa som en säkerhetskopia av en kommun "
-            "(JSON, eventuellt gzip). Välj en exporterad fil.",
+            say(
+                "Filen finns inte. Kontrollera sökvägen.",
+                "The file does not exist. Check the path.",
+            ),
         ) from None
-    return data
+    except OSError as exc:
+        raise _bad(
+            str(path),
+            say(
+                f"Filen går inte att läsa ({exc.strerror}).",
+                f"The file cannot be read ({exc.strerror}).",
+            ),
+        ) from None
+    return parse_json(unpack(raw, str(path)), str(path))
 
 
 # -- import ---------------------------------------------------------------------------
@@ -354,110 +303,122 @@ def import_workspace(
     store: Store, *, actor: Actor, data: dict[str, Any], name: str | None = None
 ) -> int:
     """Put an exported workspace into this database (administrators only); returns its
-    id. ``name`` gives it another name, e.g. when one with the same name exists."""
+    id. ``name`` gives it another name, e.g. when one with the same name exists. The
+    whole document is checked before anything is stored."""
+    from stadforstad.storage.workspaces import checked_name
+
     if not actor.is_admin:
         raise errors.fail(
             errors.ForbiddenError,
             errors.AUTH_FORBIDDEN,
             "import",
-            f"{actor.name} har inte behörighet att läsa in en kommun. Be en administratör.",
+            say(
+                f"{actor.name} har inte behörighet att läsa in en kommun. Be en administratör.",
+                f"{actor.name} may not import a municipality. Ask an administrator.",
+            ),
         )
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _bad("format", "Det här är ingen säkerhetskopia av en kommun från Stad för stad.")
-    if data.get("version") not in READS:
-        raise _bad(
-            "version",
-            f"Säkerhetskopian har formatversion {data.get('version')!r}, "
-            f"men den här versionen av appen läser {FORMAT_VERSION}. "
-            "Uppdatera appen.",
-        )
+    backup = check_backup(data)
+    title = checked_name(name or backup.workspace.name)
     try:
-        return _import(store, actor, data, name)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise _bad(
-            "content",
-            f"Säkerhetskopian är ofullständig eller skadad ({exc!r}). Exportera den igen.",
+        return _import(store, actor, backup, title)
+    except (SQLAlchemyError, OverflowError, ValueError, TypeError) as exc:
+        # The schema should have caught it; if the database still refuses, the
+        # transaction is rolled back and the user gets a code, not a traceback.
+        raise errors.fail(
+            StorageError,
+            errors.BACKUP_NOT_STORED,
+            "import",
+            say(
+                "Databasen tog inte emot säkerhetskopian, och inget sparades "
+                f"({type(exc).__name__}). Kontakta den som sköter installationen.",
+                "The database refused the backup, and nothing was stored "
+                f"({type(exc).__name__}). Contact whoever runs the installation.",
+            ),
         ) from None
 
 
-def _import(store: Store, actor: Actor, data: dict[str, Any], name: str | None) -> int:
-    source = data["workspace"]
-    title = " ".join((name or source["name"]).split())
+def _import(store: Store, actor: Actor, backup: Backup, title: str) -> int:
+    from stadforstad.storage.workspaces import name_holder
+
+    source = backup.workspace
     with store.write_session() as session:
-        if session.scalar(select(Workspace.id).where(Workspace.name == title)) is not None:
+        holder = name_holder(session, title)
+        if holder is not None:
             raise errors.fail(
                 StorageError,
                 errors.STORE_DUPLICATE,
                 "name",
-                f"Det finns redan en kommun som heter {title!r}. Ge den "
-                "inlästa kommunen ett annat namn.",
+                say(
+                    f"Det finns redan en kommun som heter {holder!r}. Ge den inlästa "
+                    "kommunen ett annat namn.",
+                    f"There is already a municipality called {holder!r}. Give the "
+                    "imported one another name.",
+                ),
             )
-        keep = _ids_free(session, data)
-        place = Workspace(
-            name=title, is_demo=bool(source["is_demo"]), created_at=_moment(source["created_at"])
-        )
+        keep = _ids_free(session, backup)
+        place = Workspace(name=title, is_demo=source.is_demo, created_at=_moment(source.created_at))
         if keep:
-            place.id = source["id"]
+            place.id = source.id
         session.add(place)
         session.flush()
 
         people: dict[int, int] = {}
-        for person in data["respondents"]:
+        for person in backup.respondents:
             row = Respondent(
-                workspace_id=place.id, name=person["name"], created_at=_moment(person["created_at"])
+                workspace_id=place.id, name=person.name, created_at=_moment(person.created_at)
             )
             if keep:
-                row.id = person["id"]
+                row.id = person.id
             session.add(row)
             session.flush()
-            people[person["id"]] = row.id
+            people[person.id] = row.id
 
         revision_rows = []
-        for item in data["responses"]:
-            row = Response(
+        for item in backup.responses:
+            response = Response(
                 workspace_id=place.id,
-                respondent_id=people[item["respondent_id"]],
-                form_id=item["form_id"],
-                round=item["round"],
-                revision=item["revision"],
-                draft=item["draft"],
-                draft_form_version=item["draft_form_version"],
-                draft_saved_at=_moment(item["draft_saved_at"]),
-                created_at=_moment(item["created_at"]),
-                updated_at=_moment(item["updated_at"]),
+                respondent_id=people[item.respondent_id],
+                form_id=item.form_id,
+                round=item.round,
+                revision=item.revision,
+                draft=item.draft,
+                draft_form_version=item.draft_form_version,
+                draft_saved_at=_moment(item.draft_saved_at),
+                created_at=_moment(item.created_at),
+                updated_at=_moment(item.updated_at),
             )
             if keep:
-                row.id = item["id"]
-            session.add(row)
+                response.id = item.id
+            session.add(response)
             session.flush()
             revision_rows += [
                 {
-                    "response_id": row.id,
-                    "number": v["number"],
-                    "form_version": v["form_version"],
-                    "answers": v["answers"],
-                    "saved_at": _moment(v["saved_at"]),
-                    "saved_by": v["saved_by"],
+                    "response_id": response.id,
+                    "number": v.number,
+                    "form_version": v.form_version,
+                    "answers": v.answers,
+                    "saved_at": _moment(v.saved_at),
+                    "saved_by": v.saved_by,
                 }
-                for v in item["revisions"]
+                for v in item.revisions
             ]
         if revision_rows:
             session.execute(insert(Revision), revision_rows)
         audit_rows = [
             {
-                "at": _moment(e["at"]),
-                "actor": e["actor"],
-                "action": e["action"],
-                "target": e["target"],
-                "detail": e["detail"],
+                "at": _moment(e.at),
+                "actor": e.actor,
+                "action": e.action,
+                "target": e.target,
+                "detail": e.detail,
                 "workspace_id": place.id,
             }
-            for e in data["audit"]
+            for e in backup.audit
         ]
         if audit_rows:
             session.execute(insert(AuditEntry), audit_rows)
-        link_answers = _import_links(session, data, place.id, keep)
-        if keep and session.bind.dialect.name == "postgresql":
+        link_answers = _import_links(session, backup, place.id, keep)
+        if keep and session.get_bind().dialect.name == "postgresql":
             _advance_sequences(session)
         store.record(
             session,
@@ -465,22 +426,95 @@ def _import(store: Store, actor: Actor, data: dict[str, Any], name: str | None) 
             "import",
             f"workspace {title}",
             place.id,
-            detail=f"{len(people)} deltagare, {len(data['responses'])} svar, "
+            detail=f"{len(people)} deltagare, {len(backup.responses)} svar, "
             f"{link_answers} svar via länk" + ("" if keep else "; nya id-nummer"),
         )
         return place.id
 
 
-def _ids_free(session, data: dict[str, Any]) -> bool:
+def _import_links(session, backup: Backup, workspace_id: int, keep: bool) -> int:
+    """The links and their answers. A token, resume or receipt this database already
+    has (a copy beside the original, or a second copy) gets a new, random one: the
+    copy's links are dead, so no real token opens them. Returns the number of answers."""
+    from stadforstad.storage.links import (
+        InvitationLink,
+        LinkResponse,
+        hash_token,
+        new_receipt,
+        new_token,
+    )
+
+    def taken(column, values: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(values), 500):
+            found.update(
+                session.scalars(select(column).where(column.in_(values[start : start + 500])))
+            )
+        return found
+
+    links, answers = backup.links, backup.link_responses
+    tokens = taken(InvitationLink.token_hash, [k.token_hash for k in links])
+    resumes = taken(LinkResponse.resume_hash, [r.resume_hash for r in answers])
+    receipts = taken(LinkResponse.receipt, [r.receipt for r in answers if r.receipt])
+    keys = taken(
+        LinkResponse.submission_key, [r.submission_key for r in answers if r.submission_key]
+    )
+
+    new_ids: dict[int, int] = {}
+    for item in links:
+        row = InvitationLink(
+            workspace_id=workspace_id,
+            form_id=item.form_id,
+            token_hash=hash_token(new_token()) if item.token_hash in tokens else item.token_hash,
+            label=item.label,
+            intro=item.intro,
+            ask_identity=item.ask_identity,
+            closes_on=dt.date.fromisoformat(item.closes_on) if item.closes_on else None,
+            max_answers=item.max_answers,
+            revoked_at=_moment(item.revoked_at),
+            created_by=item.created_by,
+            created_at=_moment(item.created_at),
+        )
+        if keep:
+            row.id = item.id
+        session.add(row)
+        session.flush()
+        new_ids[item.id] = row.id
+    for answer in answers:
+        sent = LinkResponse(
+            link_id=new_ids[answer.link_id],
+            resume_hash=(
+                hash_token(new_token()) if answer.resume_hash in resumes else answer.resume_hash
+            ),
+            industry=answer.industry,
+            name=answer.name,
+            contact=answer.contact,
+            draft=answer.draft,
+            draft_saved_at=_moment(answer.draft_saved_at),
+            answers=answer.answers,
+            form_version=answer.form_version,
+            submitted_at=_moment(answer.submitted_at),
+            submission_key=None if answer.submission_key in keys else answer.submission_key,
+            receipt=new_receipt() if answer.receipt in receipts else answer.receipt,
+            created_at=_moment(answer.created_at),
+        )
+        if keep:
+            sent.id = answer.id
+        session.add(sent)
+    session.flush()
+    return len(answers)
+
+
+def _ids_free(session, backup: Backup) -> bool:
     """True when none of the document's ids is taken here (e.g. an empty database)."""
     from stadforstad.storage.links import InvitationLink, LinkResponse
 
-    checks = [
-        (Workspace, [data["workspace"]["id"]]),
-        (Respondent, [p["id"] for p in data["respondents"]]),
-        (Response, [r["id"] for r in data["responses"]]),
-        (InvitationLink, [k["id"] for k in data.get("links", [])]),
-        (LinkResponse, [r["id"] for r in data.get("link_responses", [])]),
+    checks: list[tuple[Any, list[int]]] = [
+        (Workspace, [backup.workspace.id]),
+        (Respondent, [p.id for p in backup.respondents]),
+        (Response, [r.id for r in backup.responses]),
+        (InvitationLink, [k.id for k in backup.links]),
+        (LinkResponse, [r.id for r in backup.link_responses]),
     ]
     for table, ids in checks:
         for start in range(0, len(ids), 500):
@@ -518,4 +552,8 @@ def import_workspace_file(
     store: Store, *, actor: Actor, path: Path | str, name: str | None = None
 ) -> int:
     """Read a workspace from an exported file (administrators); returns its new id."""
-    return store.import_workspace(actor=actor, data=read_backup(path), name=name)
+    try:
+        return store.import_workspace(actor=actor, data=read_backup(path), name=name)
+    except StorageError as exc:
+        exc.file = exc.file or str(path)
+        raise

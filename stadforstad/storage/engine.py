@@ -1,5 +1,11 @@
-"""Making the engine: SQLite with WAL, busy timeout, foreign keys and BEGIN IMMEDIATE
-for writes; PostgreSQL through psycopg 3 with the same code."""
+"""Making the engine: SQLite with WAL, busy timeout, foreign keys, ``secure_delete`` and
+BEGIN IMMEDIATE for writes; PostgreSQL through psycopg 3 with the same code.
+
+Erasure on SQLite: ``secure_delete`` overwrites deleted rows with zeros in the file,
+and after a transaction that deleted rows the write-ahead log (which still holds the
+pages as they were) is checkpointed and truncated. So an answer erased on request is
+gone from the database file and its log, not only unreachable.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import ORMExecuteState, Session
 
 #: Execution option that marks a connection as a writer (SQLite: BEGIN IMMEDIATE).
 WRITE = "stadforstad_write"
@@ -42,6 +49,7 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -54,3 +62,46 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
             connection.exec_driver_sql("BEGIN")
 
     return engine
+
+
+# -- erasure: no copy of a deleted row left in SQLite's write-ahead log -----------------
+_DELETED = "stadforstad_deleted"
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_bulk_delete(state: ORMExecuteState) -> None:
+    if state.is_delete:
+        state.session.info[_DELETED] = True
+
+
+@event.listens_for(Session, "after_flush")
+def _note_deleted_rows(session: Session, _context) -> None:
+    if session.deleted:
+        session.info[_DELETED] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _truncate_log_after_delete(session: Session) -> None:
+    if not session.info.pop(_DELETED, False):
+        return
+    bind = session.get_bind()
+    if bind.dialect.name == "sqlite":
+        truncate_log(bind)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_delete(session: Session) -> None:
+    session.info.pop(_DELETED, None)
+
+
+def truncate_log(engine) -> None:
+    """Copy SQLite's write-ahead log into the database and empty it. Best effort: a
+    reader in the middle of a long read keeps it from finishing, and the next erasure
+    tries again."""
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.close()
+    finally:
+        connection.close()

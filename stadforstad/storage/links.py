@@ -500,8 +500,10 @@ class LinkStore:
                     workspace_id=link.workspace_id,
                     form_version=r.form_version or 0,
                     industry=r.industry,
-                    name=r.name,
-                    contact=r.contact,
+                    # Names and contacts for the workspace's members only: a county
+                    # coordinator reads the answers to compare, never who gave them.
+                    name=r.name if actor.can_write(link.workspace_id) else None,
+                    contact=r.contact if actor.can_write(link.workspace_id) else None,
                     answers=r.answers or {},
                     submitted_at=r.submitted_at,
                     receipt=r.receipt or "",

@@ -18,11 +18,11 @@ from sqlalchemy import Engine, case, delete, event, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from stadforstad import errors
+from stadforstad import errors, limits
 from stadforstad.answers import Answers, check_answers
 from stadforstad.errors import AnswerError, ForbiddenError, StorageError
 from stadforstad.schema import Form
-from stadforstad.storage import backup
+from stadforstad.storage import backup, workspaces
 from stadforstad.storage.engine import WRITE
 from stadforstad.storage.tables import (
     AuditEntry,
@@ -37,6 +37,8 @@ from stadforstad.storage.tables import (
 MEMBER = "member"
 COORDINATOR = "coordinator"
 ROLES = (MEMBER, COORDINATOR)
+#: Audited actions that change nothing a comparison or a compilation shows.
+UNCHANGING_ACTIONS = ("draft", "export")
 
 
 @dataclass(frozen=True)
@@ -199,32 +201,19 @@ class Store:
 
     # -- workspaces -----------------------------------------------------------
     def create_workspace(self, *, actor: Actor, name: str, is_demo: bool = False) -> WorkspaceInfo:
-        if not actor.is_admin:
-            raise _forbidden(actor, "workspaces")
-        name = " ".join(name.split())
-        if not name:
-            raise errors.fail(StorageError, errors.STORE_INVALID, "name", "ge kommunen ett namn")
-        try:
-            with self._write() as session:
-                row = Workspace(name=name, is_demo=is_demo)
-                session.add(row)
-                session.flush()
-                self._audit(session, actor, "create", f"workspace {name}", row.id)
-                return _workspace_info(row)
-        except IntegrityError:
-            raise errors.fail(
-                StorageError,
-                errors.STORE_DUPLICATE,
-                "name",
-                f"det finns redan en kommun som heter {name!r}",
-            ) from None
+        """A new municipality (administrators); names are unique regardless of case."""
+        return workspaces.create_workspace(self, actor=actor, name=name, is_demo=is_demo)
+
+    def rename_workspace(self, *, actor: Actor, workspace_id: int, name: str) -> WorkspaceInfo:
+        """A new name for a municipality (administrators); audited with the old one."""
+        return workspaces.rename_workspace(self, actor=actor, workspace_id=workspace_id, name=name)
 
     def list_workspaces(self, *, actor: Actor) -> list[WorkspaceInfo]:
         with self._read() as session:
             query = select(Workspace).order_by(Workspace.name)
             if not actor.is_admin:
                 query = query.where(Workspace.id.in_(list(actor.grants)))
-            return [_workspace_info(row) for row in session.scalars(query)]
+            return [workspace_info(row) for row in session.scalars(query)]
 
     def get_workspace(self, *, actor: Actor, workspace_id: int) -> WorkspaceInfo:
         self._require_read(actor, workspace_id)
@@ -232,16 +221,10 @@ class Store:
             row = session.get(Workspace, workspace_id)
             if row is None:
                 raise _not_found(f"workspace {workspace_id}")
-            return _workspace_info(row)
+            return workspace_info(row)
 
     def find_workspace(self, *, actor: Actor, name: str) -> WorkspaceInfo:
-        with self._read() as session:
-            row = session.scalar(select(Workspace).where(Workspace.name == name))
-            found = None if row is None else _workspace_info(row)
-        if found is None or not actor.can_read(found.id):
-            # The same answer whether it does not exist or is not yours: reveal nothing.
-            raise _not_found(f"workspace {name!r}")
-        return found
+        return workspaces.find_workspace(self, actor=actor, name=name)
 
     # -- respondents ----------------------------------------------------------
     def respondent(self, *, actor: Actor, workspace_id: int, name: str) -> RespondentInfo:
@@ -250,6 +233,16 @@ class Store:
         name = " ".join(name.split())
         if not name:
             raise errors.fail(StorageError, errors.STORE_INVALID, "name", "skriv ditt namn")
+        if len(name) > limits.NAME_LENGTH:
+            raise errors.fail(
+                StorageError,
+                errors.STORE_INVALID,
+                "name",
+                errors.say(
+                    f"namnet får vara högst {limits.NAME_LENGTH} tecken",
+                    f"the name may be at most {limits.NAME_LENGTH} characters",
+                ),
+            )
         with self._read() as session:  # the usual case; needs no write lock
             row = session.scalar(
                 select(Respondent).where(
@@ -476,22 +469,14 @@ class Store:
             )
             return counts
 
-    def delete_workspace(self, *, actor: Actor, workspace_id: int) -> None:
-        """Delete a workspace with all its data (administrators only). Its audit
-        entries stay: the log is append-only."""
-        if not actor.is_admin:
-            raise _forbidden(actor, f"workspace {workspace_id}")
-        with self._write() as session:
-            row = session.get(Workspace, workspace_id)
-            if row is None:
-                raise _not_found(f"workspace {workspace_id}")
-            response_ids = select(Response.id).where(Response.workspace_id == workspace_id)
-            session.execute(delete(Revision).where(Revision.response_id.in_(response_ids)))
-            session.execute(delete(Response).where(Response.workspace_id == workspace_id))
-            session.execute(delete(Respondent).where(Respondent.workspace_id == workspace_id))
-            session.execute(delete(Grant).where(Grant.workspace_id == workspace_id))
-            session.execute(delete(Workspace).where(Workspace.id == workspace_id))
-            self._audit(session, actor, "delete", f"workspace {row.name}", workspace_id)
+    def delete_workspace(self, *, actor: Actor, workspace_id: int) -> dict[str, int]:
+        """Delete a workspace with all its data (administrators only); the counts of
+        what was deleted. Its audit entries stay: the log is append-only."""
+        return workspaces.delete_workspace(self, actor=actor, workspace_id=workspace_id)
+
+    def workspace_contents(self, *, actor: Actor, workspace_id: int) -> dict[str, int]:
+        """What deleting the workspace would delete (for the confirmation)."""
+        return workspaces.workspace_contents(self, actor=actor, workspace_id=workspace_id)
 
     def response_state(
         self, *, actor: Actor, workspace_id: int, respondent_id: int, form_id: str, round: int = 1
@@ -655,6 +640,29 @@ class Store:
             for index, name in enumerate(names)
             if not name
         ]
+        problems += [
+            errors.Problem(
+                errors.STORE_INVALID,
+                f"row {index + 1}",
+                errors.say(
+                    f"namnet är längre än {limits.NAME_LENGTH} tecken",
+                    f"the name is longer than {limits.NAME_LENGTH} characters",
+                ),
+            )
+            for index, name in enumerate(names)
+            if len(name) > limits.NAME_LENGTH
+        ]
+        if not 1 <= round <= limits.ROUND_MAX:
+            problems.append(
+                errors.Problem(
+                    errors.STORE_INVALID,
+                    "round",
+                    errors.say(
+                        f"omgången måste vara 1–{limits.ROUND_MAX}",
+                        f"the round must be 1–{limits.ROUND_MAX}",
+                    ),
+                )
+            )
         clean = []
         for index, (_name, answers) in enumerate(rows):
             try:
@@ -749,16 +757,22 @@ class Store:
             return len(ids)
 
     def data_stamp(self) -> tuple[int, ...]:
-        """Changes whenever a response is submitted or a workspace is added or deleted:
-        a cache key for figures computed from submitted answers (reveals only counts)."""
+        """Changes whenever anything the comparison shows may have changed: a cache key
+        for figures computed from the data (reveals only a number).
+
+        It is the newest audit entry that changes data. Every change is audited in its
+        own transaction (submissions, answers through links, erasures, imports, renames,
+        deletions), and audit ids only grow – unlike counts or the highest id of a
+        table, which an erasure followed by a new answer can bring back to the same
+        values. Drafts and exports change nothing the comparison shows."""
         with self._read() as session:
-            revisions = session.execute(
-                select(func.count(Revision.id), func.max(Revision.id))
-            ).one()
-            workspaces = session.execute(
-                select(func.count(Workspace.id), func.max(Workspace.id))
-            ).one()
-            return tuple(int(v or 0) for v in (*revisions, *workspaces))
+            newest = session.scalar(
+                select(AuditEntry.id)
+                .where(AuditEntry.action.not_in(UNCHANGING_ACTIONS))
+                .order_by(AuditEntry.id.desc())
+                .limit(1)
+            )
+            return (int(newest or 0),)
 
     def form_progress(self, *, actor: Actor, workspace_id: int) -> dict[str, dict[str, int]]:
         """Per form id: how many responses are submitted and how many are drafts."""
@@ -817,7 +831,7 @@ def _revision_number(saved_to: dt.datetime | None):
     )
 
 
-def _workspace_info(row: Workspace) -> WorkspaceInfo:
+def workspace_info(row: Workspace) -> WorkspaceInfo:
     return WorkspaceInfo(row.id, row.name, row.is_demo, row.created_at)
 
 

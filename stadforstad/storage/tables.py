@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Any
 
 from sqlalchemy import (
@@ -16,7 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
 
 
 def utcnow() -> dt.datetime:
@@ -36,14 +37,34 @@ class Base(DeclarativeBase):
     )
 
 
+def workspace_name(name: str) -> str:
+    """A municipality's name as stored: one space between words, Unicode composed (an
+    "å" typed as a + ring is the same name as "å")."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+def workspace_name_key(name: str) -> str:
+    """What makes two names the same name: case does not count ("landskrona" is
+    "Landskrona"), in every language (casefold, not lower)."""
+    return workspace_name(name).casefold()
+
+
 class Workspace(Base):
     """One municipality (or local area) doing the process."""
 
     __tablename__ = "workspaces"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    #: ``workspace_name_key(name)``, kept by the model itself: the database refuses a
+    #: second name that differs only in case. Casefolding can lengthen a name ("ß").
+    name_key: Mapped[str] = mapped_column(String(600), unique=True, index=True, server_default="")
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    @validates("name")
+    def _keep_name_key(self, _key: str, value: str) -> str:
+        self.name_key = workspace_name_key(value)
+        return value
 
 
 class User(Base):

@@ -15,20 +15,19 @@ import streamlit as st
 from stadforstad.compilation import (
     SHARE_MIN_GROUP,
     answers_frame,
+    compilation_table,
     compile_answers,
     compiled_sheets,
     count_text,
-    sheets_csv,
-    to_csv,
-    to_excel,
+    may_see_single_answers,
 )
 from stadforstad.compilation_charts import distribution_chart, heatmap_chart
 from stadforstad.questionnaire import shareable_forms
+from stadforstad.spreadsheet import CSV_MIME, DIALECTS, XLSX_MIME, write_csv, write_xlsx
 from stadforstad.storage.links import LinkStore
-from stadforstad.ui.context import get_actor, get_store, tr
+from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 
 PAGE = "compilation"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _counts(frame: pd.DataFrame) -> pd.DataFrame:
@@ -56,16 +55,20 @@ def show_compilation_page(workspace) -> None:
         format_func=lambda i: forms[i].title.sv,
     )
     form = forms[form_id]
-    private = right.toggle(
+    actor = get_actor()
+    member = may_see_single_answers(actor, workspace.id)
+    # A county coordinator sees what may be shared, never the small groups.
+    private = member and right.toggle(
         tr("Visa även små grupper (bara för er)", "Show small groups too (for you only)"),
         key=f"{PAGE}.private",
         help=tr(
             f"Av: grupper med färre än {SHARE_MIN_GROUP} svar döljs, så att ingen enskild "
             "svarande kan pekas ut. Använd det läget när ni visar bilden för andra.",
-            f"Off: groups under {SHARE_MIN_GROUP} answers are hidden.",
+            f"Off: groups under {SHARE_MIN_GROUP} answers are hidden, so that no single "
+            "respondent can be singled out. Use that mode when you show the picture to others.",
         ),
     )
-    answers = links.link_answers(actor=get_actor(), workspace_id=workspace.id, form_id=form.id)
+    answers = links.link_answers(actor=actor, workspace_id=workspace.id, form_id=form.id)
     min_group = 0 if private else SHARE_MIN_GROUP
     compiled = compile_answers(form, answers, min_group=min_group)
     cols = st.columns(3)
@@ -118,49 +121,74 @@ def show_compilation_page(workspace) -> None:
         st.markdown(f"**{label}**")
         for text in texts:
             st.text(f"• {text}")  # respondents' words: text only, never Markdown or HTML
-    _exports(form, answers, workspace)
+    _exports(form, answers, workspace, member)
 
 
-def _exports(form, answers, workspace) -> None:
+def _exports(form, answers, workspace, member: bool) -> None:
     st.subheader(tr("Exportera", "Export"))
     st.caption(
         tr(
-            f"Sammanställningen exporteras alltid med grupper under {SHARE_MIN_GROUP} "
-            "svar dolda. Svaren en och en är för er själva: dela dem inte vidare.",
-            f"The compilation is always exported with groups under {SHARE_MIN_GROUP} "
-            "hidden. The single answers are for you only.",
+            "Sammanställningen (Excel, CSV) är en tabell med en rad per bransch och en "
+            "kolumn per kategori: genomsnitt och antal svar; Excel-filen har också "
+            "fördelningen per indikator, antal per länk och anteckningarna. Grupper med "
+            f"färre än {SHARE_MIN_GROUP} svar döljs alltid i den.",
+            "The compilation (Excel, CSV) is a table with a row per industry and a column "
+            "per category: mean and number of answers; the Excel file also has the "
+            "distribution per indicator, the count per link and the notes. Groups under "
+            f"{SHARE_MIN_GROUP} answers are always hidden in it.",
         )
     )
+    if member:
+        st.caption(
+            tr(
+                "Svaren (Excel, CSV) är varje enskilt svar: länk, bransch, tidpunkt, alla "
+                "frågor och – där länken bad om det och personen angav det – namn och "
+                "kontaktuppgift. De är bara för er själva: dela dem inte vidare.",
+                "The answers (Excel, CSV) are every single answer: link, industry, time, "
+                "every question and – where the link asked and the person gave them – "
+                "name and contact. They are for you only: do not pass them on.",
+            )
+        )
+    lang = get_lang()
+    dialect = DIALECTS[
+        st.radio(
+            tr("CSV-format", "CSV format"),
+            list(DIALECTS),
+            format_func=lambda d: DIALECTS[d].en if lang == "en" else DIALECTS[d].sv,
+            horizontal=True,
+            key=f"{PAGE}.csv_dialect",
+        )
+    ]
     shared = compile_answers(form, answers, min_group=SHARE_MIN_GROUP)
-    sheets = compiled_sheets(shared)
-    raw = answers_frame(form, answers)
     stem = f"{form.id}-{workspace.name}".replace(" ", "_")
     cols = st.columns(4)
     cols[0].download_button(
         tr("Sammanställning (Excel)", "Compilation (Excel)"),
-        to_excel(sheets),
+        lambda: write_xlsx(compiled_sheets(shared)),
         f"{stem}-sammanstallning.xlsx",
-        XLSX,
+        XLSX_MIME,
         key=f"{PAGE}.x1",
     )
     cols[1].download_button(
         tr("Sammanställning (CSV)", "Compilation (CSV)"),
-        sheets_csv(sheets),
+        lambda: write_csv(compilation_table(shared), dialect),
         f"{stem}-sammanstallning.csv",
-        "text/csv",
+        CSV_MIME,
         key=f"{PAGE}.c1",
     )
+    if not member:
+        return  # single answers, names and contacts: the workspace's members only
     cols[2].download_button(
         tr("Svaren (Excel)", "Answers (Excel)"),
-        to_excel({"Svar": raw}),
+        lambda: write_xlsx({"Svar": answers_frame(form, answers)}),
         f"{stem}-svar.xlsx",
-        XLSX,
+        XLSX_MIME,
         key=f"{PAGE}.x2",
     )
     cols[3].download_button(
         tr("Svaren (CSV)", "Answers (CSV)"),
-        to_csv(raw),
+        lambda: write_csv(answers_frame(form, answers), dialect),
         f"{stem}-svar.csv",
-        "text/csv",
+        CSV_MIME,
         key=f"{PAGE}.c2",
     )

@@ -82,7 +82,9 @@ def auth_mode() -> str:
 def error_text(exc: StadError) -> str:
     """One line for the user: the message in Swedish and the code."""
     message = SIGNIN_MESSAGES.get(exc.code) or (
-        exc.problems[0].message if exc.problems else "Något gick fel."
+        errors.in_language(exc.problems[0].message, get_lang())
+        if exc.problems
+        else tr("Något gick fel.", "Something went wrong.")
     )
     if exc.code == errors.AUTH_THROTTLED and exc.problems:
         message = f"{message} {exc.problems[0].message}"

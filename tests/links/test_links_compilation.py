@@ -13,13 +13,12 @@ from stadforstad.compilation import (
     SUPPRESSED,
     answers_frame,
     category_means,
+    compilation_table,
     compile_answers,
     compiled_sheets,
-    sheets_csv,
-    to_csv,
-    to_excel,
 )
 from stadforstad.questionnaire import asked_form, receipt_text, with_identity
+from stadforstad.spreadsheet import write_csv, write_xlsx
 from stadforstad.storage.links import Identity, LinkAnswer, LinkInfo
 
 NOW = dt.datetime(2025, 5, 1, 12, tzinfo=dt.UTC)
@@ -102,7 +101,7 @@ def test_fewer_answers_than_the_threshold_withhold_the_picture(shareable_form):
 def test_exports_hide_small_groups_and_defuse_formulas(shareable_form):
     rows = _many(shareable_form)
     sheets = compiled_sheets(compile_answers(shareable_form, rows, min_group=3))
-    book = openpyxl.load_workbook(io.BytesIO(to_excel(sheets)))
+    book = openpyxl.load_workbook(io.BytesIO(write_xlsx(sheets)))
     assert book.sheetnames == [
         "Bransch x kategori",
         "Fördelning",
@@ -111,16 +110,16 @@ def test_exports_hide_small_groups_and_defuse_formulas(shareable_form):
         "Anteckningar",
     ]
     heat = [[c.value for c in r] for r in book["Bransch x kategori"].iter_rows()]
-    assert heat[0] == ["bransch", "Generella indikatorer", "Tiggeri"]
+    assert heat[0] == ["bransch", "Generella indikatorer", "Tiggeri", "antal svar"]
     assert heat[2][:2] == ["Taxi", SUPPRESSED]
     notes = [c.value for c in book["Anteckningar"]["B"]]
     assert "'=HYPERLINK(1)" in notes  # kept as text, never a formula
-    text = sheets_csv(sheets).decode("utf-8-sig")
-    assert "Antal per länk;1;antal;3" in text and "Taxi-länken;" not in text.split("antal;1")[0]
+    text = write_csv(compilation_table(compile_answers(shareable_form, rows, min_group=3)))
+    assert text.decode("utf-8-sig").splitlines()[1] == "Hotell;3;;3"
     raw = answers_frame(shareable_form, rows)
     assert list(raw.columns[:6]) == ["svar", "länk", "bransch", "namn", "kontakt", "inskickat"]
     assert raw.loc[0, "genomsnitt_generell"] == 3.0
-    assert "'=HYPERLINK(1)" in to_csv(raw).decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in write_csv(raw).decode("utf-8-sig")
 
 
 IDENTITY_FORM = """

@@ -1,0 +1,167 @@
+"""Every table that leaves the app for a spreadsheet goes through here: ONE formula
+escape (:func:`escape_formula`), ONE CSV writer (:func:`write_csv`) and ONE Excel
+writer (:func:`write_xlsx`), for the compilation, the single answers and the
+comparison alike.
+
+CSV is written for Swedish Excel by default: UTF-8 with a byte-order mark (so Excel
+reads å, ä, ö right), ``;`` between fields and ``,`` as the decimal mark. The other
+dialect (``,`` and ``.``) is there for English Excel and other programs. Every field
+holding a line break, a bare carriage return, a separator or a quote is quoted.
+
+A text cell that a spreadsheet would take for a formula (it starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) gets a leading apostrophe, so it stays text.
+Numbers are written as numbers; only text is escaped.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+
+TIME_ZONE = ZoneInfo("Europe/Stockholm")
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Control characters an .xlsx file cannot hold (openpyxl refuses them).
+_XLSX_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
+#: Excel refuses these in a sheet name, and names longer than 31 characters.
+_SHEET_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_MIME = "text/csv"
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    id: str
+    separator: str
+    decimal: str
+    sv: str
+    en: str
+
+
+SWEDISH_EXCEL = CsvDialect(
+    "sv",
+    ";",
+    ",",
+    "Svensk Excel (semikolon, decimalkomma)",
+    "Swedish Excel (semicolon, decimal comma)",
+)
+OTHER_PROGRAMS = CsvDialect(
+    "en",
+    ",",
+    ".",
+    "Engelsk Excel och andra program (komma, decimalpunkt)",
+    "English Excel and other programs (comma, decimal point)",
+)
+#: The CSV dialects a user can choose between; the first is the default.
+DIALECTS: dict[str, CsvDialect] = {d.id: d for d in (SWEDISH_EXCEL, OTHER_PROGRAMS)}
+
+
+def escape_formula(value: Any) -> Any:
+    """``value`` with a leading apostrophe when it is text a spreadsheet would run as a
+    formula; anything else as it is. The one place this rule lives."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _blank(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    """A moment in Swedish time, without a zone (what a spreadsheet can hold). A moment
+    without a zone is UTC (SQLite gives them back so)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(TIME_ZONE).replace(tzinfo=None)
+
+
+def cell_text(value: Any, dialect: CsvDialect = SWEDISH_EXCEL) -> str:
+    """One value as a CSV field: numbers with the dialect's decimal mark, times in
+    Swedish time, text escaped, nothing for a missing value."""
+    if _blank(value):
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "ja" if value else "nej"
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        text = np.format_float_positional(float(value), trim="-")
+        return text.replace(".", dialect.decimal)
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        return f"{_local(value):%Y-%m-%d %H:%M}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return escape_formula(str(value))
+
+
+def write_csv(frame: pd.DataFrame, dialect: CsvDialect = SWEDISH_EXCEL) -> bytes:
+    """The frame as CSV bytes for ``dialect`` (default: Swedish Excel)."""
+    buffer = io.StringIO()
+    # "\r\n" as Excel writes it; with it every field holding \r or \n is quoted.
+    writer = csv.writer(
+        buffer, delimiter=dialect.separator, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+    )
+    writer.writerow([cell_text(str(c), dialect) for c in frame.columns])
+    for row in frame.itertuples(index=False, name=None):
+        writer.writerow([cell_text(v, dialect) for v in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _xlsx_value(value: Any) -> Any:
+    if _blank(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        return _local(value)
+    if isinstance(value, str):
+        return escape_formula(_XLSX_ILLEGAL.sub("", value))
+    if isinstance(value, (list, dict, tuple, set)):
+        return escape_formula(_XLSX_ILLEGAL.sub("", str(value)))
+    return value
+
+
+def sheet_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as it goes into a workbook: text escaped, times in Swedish time."""
+    columns = [_xlsx_value(str(c)) for c in frame.columns]
+    rows = [[_xlsx_value(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+    return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
+def _sheet_names(names: list[str]) -> list[str]:
+    taken: set[str] = set()
+    result = []
+    for name in names:
+        base = _SHEET_ILLEGAL.sub(" ", name).strip("' ")[:31] or "Blad"
+        candidate, n = base, 2
+        while candidate.casefold() in taken:
+            suffix = f" ({n})"
+            candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+        taken.add(candidate.casefold())
+        result.append(candidate)
+    return result
+
+
+def write_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
+    """An Excel workbook with one sheet per frame, every cell through the same escape."""
+    buffer = io.BytesIO()
+    names = _sheet_names(list(sheets))
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in zip(names, sheets.values()):
+            sheet_frame(frame).to_excel(writer, sheet_name=name, index=False)
+    return buffer.getvalue()
