@@ -45,10 +45,17 @@ CREATED_KEY = f"{PAGE}.created"  # link id → token, for links made in this ses
 FLASH_KEY = f"{PAGE}.flash"
 #: Set after a link is made: the next run starts the create form afresh.
 RESET_KEY = f"{PAGE}.reset"
-#: The create form's settings, cleared by a reset (the form then shows its defaults).
+#: The create form's settings and their safe defaults, put back by a reset. (Setting a
+#: widget's state before it is drawn updates the browser too; removing it would not.)
 #: The form and the introduction stay: the next link usually goes to another industry
 #: with the same questions and the same words.
-FORM_KEYS = tuple(f"{PAGE}.{name}" for name in ("label", "closes", "cap", "ask", "lang"))
+FORM_DEFAULTS: dict[str, object] = {
+    f"{PAGE}.label": "",
+    f"{PAGE}.closes": None,
+    f"{PAGE}.cap": None,
+    f"{PAGE}.ask": False,
+    f"{PAGE}.lang": "sv",
+}
 
 #: The members' messages for a refused link in English, by code and place (Swedish: as
 #: the storage layer says it).
@@ -146,8 +153,8 @@ def _create_form(links: LinkStore, workspace) -> None:
     if st.session_state.pop(RESET_KEY, False):
         # Safe by default: the next link does not inherit this one's cap, last day or
         # request for names. (Only before the widgets are drawn may their state go.)
-        for name in FORM_KEYS:
-            st.session_state.pop(name, None)
+        for name, value in FORM_DEFAULTS.items():
+            st.session_state[name] = value
     warning = localhost_warning()
     if warning:
         st.warning(warning, icon="⚠️")

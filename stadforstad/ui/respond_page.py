@@ -241,13 +241,15 @@ class _Visit:
 
     def show_privacy(self) -> None:
         settings = get_settings()
+        who, *more = privacy_lines(
+            ask_identity=self.link.ask_identity,
+            days=self.days,
+            window_minutes=max(1, settings.link_rate_window_seconds // 60),
+            lang=self.lang,
+        )
+        st.caption(who)
         with st.expander(self.t("Om era uppgifter", "About your data")):
-            for line in privacy_lines(
-                ask_identity=self.link.ask_identity,
-                days=self.days,
-                window_minutes=max(1, settings.link_rate_window_seconds // 60),
-                lang=self.lang,
-            ):
+            for line in more:
                 st.markdown(line)
 
     def show_saved(self) -> None:
