@@ -65,9 +65,13 @@ from stadforstad.ui.respond_words import (
     answer_problems,
     closed_keep_text,
     closed_reason,
+    consent_text,
+    correct_text,
     error_text,
     late_saved_text,
     privacy_lines,
+    receipt_caption,
+    resume_text,
     unusable_text,
 )
 
@@ -79,6 +83,9 @@ RESUME_KEY = key("resume")
 OPENED_KEY = key("opened")
 #: Set when the respondent erased their draft or started afresh: forget the cookie.
 FORGET_KEY = key("forget")
+#: Resume tokens this session let go of: the cookie the browser sent at the start may
+#: still name one, and must not bring it back.
+FORGOTTEN_KEY = key("forgotten")
 
 
 def _refuse(lang: str | None) -> None:
@@ -131,10 +138,23 @@ class _Visit:
             self._use(session, self._state_of(session))
             return
         from_cookie = safe_value(client.browser_cookie(self.cookie))
+        if from_cookie in st.session_state.get(FORGOTTEN_KEY, set()):
+            from_cookie = None
         state = self._state_of(from_cookie) if from_cookie else None
         if from_cookie and state is not None:
             self._use(from_cookie, state)
             return
+        if from_cookie and not st.session_state.get(FORGET_KEY):
+            # This browser had a draft here that is gone: expired, or erased.
+            st.info(
+                self.t(
+                    f"Ert tidigare utkast finns inte kvar (utkast raderas efter {self.days} "
+                    "dagar). Ni kan börja om här nedan.",
+                    f"Your earlier draft is no longer kept (drafts are deleted after "
+                    f"{self.days} days). You can start again below.",
+                )
+            )
+            st.session_state[FORGET_KEY] = True
         self._use(secrets.token_urlsafe(32), None)
 
     def _state_of(self, resume: str) -> RespondentState | None:
@@ -149,6 +169,7 @@ class _Visit:
 
     def forget(self) -> None:
         """Start afresh in this browser: a new resume token, no cookie, no ``&r=``."""
+        st.session_state.setdefault(FORGOTTEN_KEY, set()).add(self.resume)
         st.session_state.pop(RESUME_KEY, None)
         st.session_state[FORGET_KEY] = True
         if RESUME_PARAM in st.query_params:
@@ -171,16 +192,7 @@ class _Visit:
         )
         st.markdown(self.t("**Er kvittokod**", "**Your receipt code**"))
         st.code(state.receipt, language=None)
-        st.caption(
-            self.t(
-                "Spara koden om ni vill kunna hänvisa till ert svar, eller be kommunen radera "
-                "det. Svaret kan inte ändras härifrån; hör av er till den som skickade länken "
-                "om något blev fel.",
-                "Keep the code if you want to refer to your answer, or ask the municipality "
-                "to erase it. The answer cannot be changed from here; contact the person who "
-                "sent the link if something went wrong.",
-            )
-        )
+        st.caption(receipt_caption(self.lang))
         text = receipt_text(
             self.form,
             state.answers or {},
@@ -260,16 +272,7 @@ class _Visit:
             ),
             icon="💾",
         )
-        st.markdown(
-            self.t(
-                "Fortsätt senare genom att öppna samma länk igen i den här webbläsaren. På en "
-                "annan enhet, eller om webbläsaren inte sparar kakor, använd den här länken "
-                f"(spara den). Utkastet sparas i {self.days} dagar.",
-                "Continue later by opening the same link again in this browser. On another "
-                "device, or if the browser keeps no cookies, use this link (keep it). The "
-                f"draft is kept for {self.days} days.",
-            )
-        )
+        st.markdown(resume_text(self.days, self.lang))
         st.code(
             link_url(get_settings().public_url, self.token, self.resume, self.lang),
             language=None,
@@ -310,16 +313,7 @@ class _Visit:
         consent_key = key("consent")
         if consent_key not in st.session_state:
             st.session_state[consent_key] = state is not None  # agreed before saving
-        consent = st.checkbox(
-            self.t(
-                "Jag har läst informationen ovan och vill svara. Jag vet att svaren används "
-                "för att kartlägga läget i kommunen och att jag kan avbryta när jag vill.",
-                "I have read the information above and want to answer. I know that the "
-                "answers are used to map the situation in the municipality and that I can "
-                "stop whenever I want.",
-            ),
-            key=consent_key,
-        )
+        consent = st.checkbox(consent_text(self.lang), key=consent_key)
         self.show_privacy()
         identity = identity_block(
             self.form, link, state.identity if state is not None else Identity(), self.lang
@@ -384,14 +378,7 @@ class _Visit:
         except AnswerError as exc:
             problems = [p for p in exc.problems if p.where.split("[")[0] != INDUSTRY_ITEM]
             show_problems(rendered, answer_problems(problems, self.lang), self.lang)
-            st.error(
-                self.t(
-                    "Något behöver rättas – se markeringarna vid frågorna. Inget av det ni "
-                    "skrivit har försvunnit.",
-                    "Something needs correcting – see the marks at the questions. Nothing you "
-                    "have written is lost.",
-                )
-            )
+            st.error(correct_text(self.lang))
             return
         except LinkClosedError:
             # Kept as a late draft: the next run says so and shows the text.

@@ -187,3 +187,49 @@ def privacy_lines(*, ask_identity: bool, days: int, window_minutes: int, lang: s
             "answer is erased by the municipality when you give your receipt code.",
         ),
     ]
+
+
+def consent_text(lang: str) -> str:
+    return pick(
+        lang,
+        "Jag har läst informationen ovan och vill svara. Jag vet att svaren används för att "
+        "kartlägga läget i kommunen och att jag kan avbryta när jag vill.",
+        "I have read the information above and want to answer. I know that the answers are "
+        "used to map the situation in the municipality and that I can stop whenever I want.",
+    )
+
+
+def correct_text(lang: str) -> str:
+    return pick(
+        lang,
+        "Något behöver rättas – se markeringarna vid frågorna. Inget av det ni skrivit har "
+        "försvunnit.",
+        "Something needs correcting – see the marks at the questions. Nothing you have "
+        "written is lost.",
+    )
+
+
+def receipt_caption(lang: str) -> str:
+    return pick(
+        lang,
+        "Spara koden om ni vill kunna hänvisa till ert svar, eller be kommunen radera det. "
+        "Svaret kan inte ändras härifrån; hör av er till den som skickade länken om något "
+        "blev fel.",
+        "Keep the code if you want to refer to your answer, or ask the municipality to erase "
+        "it. The answer cannot be changed from here; contact the person who sent the link if "
+        "something went wrong.",
+    )
+
+
+def resume_text(days: int, lang: str) -> str:
+    """How to continue a saved draft – and it is true: the same link in the same browser
+    finds it (a cookie), the resume link anywhere."""
+    return pick(
+        lang,
+        "Fortsätt senare genom att öppna samma länk igen i den här webbläsaren. På en annan "
+        "enhet, eller om webbläsaren inte sparar kakor, använd den här länken (spara den). "
+        f"Utkastet sparas i {days} dagar.",
+        "Continue later by opening the same link again in this browser. On another device, "
+        "or if the browser keeps no cookies, use this link (keep it). The draft is kept for "
+        f"{days} days.",
+    )

@@ -237,15 +237,41 @@ def test_an_industry_of_ones_own_is_kept_as_written(app_env):
     assert links.link_answers(actor=admin, workspace_id=workspace.id)[0].industry == "Tandvård"
 
 
-def test_a_new_answer_after_the_receipt(app_env):
+def test_a_new_answer_after_the_receipt(app_env, monkeypatch):
     links, admin, workspace = app_env
     created = make_link(links, admin, workspace)
     at = _consent(open_respondent(created.token))
     fill(at, generell_1=2)
     button(at, "Skicka in").click().run()
     assert "Tack! Ert svar är inskickat." in texts(at)
-    button(at, "Börja ett nytt svar").click().run()
-    assert "Tack!" not in texts(at) and button(at, "Skicka in")
+    resume = at.query_params["r"]
+    resume = resume[0] if isinstance(resume, list) else resume
+    # Reopening the link in this browser shows the receipt (the cookie) …
+    name = cookie_name(hash_token(created.token))
+    monkeypatch.setattr(client, "browser_cookie", {name: resume}.get)
+    again = open_respondent(created.token)
+    assert "Tack! Ert svar är inskickat." in texts(again)
+    # … until someone starts a new answer (a shared computer): then a fresh form, and
+    # the cookie the browser still sends does not bring the old one back.
+    button(again, "Börja ett nytt svar").click().run()
+    assert "Tack!" not in texts(again) and button(again, "Skicka in")
+    again.run()
+    assert "Tack!" not in texts(again)
+    assert "max-age=0" in " ".join(h.proto.body for h in again.get("html"))
+    _consent(again)  # the next person agrees for themselves
+    fill(again, generell_1=5)
+    button(again, "Skicka in").click().run()
+    assert len(links.link_answers(actor=admin, workspace_id=workspace.id)) == 2
+
+
+def test_an_expired_draft_in_this_browser_is_explained(app_env, monkeypatch):
+    links, admin, workspace = app_env
+    created = make_link(links, admin, workspace)
+    name = cookie_name(hash_token(created.token))
+    monkeypatch.setattr(client, "browser_cookie", {name: new_token()}.get)
+    at = open_respondent(created.token)
+    assert "Ert tidigare utkast finns inte kvar" in texts(at)
+    assert "max-age=0" in " ".join(h.proto.body for h in at.get("html"))
 
 
 @pytest.mark.parametrize("lang, mark", [("sv", "2,5"), ("en", "2.5")])
