@@ -92,7 +92,9 @@ def run_load(
         identity = Identity(industry=rng.choice(industries))
         try:
             actor_, _ = links.open_link(created.token)
-            links.save_draft(actor=actor_, resume=resume, form=form, answers={}, identity=identity)
+            links.save_draft(
+                actor=actor_, resume=resume, form=form, answers=answers, identity=identity
+            )
             start.wait(timeout=60)  # everyone presses "Skicka in" at once
             began = time.perf_counter()
             first = questionnaire.send_answers(

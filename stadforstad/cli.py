@@ -1,5 +1,5 @@
 """The command line: ``stadforstad forms | workspaces | describe | score | links |
-import | compare | demo | users | export | import-backup | erase``.
+import | compare | demo | users | export | import-backup | erase | purge``.
 
 Errors are printed as ``[CODE] where: message`` on stderr with a non-zero exit status;
 never a traceback.
@@ -25,7 +25,8 @@ from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, backup, make_engine
-from stadforstad.storage.links import LinkStore, link_url
+from stadforstad.storage.links import TIME_ZONE, LinkStore, link_url
+from stadforstad.terminal import printable
 
 EXIT_BAD_INPUT = 2
 EXIT_BAD_ROWS = 3
@@ -349,8 +350,9 @@ def cmd_links_create(args) -> int:
         ask_identity=args.ask_identity,
         closes_on=args.closes,
         max_answers=args.max,
+        lang=args.lang,
     )
-    print(link_url(get_settings().public_url, created.token))
+    print(link_url(get_settings().public_url, created.token, lang=args.lang))
     print(
         f"link {created.info.id} for {created.info.form_id} in {workspace.name}; the link is "
         "shown only now: keep it",
@@ -362,13 +364,18 @@ def cmd_links_create(args) -> int:
 def cmd_links_list(args) -> int:
     store, actor = _store(), Actor.local()
     workspace = _workspace(store, actor, args.workspace)
-    print("id\tform\tlabel\tstatus\tanswers\tdrafts\tcloses\tmax\tlast_answer")
+    print("id\tform\tlabel\tstatus\tanswers\tdrafts\tcloses\tmax\tlast_answer\tlate_drafts")
     for info in LinkStore(store).list_links(actor=actor, workspace_id=workspace.id):
-        last = f"{info.last_answer_at:%Y-%m-%d %H:%M}" if info.last_answer_at else "-"
+        last = (
+            f"{info.last_answer_at.astimezone(TIME_ZONE):%Y-%m-%d %H:%M}"
+            if info.last_answer_at
+            else "-"
+        )
+        # The label is what a member typed: printed, it must not drive the terminal.
         print(
-            f"{info.id}\t{info.form_id}\t{info.label or '-'}\t{info.status()}\t"
-            f"{info.answers}\t{info.drafts}\t{info.closes_on or '-'}\t"
-            f"{info.max_answers or '-'}\t{last}"
+            f"{info.id}\t{printable(info.form_id)}\t{printable(info.label) or '-'}\t"
+            f"{info.status()}\t{info.answers}\t{info.drafts}\t{info.closes_on or '-'}\t"
+            f"{info.max_answers or '-'}\t{last}\t{info.late_drafts}"
         )
     return 0
 
@@ -544,6 +551,33 @@ def _add_admin_parsers(sub) -> None:
     erase.set_defaults(func=cmd_erase)
 
 
+def cmd_purge(args) -> int:
+    """Delete what has expired (see stadforstad/retention.py); counts per kind."""
+    from stadforstad.retention import purge_expired
+
+    counts = purge_expired(_store(), dry_run=args.dry_run, kinds=args.kind or None)
+    for name, count in counts.items():
+        print(f"{name}\t{count}")
+    if args.dry_run:
+        print("dry run: nothing was deleted", file=sys.stderr)
+    return 0
+
+
+def _add_purge_parser(sub) -> None:
+    from stadforstad.retention import RETENTIONS
+
+    purge = sub.add_parser(
+        "purge",
+        help="delete expired data (run daily): "
+        + "; ".join(f"{name}: {r.description}" for name, r in RETENTIONS.items()),
+    )
+    purge.add_argument("--dry-run", action="store_true", help="only count what would go")
+    purge.add_argument(
+        "--kind", action="append", choices=list(RETENTIONS), help="only this kind (repeatable)"
+    )
+    purge.set_defaults(func=cmd_purge)
+
+
 def _add_links_parser(sub) -> None:
     links = sub.add_parser("links", help="invitation links: create, list, revoke")
     actions = links.add_subparsers(dest="action", required=True)
@@ -556,6 +590,12 @@ def _add_links_parser(sub) -> None:
     create.add_argument("--intro", help="the introduction respondents see")
     create.add_argument(
         "--ask-identity", action="store_true", help="ask for name and contact (optional to answer)"
+    )
+    create.add_argument(
+        "--lang",
+        choices=["sv", "en"],
+        default="sv",
+        help="the language the respondent page opens in (they can switch)",
     )
     create.set_defaults(func=cmd_links_create)
     listing = actions.add_parser("list", help="the municipality's links with their answers")
@@ -662,6 +702,7 @@ def build_parser() -> argparse.ArgumentParser:
     xlsform.add_argument("--out", default=None, help="the .xlsx file (default: FORM_ID.xlsx)")
     xlsform.set_defaults(func=cmd_xlsform)
     _add_links_parser(sub)
+    _add_purge_parser(sub)
     _add_admin_parsers(sub)
     return parser
 

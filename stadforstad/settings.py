@@ -6,6 +6,7 @@ import functools
 from pathlib import Path
 from typing import Literal
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from stadforstad.resources import CHECKOUT_DIR, is_checkout
@@ -33,6 +34,20 @@ class Settings(BaseSettings):
     #: when ``[auth]`` is in ``.streamlit/secrets.toml``. ``none``: no sign-in at all,
     #: everyone is the local administrator – only for a single-user laptop install.
     auth: Literal["local", "none"] = "local"
+
+    # -- invitation links (stadforstad/storage/links.py) ------------------------------
+    #: Days an unsent draft of an invitation link is kept after its last save; older
+    #: drafts are no longer resumed and ``stadforstad purge`` deletes them.
+    link_draft_days: int = Field(default=30, ge=1)
+    #: Draft saves and submissions through invitation links accepted per client
+    #: address, and per link, in each window of ``link_rate_window_seconds``.
+    link_rate_per_address: int = Field(default=60, ge=1)
+    link_rate_per_link: int = Field(default=300, ge=1)
+    link_rate_window_seconds: int = Field(default=600, ge=1)
+    #: Reverse proxies in front of the app that append the client's address to
+    #: ``X-Forwarded-For`` (nginx: ``proxy_add_x_forwarded_for``). 0: the header is not
+    #: trusted, the address is the connection's own (see ``stadforstad/client.py``).
+    trusted_proxies: int = Field(default=0, ge=0)
 
 
 @functools.cache

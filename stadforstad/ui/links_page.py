@@ -4,6 +4,11 @@ download a QR code, revoke them, and watch the answers arrive per link.
 A link's token is shown only when it is created (only its hash is kept): the page keeps
 the links made in this session on screen; an older link that is lost is replaced by
 making a new one and revoking the old.
+
+Safe by default: after "Skapa länk" the form starts afresh (anonymous, no cap, no last
+day), an introduction still holding its placeholder is refused, and a link that would
+point to localhost while the app is reached elsewhere is flagged. Labels and every
+other user-set string are shown as text, never as Markdown. Times in Swedish time.
 """
 
 from __future__ import annotations
@@ -15,15 +20,53 @@ import pandas as pd
 import qrcode
 import streamlit as st
 
+from stadforstad import client
 from stadforstad.errors import StadError
-from stadforstad.questionnaire import shareable_forms
+from stadforstad.i18n import LANGUAGE_NAMES, LANGUAGES
+from stadforstad.questionnaire import format_moment, shareable_forms
+from stadforstad.render import escape_markdown
 from stadforstad.settings import get_settings
-from stadforstad.storage.links import MAX_INTRO, MAX_LABEL, LinkInfo, LinkStore, link_url, today
-from stadforstad.ui.context import get_actor, get_store, tr
+from stadforstad.storage.links import (
+    INTRO_PLACEHOLDERS,
+    LINK_BAD_SETTING,
+    LINK_TOO_LONG,
+    MAX_INTRO,
+    MAX_LABEL,
+    LinkInfo,
+    LinkStore,
+    link_url,
+    today,
+)
+from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.link_drafts_page import show_drafts
 
 PAGE = "links"
 CREATED_KEY = f"{PAGE}.created"  # link id → token, for links made in this session
 FLASH_KEY = f"{PAGE}.flash"
+#: Set after a link is made: the next run starts the create form afresh.
+RESET_KEY = f"{PAGE}.reset"
+#: The create form's settings and their safe defaults, put back by a reset. (Setting a
+#: widget's state before it is drawn updates the browser too; removing it would not.)
+#: The form and the introduction stay: the next link usually goes to another industry
+#: with the same questions and the same words.
+FORM_DEFAULTS: dict[str, object] = {
+    f"{PAGE}.label": "",
+    f"{PAGE}.closes": None,
+    f"{PAGE}.cap": None,
+    f"{PAGE}.ask": False,
+    f"{PAGE}.lang": "sv",
+}
+
+#: The members' messages for a refused link in English, by code and place (Swedish: as
+#: the storage layer says it).
+MESSAGES_EN = {
+    (LINK_BAD_SETTING, "intro"): "Replace the placeholder in the introduction with how "
+    "respondents reach you (name, e-mail, phone).",
+    (LINK_BAD_SETTING, "closes_on"): "The last day has passed already; choose today or later.",
+    (LINK_BAD_SETTING, "max_answers"): "The answer cap must be at least 1.",
+    (LINK_TOO_LONG, "label"): f"The label can be at most {MAX_LABEL} characters.",
+    (LINK_TOO_LONG, "intro"): f"The introduction can be at most {MAX_INTRO} characters.",
+}
 
 STATUS_WORDS = {
     "open": ("öppen", "open"),
@@ -33,7 +76,20 @@ STATUS_WORDS = {
 }
 
 
-def default_intro(workspace_name: str) -> str:
+def default_intro(workspace_name: str, lang: str = "sv") -> str:
+    """The introduction a new link starts from; its contact placeholder must be replaced
+    before the link can be made."""
+    if lang == "en":
+        return (
+            f"Hello! We are the core group in {workspace_name}, working against human "
+            "trafficking and prostitution with the Stad för stad method.\n\n"
+            "Why we ask: you meet many people in your work and see and hear things that help "
+            "us understand the situation in the municipality.\n\n"
+            "How the answers are used: the answers are anonymous and compiled per industry. "
+            "No group with fewer than three answers is shown, so no single respondent can be "
+            "singled out.\n\n"
+            f"Questions? Contact: {INTRO_PLACEHOLDERS[1]}"
+        )
     return (
         f"Hej! Vi är kärngruppen i {workspace_name} som arbetar mot människohandel och "
         "prostitution enligt metoden Stad för stad.\n\n"
@@ -41,7 +97,34 @@ def default_intro(workspace_name: str) -> str:
         "hjälper oss att förstå läget i kommunen.\n\n"
         "Hur svaren används: svaren är anonyma och sammanställs per bransch. Ingen grupp "
         "med färre än tre svar visas, så ingen enskild svarande kan pekas ut.\n\n"
-        "Frågor? Kontakta: [namn, e-post, telefon]"
+        f"Frågor? Kontakta: {INTRO_PLACEHOLDERS[0]}"
+    )
+
+
+def error_text(exc: StadError) -> str:
+    """A refused link in the member's language, with its code."""
+    problem = exc.problems[0]
+    english = MESSAGES_EN.get((problem.code, problem.where))
+    message = tr(problem.message, english)
+    return f"{message[:1].upper()}{message[1:]} ({problem.code})"
+
+
+def localhost_warning() -> str | None:
+    """Links would point to localhost although the app is reached from elsewhere: the
+    operator has not set ``STADFORSTAD_PUBLIC_URL``."""
+    settings = get_settings()
+    if "public_url" in settings.model_fields_set or not client.is_local_url(settings.public_url):
+        return None
+    seen = client.browser_url()
+    if client.is_local_url(seen):
+        return None
+    return tr(
+        f"Länkarna pekar på {settings.public_url}, som bara fungerar på den här datorn – "
+        f"men ni når appen via {seen}. Be den som driver tjänsten att sätta "
+        "STADFORSTAD_PUBLIC_URL till appens publika adress innan ni skickar länkar.",
+        f"The links point to {settings.public_url}, which works only on this computer – but "
+        f"you reach the app at {seen}. Ask whoever runs the service to set "
+        "STADFORSTAD_PUBLIC_URL to the app's public address before you send links.",
     )
 
 
@@ -67,6 +150,16 @@ def _create_form(links: LinkStore, workspace) -> None:
             )
         )
         return
+    if st.session_state.pop(RESET_KEY, False):
+        # Safe by default: the next link does not inherit this one's cap, last day or
+        # request for names. (Only before the widgets are drawn may their state go.)
+        for name, value in FORM_DEFAULTS.items():
+            st.session_state[name] = value
+    warning = localhost_warning()
+    if warning:
+        st.warning(warning, icon="⚠️")
+    # Not cleared on submit: a refused link (say, the placeholder left in) keeps what
+    # was typed; a created one resets the form through RESET_KEY.
     with st.form(f"{PAGE}.create", clear_on_submit=False):
         st.subheader(tr("Skapa en inbjudningslänk", "Create an invitation link"))
         form_id = st.selectbox(
@@ -86,18 +179,20 @@ def _create_form(links: LinkStore, workspace) -> None:
                 "Respondents do not see it; you see answers per link.",
             ),
         )
-        st.session_state.setdefault(f"{PAGE}.intro", default_intro(workspace.name))
+        st.session_state.setdefault(f"{PAGE}.intro", default_intro(workspace.name, get_lang()))
         intro = st.text_area(
             tr("Introduktion som de svarande ser", "Introduction respondents see"),
             key=f"{PAGE}.intro",
             max_chars=MAX_INTRO,
             height=200,
             help=tr(
-                "Skriv vem som frågar, varför, hur svaren används och vem man kontaktar.",
-                "Who asks, why, how answers are used, whom to contact.",
+                "Skriv vem som frågar, varför, hur svaren används och vem man kontaktar. "
+                f"Byt ut {INTRO_PLACEHOLDERS[0]} mot er kontaktuppgift.",
+                "Who asks, why, how answers are used, whom to contact. Replace "
+                f"{INTRO_PLACEHOLDERS[1]} with your contact details.",
             ),
         )
-        left, middle, right = st.columns(3)
+        left, middle, right, fourth = st.columns(4)
         closes = left.date_input(
             tr("Sista svarsdag (valfritt)", "Last day (optional)"),
             value=None,
@@ -121,6 +216,16 @@ def _create_form(links: LinkStore, workspace) -> None:
                 "Off: fully anonymous. On: optional to fill in.",
             ),
         )
+        lang = fourth.selectbox(
+            tr("Enkätens språk", "Questionnaire language"),
+            list(LANGUAGES),
+            key=f"{PAGE}.lang",
+            format_func=lambda code: LANGUAGE_NAMES.get(code, code),
+            help=tr(
+                "Språket sidan öppnas på. De svarande kan byta själva.",
+                "The language the page opens in. Respondents can switch.",
+            ),
+        )
         if st.form_submit_button(tr("Skapa länk", "Create link"), type="primary"):
             try:
                 created = links.create_link(
@@ -132,11 +237,13 @@ def _create_form(links: LinkStore, workspace) -> None:
                     ask_identity=ask,
                     closes_on=closes if isinstance(closes, dt.date) else None,
                     max_answers=int(cap) if cap else None,
+                    lang=lang or "sv",
                 )
             except StadError as exc:
-                st.error(f"{exc.problems[0].message} ({exc.code})")
+                st.error(error_text(exc))
             else:
                 st.session_state.setdefault(CREATED_KEY, {})[created.info.id] = created.token
+                st.session_state[RESET_KEY] = True
                 st.session_state[FLASH_KEY] = tr(
                     "Länken är skapad. Kopiera den eller ladda ner QR-koden nu: den visas "
                     "bara under det här besöket.",
@@ -153,10 +260,16 @@ def _show_new_links(infos: list[LinkInfo]) -> None:
         token = created.get(info.id)
         if token is None:
             continue
-        url = link_url(base, token)
+        url = link_url(base, token, lang=info.lang)
         with st.container(border=True):
-            st.markdown(f"**{tr('Ny länk', 'New link')}: {info.label or info.form_id}**")
+            # The label is what a member typed: shown as text, never as Markdown.
+            st.markdown(
+                f"**{tr('Ny länk', 'New link')}: {escape_markdown(info.label or info.form_id)}**"
+            )
             st.code(url, language=None, wrap_lines=True)
+            warning = localhost_warning()
+            if warning:
+                st.warning(warning, icon="⚠️")
             st.download_button(
                 tr("Ladda ner QR-kod (PNG)", "Download QR code (PNG)"),
                 qr_png(url),
@@ -176,7 +289,7 @@ def _links_table(infos: list[LinkInfo]) -> None:
     cols = st.columns(3)
     cols[0].metric(tr("Inskickade svar", "Answers sent"), total)
     cols[1].metric(tr("Påbörjade utkast", "Drafts in progress"), sum(i.drafts for i in infos))
-    cols[2].metric(tr("Senaste svar", "Last answer"), f"{last:%Y-%m-%d %H:%M}" if last else "–")
+    cols[2].metric(tr("Senaste svar", "Last answer"), format_moment(last, get_lang()))
     st.dataframe(
         pd.DataFrame(
             [
@@ -187,12 +300,14 @@ def _links_table(infos: list[LinkInfo]) -> None:
                     tr("Läge", "Status"): _status(i),
                     tr("Svar", "Answers"): i.answers,
                     tr("Utkast", "Drafts"): i.drafts,
-                    tr("Senaste svar", "Last answer"): f"{i.last_answer_at:%Y-%m-%d %H:%M}"
-                    if i.last_answer_at
-                    else "–",
+                    tr("Sena utkast", "Late drafts"): i.late_drafts,
+                    tr("Senaste svar", "Last answer"): format_moment(i.last_answer_at, get_lang()),
                     tr("Sista dag", "Closes"): str(i.closes_on) if i.closes_on else "–",
                     tr("Högst", "Cap"): i.max_answers or "–",
-                    tr("Namn efterfrågas", "Asks name"): "✓" if i.ask_identity else "",
+                    tr("Namn efterfrågas", "Asks name"): tr("ja", "yes")
+                    if i.ask_identity
+                    else tr("nej", "no"),
+                    tr("Språk", "Language"): LANGUAGE_NAMES.get(i.lang, i.lang),
                 }
                 for i in infos
             ]
@@ -202,10 +317,10 @@ def _links_table(infos: list[LinkInfo]) -> None:
     )
     st.caption(
         tr(
-            "Tiderna är i UTC. En länk visas bara när den skapas; har ni tappat bort "
+            "Tiderna är svensk tid. En länk visas bara när den skapas; har ni tappat bort "
             "den, skapa en ny och stäng den gamla.",
-            "Times are UTC. A link is shown only when created; if lost, create a new "
-            "one and revoke the old.",
+            "Times are Swedish time. A link is shown only when created; if lost, create a "
+            "new one and revoke the old.",
         )
     )
 
@@ -231,7 +346,7 @@ def _revoke(links: LinkStore, infos: list[LinkInfo]) -> None:
             try:
                 links.revoke_link(actor=get_actor(), link_id=chosen)
             except StadError as exc:
-                st.error(f"{exc.problems[0].message} ({exc.code})")
+                st.error(error_text(exc))
             else:
                 st.session_state[FLASH_KEY] = tr(
                     f"Länk {chosen} är stängd.", f"Link {chosen} is revoked."
@@ -261,6 +376,7 @@ def show_links_page(workspace) -> None:
     _links_table(infos)
     if actor.can_write(workspace.id):
         _revoke(links, infos)
+        show_drafts(links, workspace, infos)
     st.caption(
         tr(
             "Hur svaren ser ut tillsammans visas under Sammanställning i menyn.",

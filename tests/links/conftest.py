@@ -72,3 +72,17 @@ def admin() -> Actor:
 @pytest.fixture
 def workspace(links, admin):
     return links.store.create_workspace(actor=admin, name="Testby")
+
+
+@pytest.fixture
+def app_env(monkeypatch, tmp_path, shareable_yaml):
+    """The app's settings pointed at a fresh SQLite file and a forms folder holding the
+    small shareable form; a link store on the same file, an administrator and
+    a municipality."""
+    from stadforstad.settings import get_settings
+    from tests.links.apptest_links import make_app_env
+
+    links, admin, workspace, engine = make_app_env(monkeypatch, tmp_path, shareable_yaml)
+    yield links, admin, workspace
+    engine.dispose()
+    get_settings.cache_clear()

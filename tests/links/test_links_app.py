@@ -3,87 +3,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from stadforstad.settings import get_settings
-from stadforstad.storage import Actor, Store, make_engine
-from stadforstad.storage.links import LINK_UNUSABLE, LinkStore, new_token
-
-TIMEOUT = 30
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def app_env(monkeypatch, tmp_path, shareable_yaml):
-    forms = tmp_path / "forms"
-    forms.mkdir()
-    (forms / "enkat.yaml").write_text(shareable_yaml, encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
-    monkeypatch.setenv("STADFORSTAD_DATABASE_URL", url)
-    monkeypatch.setenv("STADFORSTAD_FORMS_DIR", str(forms))
-    monkeypatch.setenv("STADFORSTAD_PUBLIC_URL", "https://stad.example.se")
-    get_settings.cache_clear()
-    engine = make_engine(url)
-    links = LinkStore(Store(engine))
-    admin = Actor.local()
-    workspace = links.store.create_workspace(actor=admin, name="Testby")
-    yield links, admin, workspace
-    engine.dispose()
-    get_settings.cache_clear()
-
-
-def _link(links, admin, workspace, **kw):
-    from stadforstad.questionnaire import link_form
-
-    return links.create_link(actor=admin, workspace_id=workspace.id, form=link_form("enkat"), **kw)
-
-
-def _respondent(token, resume=None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.query_params["t"] = token
-    if resume:
-        at.query_params["r"] = resume
-    return at.run()
-
-
-def _texts(at) -> str:
-    parts = [
-        e.value
-        for e in (
-            *at.markdown,
-            *at.info,
-            *at.success,
-            *at.error,
-            *at.caption,
-            *at.title,
-            *at.text,
-            *at.code,
-        )
-    ]
-    return "\n".join(str(p) for p in parts)
-
-
-def _fill(at, **values):
-    for item_id, value in values.items():
-        widget = next(
-            w
-            for w in (*at.radio, *at.text_area, *at.text_input)
-            if w.key and w.key.endswith(f".{item_id}")
-        )
-        widget.set_value(value)
-
-
-def _button(at, label):
-    return next(b for b in at.button if b.label == label)
+from stadforstad.storage.links import LINK_UNUSABLE, new_token
+from tests.links.apptest_links import (
+    ROOT,
+    TIMEOUT,
+    button,
+    fill,
+    make_link,
+    open_respondent,
+    texts,
+    with_contact,
+)
 
 
 def test_respondent_sees_only_the_form_and_introduction(app_env):
     links, admin, workspace = app_env
-    created = _link(links, admin, workspace, label="Hotell", intro="Hej från **Testby**!")
-    at = _respondent(created.token)
+    created = make_link(links, admin, workspace, label="Hotell", intro="Hej från **Testby**!")
+    at = open_respondent(created.token)
     assert not at.exception
     assert at.title[0].value == "Liten enkät"
     # The introduction is shown as written (text, not Markdown).
@@ -96,13 +35,13 @@ def test_respondent_sees_only_the_form_and_introduction(app_env):
     industry = next(s for s in at.selectbox if s.key == "respond.industry")
     assert industry.value == "Hotell"
     assert at.checkbox[0].value is False
-    assert _button(at, "Skicka in").disabled
+    assert button(at, "Skicka in").disabled
 
 
 @pytest.mark.parametrize("how", ["revoked", "made-up", "full"])
 def test_unusable_links_get_one_friendly_message(app_env, how):
     links, admin, workspace = app_env
-    created = _link(links, admin, workspace, max_answers=1)
+    created = make_link(links, admin, workspace, max_answers=1)
     token = created.token
     if how == "revoked":
         links.revoke_link(actor=admin, link_id=created.info.id)
@@ -119,7 +58,7 @@ def test_unusable_links_get_one_friendly_message(app_env, how):
             form=link_form("enkat"),
             answers={"generell_1": 3},
         )
-    at = _respondent(token)
+    at = open_respondent(token)
     assert not at.exception
     assert len(at.info) == 1 and f"({LINK_UNUSABLE})" in at.info[0].value
     assert not at.button and not at.radio  # no form
@@ -128,36 +67,36 @@ def test_unusable_links_get_one_friendly_message(app_env, how):
 
 def test_respondent_saves_a_draft_resumes_and_sends_once(app_env):
     links, admin, workspace = app_env
-    created = _link(links, admin, workspace, label="Taxi")
-    at = _respondent(created.token)
+    created = make_link(links, admin, workspace, label="Taxi")
+    at = open_respondent(created.token)
     at.checkbox[0].check().run()
-    _fill(at, generell_2=4, anteckningar="<b>inte fet</b> *inte kursiv*")
-    _button(at, "Spara utkast").click().run()
+    fill(at, generell_2=4, anteckningar="<b>inte fet</b> *inte kursiv*")
+    button(at, "Spara utkast").click().run()
     assert not at.exception
     resume = at.query_params["r"]
     resume = resume[0] if isinstance(resume, list) else resume
-    assert "Utkastet är sparat" in _texts(at)
+    assert "Utkastet är sparat" in texts(at)
     assert any(f"&r={resume}" in c.value for c in at.code)  # the resume link
 
     # Later, a new session with the resume link continues the draft.
-    again = _respondent(created.token, resume)
+    again = open_respondent(created.token, resume)
     assert not again.exception
-    assert "Ni fortsätter på ert utkast" in _texts(again)
+    assert "Ni fortsätter på ert utkast" in texts(again)
     assert again.checkbox[0].value is True
     saved = next(w for w in again.radio if w.key.endswith(".generell_2"))
     assert saved.value == 4
-    _fill(again, generell_1=5)
-    _button(again, "Skicka in").click().run()
+    fill(again, generell_1=5)
+    button(again, "Skicka in").click().run()
     assert not again.exception
-    text = _texts(again)
+    text = texts(again)
     assert "Tack! Ert svar är inskickat." in text
     receipt = next(c.value for c in again.code if "Kvittokod" in c.value)
     assert "<b>inte fet</b> *inte kursiv*" in receipt  # shown back as written, as text
     assert "Bransch: Taxi" in receipt
 
     # Reloading shows the receipt again and stores nothing more.
-    reload = _respondent(created.token, resume)
-    assert "Tack! Ert svar är inskickat." in _texts(reload)
+    reload = open_respondent(created.token, resume)
+    assert "Tack! Ert svar är inskickat." in texts(reload)
     stored = links.link_answers(actor=admin, workspace_id=workspace.id)
     assert len(stored) == 1 and stored[0].answers["generell_1"] == 5
     assert stored[0].industry == "Taxi"
@@ -165,12 +104,13 @@ def test_respondent_saves_a_draft_resumes_and_sends_once(app_env):
 
 def test_sending_without_a_required_answer_shows_where(app_env):
     links, admin, workspace = app_env
-    created = _link(links, admin, workspace)
-    at = _respondent(created.token)
+    created = make_link(links, admin, workspace)
+    at = open_respondent(created.token)
     at.checkbox[0].check().run()
-    _button(at, "Skicka in").click().run()
+    fill(at, generell_2=3)
+    button(at, "Skicka in").click().run()
     assert not at.exception
-    assert "ANSWER_001" in _texts(at)
+    assert "ANSWER_001" in texts(at)
     assert not links.link_answers(actor=admin, workspace_id=workspace.id)
 
 
@@ -179,7 +119,8 @@ def test_members_create_a_link_and_see_answers(app_env):
     at = AppTest.from_file(str(ROOT / "pages/links.py"), default_timeout=TIMEOUT).run()
     assert not at.exception
     at.text_input(key="links.label").input("Hotell")
-    _button(at, "Skapa länk").click().run()
+    with_contact(at)
+    button(at, "Skapa länk").click().run()
     assert not at.exception
     url = next(c.value for c in at.code if c.value.startswith("https://stad.example.se/?t="))
     assert any(b.label.startswith("Ladda ner QR") for b in at.get("download_button"))
@@ -199,7 +140,7 @@ def test_members_create_a_link_and_see_answers(app_env):
     table = at.dataframe[0].value
     assert list(table["Svar"]) == [1]
     # Revoke it.
-    _button(at, "Stäng länken").click().run()
+    button(at, "Stäng länken").click().run()
     assert not at.exception
     assert links.list_links(actor=admin, workspace_id=workspace.id)[0].revoked
 
@@ -209,7 +150,7 @@ def test_compilation_page_shows_and_exports(app_env):
     from stadforstad.questionnaire import link_form
 
     form = link_form("enkat")
-    created = _link(links, admin, workspace)
+    created = make_link(links, admin, workspace)
     actor, _ = links.open_link(created.token)
     for n, industry in enumerate(["Hotell", "Hotell", "Hotell", "Taxi"]):
         from stadforstad.storage.links import Identity
@@ -226,7 +167,7 @@ def test_compilation_page_shows_and_exports(app_env):
     assert not at.exception
     assert at.metric[0].value == "4"
     assert len(at.get("vega_lite_chart")) == 2
-    assert "not 3" in _texts(at)
+    assert "not 3" in texts(at)
     by_industry = at.dataframe[0].value
     assert dict(zip(by_industry["bransch"], by_industry["antal"])) == {
         "Hotell": "3",

@@ -66,3 +66,39 @@ def test_refusals_print_a_code(env, capsys, argv, code):
     capsys.readouterr()
     assert cli.main(argv) == cli.EXIT_BAD_INPUT
     assert f"[{code}]" in capsys.readouterr().err
+
+
+def test_list_strips_terminal_control_characters(env, capsys, shareable_form):
+    """A label is what a member typed (or what a backup carried): printed, it must not
+    drive the terminal – no escape sequences, no bell, no reversed text, no extra
+    columns."""
+    from stadforstad.storage import Actor, Store, make_engine
+    from stadforstad.storage.links import InvitationLink, LinkStore
+
+    cli.main(["workspaces", "create", "Lund"])
+    capsys.readouterr()
+    engine = make_engine(get_settings().database_url)
+    links = LinkStore(Store(engine))
+    created = links.create_link(
+        actor=Actor.local(), workspace_id=1, form=shareable_form, label="\x1b[31mHotell\x07"
+    )
+    # Creating strips control characters already; a row from elsewhere may still hold them.
+    assert links.get_link(actor=Actor.local(), link_id=created.info.id).label == "[31mHotell"
+    with links.store._write() as session:
+        session.get(
+            InvitationLink, created.info.id
+        ).label = "\x1b]0;pwned\x07Ho\ttell\u202egnp.exe\x9b2J\nx"
+    engine.dispose()
+    assert cli.main(["links", "list", "Lund"]) == 0
+    out = capsys.readouterr().out
+    assert not any(c in out for c in "\x1b\x07\x9b\u202e")
+    row = out.splitlines()[1].split("\t")
+    assert len(row) == len(out.splitlines()[0].split("\t"))  # no column added by a tab
+    assert row[2] == "]0;pwnedHo tellgnp.exe2J x"
+
+
+def test_create_an_english_link(env, capsys):
+    cli.main(["workspaces", "create", "Lund"])
+    capsys.readouterr()
+    assert cli.main(["links", "create", "Lund", "enkat", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.strip().endswith("&lang=en")

@@ -14,12 +14,14 @@ from stadforstad.storage import Actor
 from stadforstad.storage.links import (
     LINK_BAD_SETTING,
     LINK_FORBIDDEN,
+    LINK_LATE,
     LINK_NOT_FOUND,
     LINK_NOT_SHAREABLE,
     LINK_UNUSABLE,
     UNUSABLE_MESSAGE,
     Identity,
     InvitationLink,
+    LinkClosedError,
     LinkError,
     LinkResponse,
     hash_token,
@@ -115,11 +117,16 @@ def test_respondent_who_opened_before_revoke_cannot_send_after(
     created = _link(links, admin, workspace, shareable_form)
     actor, _ = links.open_link(created.token)
     links.revoke_link(actor=admin, link_id=created.info.id)
-    with pytest.raises(LinkError) as caught:
+    with pytest.raises(LinkClosedError) as caught:
         links.submit(
             actor=actor, resume=new_token(), submission_key="k", form=shareable_form, answers=GOOD
         )
-    assert caught.value.code == LINK_UNUSABLE
+    # Not an answer – but what they wrote is kept as a late draft, and they are told so.
+    assert caught.value.code == LINK_LATE and caught.value.status == "revoked"
+    assert caught.value.state.draft == GOOD and caught.value.state.late_at is not None
+    assert links.link_answers(actor=admin, workspace_id=workspace.id) == []
+    # To anyone else the revoked link is the one refusal.
+    assert _refusal(links, created.token) == (LINK_UNUSABLE, UNUSABLE_MESSAGE)
 
 
 def test_replayed_submission_is_stored_once(links, admin, workspace, shareable_form):
@@ -251,7 +258,9 @@ def test_respondent_actor_is_confined_to_its_link(
     assert caught.value.code == LINK_FORBIDDEN
     other_actor, _ = links.open_link(second.token)
     resume = new_token()
-    links.save_draft(actor=other_actor, resume=resume, form=shareable_form, answers={})
+    links.save_draft(
+        actor=other_actor, resume=resume, form=shareable_form, answers={"generell_1": 2}
+    )
     with pytest.raises(StadError):
         links.respondent_state(actor=actor, resume=resume)
     # A member with no rights in the workspace sees no links either.
@@ -283,9 +292,14 @@ def test_cap_is_never_overshot(links, admin, workspace, shareable_form):
             results.append("ok")
         except LinkError as exc:
             results.append(exc.code)
-    assert results == ["ok", "ok", LINK_UNUSABLE, LINK_UNUSABLE]
+    # The two who were answering when it filled up keep their text as late drafts.
+    assert results == ["ok", "ok", LINK_LATE, LINK_LATE]
     with links.store._read() as session:
-        assert len(session.scalars(select(LinkResponse)).all()) == 2
+        sent = [r.submitted_at is not None for r in session.scalars(select(LinkResponse))]
+    assert sorted(sent) == [False, False, True, True]
+    assert len(links.link_answers(actor=admin, workspace_id=workspace.id)) == 2
+    info = links.list_links(actor=admin, workspace_id=workspace.id)[0]
+    assert (info.answers, info.drafts, info.late_drafts, info.status()) == (2, 2, 2, "full")
 
 
 def test_a_full_link_still_shows_the_sender_their_receipt(
