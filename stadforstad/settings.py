@@ -6,6 +6,7 @@ import functools
 from pathlib import Path
 from typing import Literal
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -29,6 +30,19 @@ class Settings(BaseSettings):
     #: when ``[auth]`` is in ``.streamlit/secrets.toml``. ``none``: no sign-in at all,
     #: everyone is the local administrator – only for a single-user laptop install.
     auth: Literal["local", "none"] = "local"
+
+    # -- sign-in (docs/auth.md) ------------------------------------------------------
+    #: A sign-in ends after this many hours without any use ...
+    session_idle_hours: float = Field(default=8.0, gt=0)
+    #: ... and this many hours after it began, however busy (a long workshop day).
+    session_max_hours: float = Field(default=12.0, gt=0)
+    #: How many reverse proxies in front of the app add to ``X-Forwarded-For``. 0 (the
+    #: default): the header is not trusted, anyone could forge it. Set it to 1 behind
+    #: one nginx that sets ``X-Forwarded-For $proxy_add_x_forwarded_for``.
+    trusted_proxies: int = Field(default=0, ge=0, le=5)
+    #: Password hashes (argon2, 64 MiB each) computed at once in one process; further
+    #: sign-ins wait their turn, so a burst of attempts cannot exhaust the memory.
+    max_concurrent_hashes: int = Field(default=2, ge=1, le=64)
 
 
 @functools.cache
