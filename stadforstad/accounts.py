@@ -94,7 +94,7 @@ def _user(session: Session, username: str) -> User | None:
 
 def _grants(session: Session, user_id: int) -> dict[int, str]:
     rows = session.execute(select(Grant.workspace_id, Grant.role).where(Grant.user_id == user_id))
-    return {workspace_id: role for workspace_id, role in rows}
+    return dict(rows.all())
 
 
 def _info(session: Session, row: User) -> UserInfo:

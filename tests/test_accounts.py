@@ -11,7 +11,7 @@ import logging
 import pytest
 from sqlalchemy import select
 
-from stadforstad import accounts, throttle
+from stadforstad import throttle
 from stadforstad.accounts import (
     actor_for_oidc,
     actor_for_user,
