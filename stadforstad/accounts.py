@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from stadforstad import errors, sessions, throttle
 from stadforstad.errors import AuthError, ForbiddenError, Problem, SignInError, StorageError
 from stadforstad.passwords import check_password, hash_password, needs_rehash, verify_password
+from stadforstad.sessions import deleted
 from stadforstad.storage.repository import ROLES, Actor, Store
 from stadforstad.storage.tables import Grant, User, Workspace, utcnow
 
@@ -214,7 +215,7 @@ def delete_user(store: Store, *, actor: Actor, username: str) -> None:
         row = _user(session, name)
         if row is None:
             raise _not_found("username", f"Det finns ingen användare som heter {name}.")
-        session.execute(delete(Grant).where(Grant.user_id == row.id))
+        deleted(session, delete(Grant).where(Grant.user_id == row.id))
         session.delete(row)
         store.record(session, actor, "delete", f"user {name}")
 
@@ -255,9 +256,10 @@ def revoke_role(store: Store, *, actor: Actor, username: str, workspace_id: int)
         user = _user(session, name)
         if user is None:
             raise _not_found("username", f"Det finns ingen användare som heter {name}.")
-        removed = session.execute(
-            delete(Grant).where(Grant.user_id == user.id, Grant.workspace_id == workspace_id)
-        ).rowcount
+        removed = deleted(
+            session,
+            delete(Grant).where(Grant.user_id == user.id, Grant.workspace_id == workspace_id),
+        )
         if removed:
             store.record(session, actor, "revoke", f"user {name}", workspace_id)
         return bool(removed)

@@ -28,7 +28,7 @@ from stadforstad import errors, throttle
 from stadforstad.accounts import UserInfo, check_username, insert_user, needs_first_admin
 from stadforstad.errors import AuthError, Problem, SignInError
 from stadforstad.passwords import check_password, hash_password
-from stadforstad.sessions import digest
+from stadforstad.sessions import deleted, digest
 from stadforstad.storage.repository import Actor, Store
 from stadforstad.storage.tables import SetupCode, User, utcnow
 
@@ -44,7 +44,7 @@ def normalize_code(code: str) -> str:
     """What was typed, as stored: upper case, without spaces and dashes, with the
     look-alikes read the way Crockford's alphabet reads them."""
     cleaned = "".join(ch for ch in (code or "").upper() if ch not in " -\t")
-    return cleaned.translate(str.maketrans({"I": "1", "L": "1", "O": "0"}))
+    return cleaned.translate(str.maketrans("ILO", "110"))
 
 
 def issue_setup_code(store: Store, *, clock: Clock = utcnow) -> str:
@@ -52,7 +52,7 @@ def issue_setup_code(store: Store, *, clock: Clock = utcnow) -> str:
     code = "".join(secrets.choice(_ALPHABET) for _ in range(_LENGTH))
     now = clock()
     with store.write_session() as session:
-        session.execute(delete(SetupCode).where(SetupCode.expires_at <= now))
+        deleted(session, delete(SetupCode).where(SetupCode.expires_at <= now))
         session.add(
             SetupCode(code_hash=digest(code), expires_at=now + dt.timedelta(hours=CODE_HOURS))
         )
@@ -130,7 +130,7 @@ def create_first_admin(
     throttle.take_turn(store, keys, clock=clock)
     hashed = hash_password(password)
     with store.write_session() as session:
-        if session.bind.dialect.name == "postgresql":
+        if store.engine.dialect.name == "postgresql":
             # Serialises two first-run screens (SQLite's BEGIN IMMEDIATE already does).
             session.execute(text("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"))
         if session.scalar(select(User.id).limit(1)) is not None:
@@ -140,15 +140,16 @@ def create_first_admin(
                 "admin",
                 "Det finns redan en administratör. Logga in, eller be den om ett konto.",
             )
-        used = session.execute(
+        used = deleted(
+            session,
             delete(SetupCode).where(
                 SetupCode.code_hash == digest(normalize_code(setup_code)),
                 SetupCode.expires_at > clock(),
-            )
-        ).rowcount
+            ),
+        )
         if not used:
             raise _bad_code()
-        session.execute(delete(SetupCode))  # the installation has its administrator
+        deleted(session, delete(SetupCode))  # the installation has its administrator
         row = insert_user(session, name, hashed, admin=True, display_name=display_name)
         store.record(
             session, Actor(name=name), "create", f"user {name}", detail="administratör (engångskod)"

@@ -28,8 +28,10 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import CursorResult, Delete, delete, or_, select, update
+from sqlalchemy.orm import Session
 
 from stadforstad.settings import get_settings
 from stadforstad.storage.repository import Store
@@ -48,6 +50,11 @@ class SignIn:
     id: int
     user_id: int
     expires_at: dt.datetime
+
+
+def deleted(session: Session, statement: Delete) -> int:
+    """Run a DELETE; how many rows it removed."""
+    return cast(CursorResult, session.execute(statement)).rowcount
 
 
 def digest(secret: str) -> str:
@@ -76,10 +83,11 @@ def start_session(store: Store, *, user_id: int, clock: Clock = utcnow) -> tuple
     code = secrets.token_urlsafe(32)
     with store.write_session() as session:
         # Ended sign-ins go when a new one starts: the table holds live ones only.
-        session.execute(
+        deleted(
+            session,
             delete(UserSession).where(
                 or_(UserSession.expires_at <= now, UserSession.last_seen_at <= now - idle)
-            )
+            ),
         )
         row = UserSession(
             user_id=user_id,
@@ -139,7 +147,7 @@ def resume_session(
         alive, stale = _alive(row, now), _aware(row.last_seen_at) <= now - TOUCH_EVERY
     if not alive:
         with store.write_session() as session:
-            session.execute(delete(UserSession).where(UserSession.id == found.id))
+            deleted(session, delete(UserSession).where(UserSession.id == found.id))
         return None
     if stale:
         with store.write_session() as session:
@@ -165,7 +173,7 @@ def handoff_pending(store: Store, *, session_id: int) -> bool:
 def end_sessions(store: Store, *, user_id: int) -> int:
     """End every sign-in of a user (signing out, a new password); how many ended."""
     with store.write_session() as session:
-        return session.execute(delete(UserSession).where(UserSession.user_id == user_id)).rowcount
+        return deleted(session, delete(UserSession).where(UserSession.user_id == user_id))
 
 
 def end_sessions_by_token(store: Store, *, token: str) -> int:
@@ -176,4 +184,4 @@ def end_sessions_by_token(store: Store, *, token: str) -> int:
         )
         if user_id is None:
             return 0
-        return session.execute(delete(UserSession).where(UserSession.user_id == user_id)).rowcount
+        return deleted(session, delete(UserSession).where(UserSession.user_id == user_id))

@@ -144,7 +144,7 @@ def _try_turn(store: Store, keys: Sequence[Key], now: dt.datetime) -> dt.timedel
             session.execute(
                 delete(SignInThrottle).where(SignInThrottle.last_failure_at < now - FORGET_AFTER)
             )
-            insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+            insert = pg_insert if store.engine.dialect.name == "postgresql" else sqlite_insert
             rows = []
             for key in sorted(keys, key=lambda k: k.value):  # one lock order: no deadlock
                 session.execute(
