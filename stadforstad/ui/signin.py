@@ -48,7 +48,7 @@ SESSION_KEY = "app.signin_id"
 #: The handoff code, while the browser has not fetched its cookie yet.
 HANDOFF_KEY = "app.signin_handoff"
 SIGNIN_ERROR_KEY = "app.signin_error"
-#: Set right after signing out: the next run clears the cookie and reloads.
+#: Set right after signing out: the next run clears the cookie and reloads, once.
 SIGNED_OUT_KEY = "app.signed_out"
 
 NONE, LOCAL, OIDC, BROKEN = "none", "local", "oidc", "broken"
@@ -141,8 +141,7 @@ def current_signin(store: Store) -> sessions.SignIn | None:
                 "password or were away a long time. Sign in again.",
             )
         return found
-    if st.session_state.get(SIGNED_OUT_KEY):
-        return None  # the cookie this page was loaded with is the one just ended
+    # A cookie of a sign-in that has ended (signed out) finds nothing: its row is gone.
     found = sessions.resume_session(store, token=read_cookie())
     if found is not None:
         st.session_state[SESSION_KEY] = found.id
@@ -235,7 +234,7 @@ def _forget_cookie() -> None:
     """A page showing the sign-in screen clears a cookie that no longer signs anyone
     in; right after signing out it also reloads, so nothing of the last user's page
     stays in the browser."""
-    if st.session_state.get(SIGNED_OUT_KEY):
+    if st.session_state.pop(SIGNED_OUT_KEY, None):  # once: a reload may keep the state
         _script(
             f"{_post(SIGNOUT_PATH)}.finally(() => window.location.replace({json.dumps(base_path() + '/')}))"
         )
@@ -262,7 +261,6 @@ def _signin_form(store: Store, problem: str | None) -> None:
             problem = error_text(exc)
         else:
             assert actor.user_id is not None
-            st.session_state.pop(SIGNED_OUT_KEY, None)
             _start(store, actor.user_id)
             st.rerun()
     if problem:
