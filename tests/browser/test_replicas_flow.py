@@ -211,3 +211,9 @@ def test_a_replica_stops_mid_session_and_nothing_acknowledged_is_lost(cluster, p
         actor=Actor.local(), workspace_id=cluster["workspace"]
     )
     assert link.answers == len(receipts)
+
+
+def test_the_deployment_guide_shows_the_configuration_the_test_runs():
+    """One fact in one place: docs/deploy.md quotes the file this test runs."""
+    guide = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    assert f"```nginx\n{CONFIG.read_text(encoding='utf-8')}```" in guide
