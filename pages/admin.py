@@ -93,9 +93,10 @@ with users_tab:
         display = st.text_input(tr("Namn som visas", "Display name"), max_chars=200)
         password = st.text_input(
             tr(
-                "Lösenord (minst 10 tecken; tomt = bara inloggning via organisationens konto)",
-                "Password (at least 10 characters; empty = sign-in through "
-                "the organisation's account only)",
+                "Lösenord (minst 10 tecken och svårt att gissa, t.ex. fyra ord; tomt = bara "
+                "inloggning via organisationens konto)",
+                "Password (at least 10 characters and hard to guess, e.g. four words; empty = "
+                "sign-in through the organisation's account only)",
             ),
             type="password",
             max_chars=1024,
@@ -127,7 +128,12 @@ with users_tab:
             except StadError as exc:
                 st.error(error_text(exc))
             else:
-                done(tr(f"{who} har ett nytt lösenord.", f"{who} has a new password."))
+                done(
+                    tr(
+                        f"{who} har ett nytt lösenord och är utloggad överallt.",
+                        f"{who} has a new password and is signed out everywhere.",
+                    )
+                )
     st.subheader(tr("Ta bort användare", "Delete user"))
     others = [n for n in names if n != actor.name]
     with st.form("admin.delete_user"):

@@ -2,13 +2,14 @@
 
 ``authenticate`` turns a username and password into an :class:`Actor` with its grants;
 ``actor_for_oidc`` does the same for someone the identity provider (``st.login``)
-vouches for. Everything else here is for administrators, except the very first
-administrator of an empty installation.
+vouches for. Everything else here is for administrators; the very first
+administrator comes from the command line or from the web with the one-time setup
+code the server prints (``stadforstad.first_admin``).
 
-Passwords are hashed with argon2 and never logged, stored in clear, put in an error
-message or in the audit log. Failed sign-ins are slowed down per username, with a
-wait that doubles after each failure and is kept in the database, so every replica
-sees it (``login_throttle``).
+Passwords (``stadforstad.passwords``) are hashed with argon2 under a per-process cap
+and never logged, stored in clear, put in an error message or in the audit log.
+Failed sign-ins are slowed down per username and per client address, atomically and
+in the database, so every replica sees the same waits (``stadforstad.throttle``).
 """
 
 from __future__ import annotations
@@ -16,36 +17,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from stadforstad import errors
-from stadforstad.errors import AuthError, ForbiddenError, StorageError
+from stadforstad import errors, sessions, throttle
+from stadforstad.errors import AuthError, ForbiddenError, Problem, SignInError, StorageError
+from stadforstad.passwords import check_password, hash_password, needs_rehash, verify_password
+from stadforstad.sessions import deleted
 from stadforstad.storage.repository import ROLES, Actor, Store
-from stadforstad.storage.tables import Grant, LoginThrottle, User, Workspace, utcnow
-
-MIN_PASSWORD_LENGTH = 10
-#: Hashing a megabyte of "password" is a cheap way to load the server: refuse it.
-MAX_PASSWORD_LENGTH = 1024
-#: Wait after the first failed sign-in; it doubles with each further failure ...
-FIRST_DELAY = dt.timedelta(seconds=1)
-#: ... up to this.
-MAX_DELAY = dt.timedelta(minutes=15)
-#: A wait up to this long is slept through (a typo costs a moment); a longer one is
-#: refused at once with AUTH_003, so no server thread sits waiting for minutes.
-SLEEP_AT_MOST = dt.timedelta(seconds=5)
+from stadforstad.storage.tables import Grant, User, Workspace, utcnow
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{0,199}$")
-_hasher = PasswordHasher()
-#: Verified against when the name is unknown, so that case takes as long as a wrong
-#: password and timing does not reveal which names exist.
-_DUMMY_HASH = _hasher.hash("stad-för-stad-ingen-användare")
 
 Sleep = Callable[[float], None]
 Clock = Callable[[], dt.datetime]
@@ -69,7 +55,8 @@ def normalize_username(username: str) -> str:
     return (username or "").strip().lower()
 
 
-def _check_username(username: str) -> str:
+def check_username(username: str) -> str:
+    """The normalised username, or AUTH_006."""
     name = normalize_username(username)
     if not _USERNAME.match(name):
         raise errors.fail(
@@ -80,31 +67,6 @@ def _check_username(username: str) -> str:
             ". _ @ + - (till exempel en e-postadress). Välj ett annat.",
         )
     return name
-
-
-def _check_password(password: str, username: str) -> None:
-    # The message names the rule, never the password.
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise errors.fail(
-            AuthError,
-            errors.AUTH_BAD_PASSWORD,
-            "password",
-            f"Lösenordet är för kort. Välj ett med minst {MIN_PASSWORD_LENGTH} tecken.",
-        )
-    if len(password) > MAX_PASSWORD_LENGTH:
-        raise errors.fail(
-            AuthError,
-            errors.AUTH_BAD_PASSWORD,
-            "password",
-            f"Lösenordet är för långt. Välj ett med högst {MAX_PASSWORD_LENGTH} tecken.",
-        )
-    if password.strip().lower() == username:
-        raise errors.fail(
-            AuthError,
-            errors.AUTH_BAD_PASSWORD,
-            "password",
-            "Lösenordet får inte vara samma som användarnamnet. Välj ett annat.",
-        )
 
 
 def _forbidden(actor: Actor | None, what: str) -> ForbiddenError:
@@ -153,72 +115,58 @@ def _actor(session: Session, row: User) -> Actor:
     )
 
 
-def _aware(moment: dt.datetime | None) -> dt.datetime | None:
-    # SQLite gives back naive datetimes; everything here is stored in UTC.
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.UTC)
-    return moment
-
-
 # -- users --------------------------------------------------------------------------
 def needs_first_admin(store: Store) -> bool:
     """True while the installation has no user at all: the first-run screen shows."""
     with store.read_session() as session:
-        return not session.scalar(select(func.count()).select_from(User))
+        return session.scalar(select(User.id).limit(1)) is None
 
 
 def create_user(
     store: Store,
     *,
-    actor: Actor | None,
+    actor: Actor,
     username: str,
     password: str | None,
     admin: bool = False,
     display_name: str | None = None,
 ) -> UserInfo:
-    """Create a user. Administrators may create anyone; when there are no users yet,
-    anyone (``actor=None`` on the first-run screen) may create the first
-    administrator. ``password=None`` makes an account that signs in only through
-    the identity provider (username = their e-mail address)."""
-    name = _check_username(username)
+    """Create a user (administrators only; the command line acts as the local
+    administrator, ``Actor.local()``). ``password=None`` makes an account that signs
+    in only through the identity provider (username = their e-mail address)."""
+    _require_admin(actor, "users")
+    name = check_username(username)
     if password is not None:
-        _check_password(password, name)
-    hashed = _hasher.hash(password) if password is not None else None
+        check_password(password, username=name, display_name=display_name or "")
+    hashed = hash_password(password) if password is not None else None
     with store.write_session() as session:
-        if session.bind.dialect.name == "postgresql":
-            # Two first-run screens at once must not both make "the first" administrator.
-            session.execute(text("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"))
-        first = not session.scalar(select(func.count()).select_from(User))
-        if first:
-            if not admin:
-                raise errors.fail(
-                    AuthError,
-                    errors.AUTH_FORBIDDEN,
-                    "admin",
-                    "Den första användaren måste vara administratör.",
-                )
-        else:
-            _require_admin(actor, "users")
-        if _user(session, name) is not None:
-            raise errors.fail(
-                StorageError,
-                errors.STORE_DUPLICATE,
-                "username",
-                f"Det finns redan en användare som heter {name}. Välj ett annat användarnamn.",
-            )
-        row = User(
-            username=name,
-            display_name=(display_name or "").strip() or name,
-            password_hash=hashed,
-            is_admin=admin,
-        )
-        session.add(row)
-        session.flush()
-        who = actor if actor is not None and not first else Actor(name=name)
+        row = insert_user(session, name, hashed, admin=admin, display_name=display_name)
         store.record(
-            session, who, "create", f"user {name}", detail="administratör" if admin else None
+            session, actor, "create", f"user {name}", detail="administratör" if admin else None
         )
         return _info(session, row)
+
+
+def insert_user(
+    session: Session, name: str, hashed: str | None, *, admin: bool, display_name: str | None
+) -> User:
+    """Add a user row (the name already checked), refusing a name that is taken."""
+    if _user(session, name) is not None:
+        raise errors.fail(
+            StorageError,
+            errors.STORE_DUPLICATE,
+            "username",
+            f"Det finns redan en användare som heter {name}. Välj ett annat användarnamn.",
+        )
+    row = User(
+        username=name,
+        display_name=(display_name or "").strip() or name,
+        password_hash=hashed,
+        is_admin=admin,
+    )
+    session.add(row)
+    session.flush()
+    return row
 
 
 def list_users(store: Store, *, actor: Actor) -> list[UserInfo]:
@@ -230,19 +178,26 @@ def list_users(store: Store, *, actor: Actor) -> list[UserInfo]:
 
 
 def set_password(store: Store, *, actor: Actor, username: str, password: str) -> None:
-    """A new password: one's own, or anyone's by an administrator."""
+    """A new password: one's own, or anyone's by an administrator. Every sign-in of
+    that user ends (whoever knew the old password is out), and the account's failed
+    attempts are forgotten."""
     name = normalize_username(username)
     if not actor.is_admin and actor.name != name:
         raise _forbidden(actor, "users")
-    _check_password(password, name)
-    hashed = _hasher.hash(password)
+    with store.read_session() as session:
+        found = _user(session, name)
+        shown = found.display_name if found is not None else ""
+    check_password(password, username=name, display_name=shown)
+    hashed = hash_password(password)
     with store.write_session() as session:
         row = _user(session, name)
         if row is None:
             raise _not_found("username", f"Det finns ingen användare som heter {name}.")
         row.password_hash = hashed
-        session.execute(delete(LoginThrottle).where(LoginThrottle.username == name))
+        user_id = row.id
         store.record(session, actor, "change", f"user {name}", detail="nytt lösenord")
+    sessions.end_sessions(store, user_id=user_id)
+    throttle.forget(store, throttle.account_key(name))
 
 
 def delete_user(store: Store, *, actor: Actor, username: str) -> None:
@@ -260,7 +215,7 @@ def delete_user(store: Store, *, actor: Actor, username: str) -> None:
         row = _user(session, name)
         if row is None:
             raise _not_found("username", f"Det finns ingen användare som heter {name}.")
-        session.execute(delete(Grant).where(Grant.user_id == row.id))
+        deleted(session, delete(Grant).where(Grant.user_id == row.id))
         session.delete(row)
         store.record(session, actor, "delete", f"user {name}")
 
@@ -339,15 +294,25 @@ def revoke_role(store: Store, *, actor: Actor, username: str, workspace_id: int)
         user = _user(session, name)
         if user is None:
             raise _not_found("username", f"Det finns ingen användare som heter {name}.")
-        removed = session.execute(
-            delete(Grant).where(Grant.user_id == user.id, Grant.workspace_id == workspace_id)
-        ).rowcount
+        removed = deleted(
+            session,
+            delete(Grant).where(Grant.user_id == user.id, Grant.workspace_id == workspace_id),
+        )
         if removed:
             store.record(session, actor, "revoke", f"user {name}", workspace_id)
         return bool(removed)
 
 
 # -- who is acting ------------------------------------------------------------------
+def _gone() -> AuthError:
+    return errors.fail(
+        AuthError,
+        errors.AUTH_UNKNOWN_IDENTITY,
+        "username",
+        "Kontot finns inte längre. Logga in igen eller be en administratör om hjälp.",
+    )
+
+
 def actor_for_user(store: Store, *, username: str) -> Actor:
     """The actor for a signed-in user, with their grants as they are now. Call it on
     every rerun rather than keeping an Actor in the session: a revoked grant then
@@ -355,115 +320,124 @@ def actor_for_user(store: Store, *, username: str) -> Actor:
     with store.read_session() as session:
         row = _user(session, username)
         if row is None:
-            raise errors.fail(
-                AuthError,
-                errors.AUTH_UNKNOWN_IDENTITY,
-                "username",
-                "Kontot finns inte längre. Logga in igen eller be en administratör om hjälp.",
-            )
+            raise _gone()
         return _actor(session, row)
 
 
-def actor_for_oidc(store: Store, email: str | None, name: str | None = None) -> Actor:
-    """The actor for someone the identity provider signed in (``st.user.email``).
-
-    They must already have an account whose username is their e-mail address: an
-    administrator decides who gets in and to which workspaces, so nobody is created
-    here. ``name`` (``st.user.name``) fills in the display name the first time.
-    """
-    address = normalize_username(email or "")
-    with store.write_session() as session:
-        row = _user(session, address) if address else None
+def actor_for_user_id(store: Store, *, user_id: int) -> Actor:
+    """As ``actor_for_user``, for the user of a sign-in (``sessions.SignIn.user_id``)."""
+    with store.read_session() as session:
+        row = session.get(User, user_id)
         if row is None:
-            raise errors.fail(
-                AuthError,
-                errors.AUTH_UNKNOWN_IDENTITY,
-                "email",
-                f"Det finns inget konto för {address or 'er inloggning'} "
-                "i Stad för stad. Be en administratör att lägga till er "
-                "med den e-postadressen.",
-            )
-        if name and name.strip() and row.display_name == row.username:
-            row.display_name = name.strip()[:200]
+            raise _gone()
         return _actor(session, row)
+
+
+def _claim_true(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
+def actor_for_oidc(store: Store, claims: Mapping[str, Any]) -> Actor:
+    """The actor for someone the identity provider signed in (the ID token's claims,
+    ``st.user``).
+
+    An account matches on the provider's subject (``iss`` + ``sub``) once it is bound
+    to it, and otherwise only on an e-mail address the provider says it has verified
+    (``email_verified``, or Entra ID's ``xms_edov``); that first match binds the
+    subject. An unverified address never matches (AUTH_011): anyone can put someone
+    else's address on an account at many providers. Nobody is created here: an
+    administrator decides who gets in and to which workspaces. ``name`` fills in the
+    display name the first time.
+    """
+    subject = f"{claims.get('iss') or ''} {claims.get('sub') or ''}".strip()
+    address = normalize_username(str(claims.get("email") or ""))
+    verified = _claim_true(claims.get("email_verified")) or _claim_true(claims.get("xms_edov"))
+    with store.write_session() as session:
+        row = None
+        if claims.get("sub"):
+            row = session.scalar(select(User).where(User.oidc_subject == subject))
+        if row is None and address:
+            candidate = _user(session, address)
+            if candidate is not None and not verified:
+                raise SignInError(
+                    problems=[
+                        Problem(
+                            errors.AUTH_UNVERIFIED_EMAIL,
+                            "email",
+                            f"Er organisation har inte bekräftat e-postadressen {address}, "
+                            "så Stad för stad kan inte lita på den. Be er IT-avdelning "
+                            "eller en administratör om hjälp.",
+                        )
+                    ],
+                    en=f"Your organisation has not verified the e-mail address {address}, "
+                    "so Stad för stad cannot trust it. Ask your IT department or an "
+                    "administrator for help.",
+                )
+            if candidate is not None and candidate.oidc_subject not in (None, subject):
+                candidate = None  # bound to another account at the provider
+            if candidate is not None and claims.get("sub"):
+                candidate.oidc_subject = subject
+            row = candidate
+        if row is None:
+            raise SignInError(
+                problems=[
+                    Problem(
+                        errors.AUTH_UNKNOWN_IDENTITY,
+                        "email",
+                        f"Det finns inget konto för {address or 'er inloggning'} "
+                        "i Stad för stad. Be en administratör att lägga till er "
+                        "med den e-postadressen.",
+                    )
+                ],
+                en=f"There is no account for {address or 'your sign-in'} in Stad för "
+                "stad. Ask an administrator to add you with that e-mail address.",
+            )
+        name = str(claims.get("name") or "").strip()
+        if name and row.display_name == row.username:
+            row.display_name = name[:200]
+        return _actor(session, row)
+
+
+def _bad_credentials() -> SignInError:
+    return SignInError(
+        problems=[
+            Problem(
+                errors.AUTH_BAD_CREDENTIALS,
+                "username",
+                "Fel användarnamn eller lösenord. Försök igen.",
+            )
+        ],
+        en="Wrong username or password. Try again.",
+    )
 
 
 def authenticate(
-    store: Store, *, username: str, password: str, sleep: Sleep = time.sleep, clock: Clock = utcnow
+    store: Store,
+    *,
+    username: str,
+    password: str,
+    address: throttle.Key | None = None,
+    sleep: Sleep = time.sleep,
+    clock: Clock = utcnow,
 ) -> Actor:
     """Check a local sign-in. Wrong name and wrong password give the same error
-    (AUTH_002). After a failure the next attempt for that name waits 1 s, then 2, 4 …
-    up to 15 minutes; short waits are slept through (``sleep``), long ones refused at
-    once with AUTH_003. ``sleep`` and ``clock`` are there for the tests."""
-    name = normalize_username(username)[:200]  # the throttle's key has room for 200
-    wait = _remaining_wait(store, name, clock())
-    if wait > SLEEP_AT_MOST:
-        seconds = int(wait.total_seconds()) + 1
-        raise errors.fail(
-            AuthError,
-            errors.AUTH_THROTTLED,
-            "username",
-            f"För många misslyckade inloggningar. Vänta {_duration(seconds)} och försök igen.",
-        )
-    if wait > dt.timedelta(0):
-        sleep(wait.total_seconds())
-
+    (AUTH_002). Each attempt first takes its turn on the name and on the client
+    ``address`` (``throttle.address_key``): a name or an address that failed too
+    often waits, or is refused with AUTH_003 without any password being checked.
+    ``sleep`` and ``clock`` are there for the tests."""
+    name = normalize_username(username)[:200]
+    keys = [throttle.account_key(name), *([address] if address is not None else [])]
+    throttle.take_turn(store, keys, sleep=sleep, clock=clock)
     with store.read_session() as session:
         row = _user(session, name)
         stored = row.password_hash if row is not None else None
-    ok = _verify(stored or _DUMMY_HASH, password or "") and stored is not None
-    if not ok:
-        _record_failure(store, name, clock())
-        raise errors.fail(
-            AuthError,
-            errors.AUTH_BAD_CREDENTIALS,
-            "username",
-            "Fel användarnamn eller lösenord. Försök igen.",
-        )
+    if not verify_password(stored, password or ""):
+        raise _bad_credentials()  # the failure was counted when the turn was taken
+    throttle.give_back(store, keys, clock=clock)
     with store.write_session() as session:
-        session.execute(delete(LoginThrottle).where(LoginThrottle.username == name))
         row = _user(session, name)
-        if _hasher.check_needs_rehash(row.password_hash):
-            row.password_hash = _hasher.hash(password)
+        if row is None:  # deleted in the meantime
+            raise _bad_credentials()
+        if row.password_hash and needs_rehash(row.password_hash):
+            row.password_hash = hash_password(password)
         return _actor(session, row)
-
-
-def _verify(hashed: str, password: str) -> bool:
-    if len(password) > MAX_PASSWORD_LENGTH:
-        return False
-    try:
-        return _hasher.verify(hashed, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-def _remaining_wait(store: Store, name: str, now: dt.datetime) -> dt.timedelta:
-    with store.read_session() as session:
-        row = session.get(LoginThrottle, name)
-        until = _aware(row.locked_until) if row is not None else None
-    if until is None or until <= now:
-        return dt.timedelta(0)
-    return until - now
-
-
-def _record_failure(store: Store, name: str, now: dt.datetime) -> None:
-    with store.write_session() as session:
-        query = select(LoginThrottle).where(LoginThrottle.username == name).with_for_update()
-        row = session.scalar(query)
-        if row is None:
-            try:
-                with session.begin_nested():
-                    row = LoginThrottle(username=name, failed_logins=0)
-                    session.add(row)
-            except IntegrityError:  # another replica's failure at the same moment
-                row = session.scalar(query)
-        row.failed_logins += 1
-        delay = min(FIRST_DELAY * 2 ** min(row.failed_logins - 1, 20), MAX_DELAY)
-        row.locked_until = now + delay
-
-
-def _duration(seconds: int) -> str:
-    if seconds < 60:
-        return f"{seconds} sekunder"
-    minutes = (seconds + 59) // 60
-    return "1 minut" if minutes == 1 else f"{minutes} minuter"

@@ -64,6 +64,18 @@ COLUMN_UNKNOWN = "COLUMN_003"
 COLUMN_DUPLICATE = "COLUMN_004"
 COLUMN_NO_RESPONDENT = "COLUMN_005"
 
+# Sign-in hardening and server-side sign-ins (branch auth; docs/auth.md)
+#: Too many sign-ins at once in this process: the password check waits its turn.
+AUTH_BUSY = "AUTH_008"
+#: A wrong, used or expired one-time setup code for the first administrator.
+AUTH_BAD_SETUP_CODE = "AUTH_009"
+#: Sign-in through the identity provider is configured unsafely (cookie_secret).
+AUTH_BAD_OIDC_CONFIG = "AUTH_010"
+#: The identity provider vouched for an e-mail address it has not verified.
+AUTH_UNVERIFIED_EMAIL = "AUTH_011"
+#: A sign-in that has ended (signed out elsewhere, idle too long, too old).
+AUTH_SIGNED_OUT = "AUTH_012"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -128,6 +140,15 @@ class ExportError(StadError):
 
 class AuthError(StadError):
     """Sign-in failed, or an account cannot be created or changed as asked."""
+
+
+@dataclass
+class SignInError(AuthError):
+    """An AuthError that the sign-in screens show in either language (``en``), and
+    that may say how long to wait (``wait_seconds``)."""
+
+    en: str = ""
+    wait_seconds: int = 0
 
 
 def fail(cls: type[StadError], code: str, where: str, message: str, file: str | None = None):

@@ -44,10 +44,22 @@ class Settings(BaseSettings):
     link_rate_per_address: int = Field(default=60, ge=1)
     link_rate_per_link: int = Field(default=300, ge=1)
     link_rate_window_seconds: int = Field(default=600, ge=1)
-    #: Reverse proxies in front of the app that append the client's address to
-    #: ``X-Forwarded-For`` (nginx: ``proxy_add_x_forwarded_for``). 0: the header is not
-    #: trusted, the address is the connection's own (see ``stadforstad/client.py``).
-    trusted_proxies: int = Field(default=0, ge=0)
+
+    # -- sign-in (docs/auth.md) ------------------------------------------------------
+    #: A sign-in ends after this many hours without any use ...
+    session_idle_hours: float = Field(default=8.0, gt=0)
+    #: ... and this many hours after it began, however busy (a long workshop day).
+    session_max_hours: float = Field(default=12.0, gt=0)
+    #: Password hashes (argon2, 64 MiB each) computed at once in one process; further
+    #: sign-ins wait their turn, so a burst of attempts cannot exhaust the memory.
+    max_concurrent_hashes: int = Field(default=2, ge=1, le=64)
+
+    # -- the client's address (stadforstad/client.py), for sign-in and link throttles --
+    #: How many reverse proxies in front of the app add to ``X-Forwarded-For``. 0 (the
+    #: default): the header is not trusted, anyone could forge it; the address is the
+    #: connection's own. Set it to 1 behind one nginx that sets
+    #: ``X-Forwarded-For $proxy_add_x_forwarded_for``.
+    trusted_proxies: int = Field(default=0, ge=0, le=5)
 
 
 @functools.cache

@@ -78,11 +78,13 @@ def fast_password_hashing(monkeypatch):
     """argon2 at its real cost takes ~50 ms a hash; the tests hash hundreds."""
     from argon2 import PasswordHasher
 
-    from stadforstad import accounts
+    from stadforstad import passwords
 
     cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    monkeypatch.setattr(accounts, "_hasher", cheap)
-    monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("ingen"))
+    monkeypatch.setattr(passwords, "_hasher", cheap)
+    passwords._dummy_hash.cache_clear()  # made again, cheaply, on first use
+    yield
+    passwords._dummy_hash.cache_clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,7 @@
 """Local accounts, sign-in with a growing wait, grants, and identity-provider users.
-On SQLite and PostgreSQL (the ``store`` fixture)."""
+On SQLite and PostgreSQL (the ``store`` fixture). The throttle's atomicity, the
+hashing cap and the password rule have their own files (test_throttle.py,
+test_passwords.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import logging
 import pytest
 from sqlalchemy import select
 
-from stadforstad import accounts
+from stadforstad import throttle
 from stadforstad.accounts import (
     actor_for_oidc,
     actor_for_user,
@@ -23,7 +25,7 @@ from stadforstad.accounts import (
 )
 from stadforstad.errors import AuthError, ForbiddenError, StadError
 from stadforstad.storage import Actor
-from stadforstad.storage.tables import LoginThrottle, User
+from stadforstad.storage.tables import SignInThrottle, User
 
 PASSWORD = "rätt-lösenord-42"
 
@@ -45,7 +47,9 @@ class FakeTime:
 
 @pytest.fixture
 def boss(store) -> Actor:
-    create_user(store, actor=None, username="Chef@Kommun.se", password=PASSWORD, admin=True)
+    create_user(
+        store, actor=Actor.local(), username="Chef@Kommun.se", password=PASSWORD, admin=True
+    )
     return actor_for_user(store, username="chef@kommun.se")
 
 
@@ -60,12 +64,14 @@ def _sign_in(store, time_, username="anna", password=PASSWORD):
     )
 
 
-def test_the_first_user_must_be_an_administrator_and_needs_nobody(store):
+def test_only_an_administrator_creates_users_even_the_first(store):
+    """The web's first-run screen needs the one-time code (test_first_admin.py);
+    nobody else creates a user without being an administrator."""
     assert needs_first_admin(store)
-    with pytest.raises(AuthError) as caught:
-        create_user(store, actor=None, username="anna", password=PASSWORD)
-    assert caught.value.code == "AUTH_001"
-    first = create_user(store, actor=None, username="Chef", password=PASSWORD, admin=True)
+    with pytest.raises(ForbiddenError) as caught:
+        create_user(store, actor=None, username="smyg", password=PASSWORD, admin=True)
+    assert caught.value.code == "AUTH_001" and needs_first_admin(store)
+    first = create_user(store, actor=Actor.local(), username="Chef", password=PASSWORD, admin=True)
     assert first.is_admin and first.username == "chef" and not needs_first_admin(store)
 
 
@@ -149,7 +155,7 @@ def test_failed_sign_ins_wait_longer_and_longer(store, boss, time_):
     time_.now += dt.timedelta(seconds=8)
     assert _sign_in(store, time_).name == "anna"
     with store.read_session() as session:  # success forgets the failures
-        assert session.get(LoginThrottle, "anna") is None
+        assert session.get(SignInThrottle, "user:anna") is None
 
 
 def test_unknown_names_are_slowed_down_like_known_ones(store, boss, time_):
@@ -162,13 +168,13 @@ def test_unknown_names_are_slowed_down_like_known_ones(store, boss, time_):
 def test_the_wait_stops_growing_at_fifteen_minutes(store, boss, time_):
     create_user(store, actor=boss, username="anna", password=PASSWORD)
     for _ in range(30):
-        time_.now += accounts.MAX_DELAY
+        time_.now += throttle.MAX_DELAY
         with pytest.raises(AuthError):
             _sign_in(store, time_, password="fel-lösenord-1")
     with store.read_session() as session:
-        row = session.get(LoginThrottle, "anna")
-        failed, until = row.failed_logins, accounts._aware(row.locked_until)
-    assert failed == 30 and until - time_.now == accounts.MAX_DELAY
+        row = session.get(SignInThrottle, "user:anna")
+        failed, until = row.failures, throttle._aware(row.locked_until)
+    assert failed == 30 and until - time_.now == throttle.MAX_DELAY
 
 
 def test_set_password(store, boss, time_):
@@ -197,23 +203,54 @@ def test_only_administrators_grant(store, boss):
     assert ("grant", "user anna") in actions and ("create", "user anna") in actions
 
 
+def _claims(email, sub="sub-eva", verified=True, **more):
+    return {
+        "iss": "https://idp.example",
+        "sub": sub,
+        "email": email,
+        "email_verified": verified,
+        **more,
+    }
+
+
 def test_identity_provider_users_must_exist(store, boss):
     place = store.create_workspace(actor=boss, name="Kommun A")
     create_user(store, actor=boss, username="eva@kommun.se", password=None)
     grant_role(
         store, actor=boss, username="eva@kommun.se", workspace_id=place.id, role="coordinator"
     )
-    eva = actor_for_oidc(store, "Eva@Kommun.se", "Eva Ek")
+    eva = actor_for_oidc(store, _claims("Eva@Kommun.se", name="Eva Ek"))
     assert eva.name == "eva@kommun.se" and eva.grants == {place.id: "coordinator"}
     assert [
         u.display_name for u in list_users(store, actor=boss) if u.username == "eva@kommun.se"
     ] == ["Eva Ek"]
     for email in ("okand@kommun.se", None, ""):
         with pytest.raises(AuthError) as caught:
-            actor_for_oidc(store, email, "Okänd")
+            actor_for_oidc(store, _claims(email, sub="sub-x", name="Okänd"))
         assert caught.value.code == "AUTH_004"
     assert not needs_first_admin(store)
     assert len(list_users(store, actor=boss)) == 2  # nobody was created
+
+
+def test_identity_provider_match_needs_a_verified_address_or_the_subject(store, boss):
+    """Before, any e-mail claim matched: an account at the provider that merely
+    *claimed* someone's address signed in as them."""
+    create_user(store, actor=boss, username="eva@kommun.se", password=None)
+    for unverified in (False, None, "false"):
+        with pytest.raises(AuthError) as caught:
+            actor_for_oidc(store, _claims("eva@kommun.se", sub="sub-mallory", verified=unverified))
+        assert caught.value.code == "AUTH_011"
+    # Entra ID's "e-mail domain owner verified" claim counts as verified.
+    assert (
+        actor_for_oidc(store, _claims("eva@kommun.se", verified=None, xms_edov=True)).name
+        == "eva@kommun.se"
+    )
+    # Now bound to the subject: a changed address at the provider still matches ...
+    assert actor_for_oidc(store, _claims("eva.ek@ny.se", verified=False)).name == "eva@kommun.se"
+    # ... and another subject with Eva's verified address does not.
+    with pytest.raises(AuthError) as caught:
+        actor_for_oidc(store, _claims("eva@kommun.se", sub="sub-other"))
+    assert caught.value.code == "AUTH_004"
 
 
 def test_accounts_without_password_cannot_sign_in_locally(store, boss, time_):
@@ -226,7 +263,7 @@ def test_accounts_without_password_cannot_sign_in_locally(store, boss, time_):
 def test_no_password_is_ever_logged_or_audited(store, caplog, time_):
     caplog.set_level(logging.DEBUG)
     secret = "hemligt-lösenord-777"
-    create_user(store, actor=None, username="chef", password=secret, admin=True)
+    create_user(store, actor=Actor.local(), username="chef", password=secret, admin=True)
     boss = _sign_in(store, time_, username="chef", password=secret)
     create_user(store, actor=boss, username="anna", password=secret + "x")
     with pytest.raises(AuthError):

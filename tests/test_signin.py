@@ -1,15 +1,19 @@
-"""Sign-in, the first-run screen, navigation by role and the administration page,
-through AppTest on a temporary SQLite file with local accounts (STADFORSTAD_AUTH=local)."""
+"""Sign-in, the first-run screen (with the one-time code), signing out, navigation by
+role and the administration page, through AppTest on a temporary SQLite file with
+local accounts (STADFORSTAD_AUTH=local). The cookie's round trip through a real
+browser is in tests/browser/test_signin_flow.py."""
 
 from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from stadforstad import accounts
+from stadforstad import accounts, sessions
+from stadforstad.first_admin import issue_setup_code
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
-from stadforstad.ui.context import USERNAME_KEY
+from stadforstad.ui import signin
+from stadforstad.ui.signin import HANDOFF_KEY, SESSION_KEY
 from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
     TIMEOUT,
     button,
@@ -39,7 +43,9 @@ def store(url):
 @pytest.fixture
 def county(store):
     """An administrator, workspaces A and B, a member of A and a coordinator of B."""
-    accounts.create_user(store, actor=None, username="admin", password=PASSWORD, admin=True)
+    accounts.create_user(
+        store, actor=Actor.local(), username="admin", password=PASSWORD, admin=True
+    )
     admin = accounts.actor_for_user(store, username="admin")
     a = store.create_workspace(actor=admin, name="Alfastad")
     b = store.create_workspace(actor=admin, name="Betaby")
@@ -47,6 +53,22 @@ def county(store):
         accounts.create_user(store, actor=admin, username=name, password=PASSWORD)
         accounts.grant_role(store, actor=admin, username=name, workspace_id=place.id, role=role)
     return {"A": a, "B": b}
+
+
+def signed_in(store, username: str) -> dict:
+    """The state of a tab in which ``username`` has signed in."""
+    user = accounts.actor_for_user(store, username=username)
+    started, _code = sessions.start_session(store, user_id=user.user_id)
+    return {SESSION_KEY: started.id}
+
+
+def signed_in_user(store, at) -> str | None:
+    found = (
+        sessions.resume_session(store, session_id=at.session_state[SESSION_KEY])
+        if (SESSION_KEY in at.session_state)
+        else None
+    )
+    return accounts.actor_for_user_id(store, user_id=found.user_id).name if found else None
 
 
 def open_as(page: str, state: dict):
@@ -86,55 +108,140 @@ def all_text(at) -> str:
     return "\n".join(parts)
 
 
-def test_first_run_creates_the_first_administrator(store) -> None:
+def first_run(at, code: str, password: str = PASSWORD, again: str | None = None):
+    at.text_input(key="firstrun.code").input(code)
+    at.text_input(key="firstrun.username").input("Chefen@Example.se")
+    at.text_input(key="firstrun.password").input(password)
+    at.text_input(key="firstrun.again").input(password if again is None else again)
+    button(at, "Skapa administratör").click()
+    at.run()
+    return at
+
+
+def test_a_fresh_installation_needs_the_one_time_code(store) -> None:
+    """Before, anyone who reached a fresh installation became its administrator."""
     at = open_app()
     assert not at.exception
     assert any("första administratören" in s.value for s in at.subheader)
-    at.text_input(key="firstrun.username").input("Chefen@Example.se")
-    at.text_input(key="firstrun.password").input(PASSWORD)
-    at.text_input(key="firstrun.again").input(PASSWORD)
-    button(at, "Skapa administratör").click()
-    at.run()
+    for wrong in ("", "ABCD-EFGH-JKLM"):
+        first_run(at, wrong)
+        assert not at.exception
+        assert "AUTH_009" in at.error[0].value
+        assert accounts.needs_first_admin(store)
+        assert SESSION_KEY not in at.session_state
+
+
+def test_first_run_with_the_code_creates_the_first_administrator(store) -> None:
+    code = issue_setup_code(store)
+    at = first_run(open_app(), code.lower().replace("-", " "))  # as typed, roughly
     assert not at.exception
-    assert at.session_state[USERNAME_KEY] == "chefen@example.se"
-    assert not accounts.needs_first_admin(store)
+    assert signed_in_user(store, at) == "chefen@example.se"
+    assert at.session_state[HANDOFF_KEY]  # the browser is handed its cookie next
     assert accounts.actor_for_user(store, username="chefen@example.se").is_admin
     assert any(e.label.startswith("Steg 0") for e in at.expander)  # the overview now
+    # The code is used up.
+    with pytest.raises(accounts.AuthError):
+        from stadforstad.first_admin import create_first_admin
+
+        create_first_admin(store, setup_code=code, username="smyg", password=PASSWORD)
 
 
-def test_first_run_refuses_different_passwords(store) -> None:
-    at = open_app()
-    at.text_input(key="firstrun.username").input("chefen")
-    at.text_input(key="firstrun.password").input(PASSWORD)
-    at.text_input(key="firstrun.again").input(PASSWORD + "x")
-    button(at, "Skapa administratör").click()
-    at.run()
+def test_first_run_refuses_different_passwords_and_guessable_ones(store) -> None:
+    code = issue_setup_code(store)
+    at = first_run(open_app(), code, again=PASSWORD + "x")
     assert "inte lika" in at.error[0].value
+    at = first_run(at, code, password="password12")
+    assert "AUTH_005" in at.error[0].value
     assert accounts.needs_first_admin(store)
 
 
 def test_wrong_password_is_refused_in_swedish_with_its_code(county, monkeypatch) -> None:
-    monkeypatch.setattr(accounts.time, "sleep", lambda _s: None)
+    monkeypatch.setattr("stadforstad.throttle.time.sleep", lambda _s: None)
     at = sign_in(open_app(), "medlem", "fel-lösenord-här")
     assert not at.exception
     assert texts(at.error) == ["Fel användarnamn eller lösenord. Försök igen. (AUTH_002)"]
-    assert USERNAME_KEY not in at.session_state
+    assert SESSION_KEY not in at.session_state
 
 
-def test_member_signs_in_sees_only_a_and_can_sign_out(county) -> None:
+def test_sign_in_messages_follow_the_language(county) -> None:
+    at = open_app()
+    at.session_state["app.lang"] = "en"
+    at.run()
+    at.text_input(key="signin.username").input("medlem")
+    at.text_input(key="signin.password").input("fel-lösenord-här")
+    button(at, "Sign in").click()
+    at.run()
+    assert texts(at.error) == ["Wrong username or password. Try again. (AUTH_002)"]
+
+
+def test_member_signs_in_sees_only_a_and_signs_out_leaving_nothing(store, county) -> None:
     at = sign_in(open_app(), "medlem")
     assert not at.exception
-    assert at.session_state[USERNAME_KEY] == "medlem"
+    assert signed_in_user(store, at) == "medlem"
+    assert any("Du är inloggad som medlem" in c.value for c in at.sidebar.caption)
     shown = all_text(at)
     assert "Alfastad" in shown and "Betaby" not in shown
     # The member's own pages; no comparison or administration.
-    page = page_alone("admin", {USERNAME_KEY: "medlem"})
+    page = page_alone("admin", signed_in(store, "medlem"))
     assert "bara för administratörer" in page.error[0].value
     assert "Betaby" not in all_text(page)
+    # What a page left in the tab: an export ready to download, a new link's address.
+    at.session_state["admin.export_file"] = ("Alfastad", b"hemligt")
+    at.session_state["links_page.created"] = "http://localhost:8501/?t=hemlig-token"
+    other_tab = signed_in(store, "medlem")[SESSION_KEY]
     button(at, "Logga ut").click()
     at.run()
-    assert USERNAME_KEY not in at.session_state
+    assert not at.exception
+    for key in ("admin.export_file", "links_page.created", SESSION_KEY, HANDOFF_KEY):
+        assert key not in at.session_state, key
     assert at.text_input(key="signin.username") is not None
+    # Signing out ended the member's other sign-ins too (another tab, another browser).
+    assert sessions.resume_session(store, session_id=other_tab) is None
+
+
+def test_a_reload_finds_the_sign_in_through_the_cookie(store, county, monkeypatch) -> None:
+    """A new page load has none of the tab's state: only the cookie. (The cookie's
+    trip through a real browser: tests/browser/test_signin_flow.py.)"""
+    at = sign_in(open_app(), "medlem")
+    token, _ = sessions.redeem_handoff(store, code=at.session_state[HANDOFF_KEY])
+    monkeypatch.setattr(signin, "read_cookie", lambda: token)
+    again = open_app()  # a reload or a new tab: a new session, the same browser
+    assert not again.exception
+    assert signed_in_user(store, again) == "medlem"
+    assert "Alfastad" in all_text(again)
+    monkeypatch.setattr(signin, "read_cookie", lambda: token + "x")
+    assert open_app().text_input(key="signin.username") is not None
+
+
+def test_a_new_password_ends_every_sign_in_of_that_user(store, county) -> None:
+    at = sign_in(open_app(), "medlem")
+    admin = accounts.actor_for_user(store, username="admin")
+    accounts.set_password(store, actor=admin, username="medlem", password="ett-nytt-långt-lösen")
+    at.run()
+    assert not at.exception
+    assert at.text_input(key="signin.username") is not None
+    assert any("AUTH_012" in e.value for e in at.error)
+
+
+def test_an_unsafe_identity_provider_secret_lets_nobody_in(store, county) -> None:
+    """The example file's cookie_secret let a forged cookie sign in as administrator."""
+    from stadforstad.oidc import EXAMPLE_FILE
+
+    example = EXAMPLE_FILE.read_text(encoding="utf-8")
+    secret = example.split('cookie_secret = "')[1].split('"')[0]
+    for bad in (secret, "", "kort-hemlighet"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+        at.secrets["auth"] = {
+            "redirect_uri": "http://localhost:8501/oauth2callback",
+            "cookie_secret": bad,
+            "client_id": "x",
+            "client_secret": "y",
+            "server_metadata_url": "http://localhost:1/.well-known/openid-configuration",
+        }
+        at.run()
+        assert not at.exception
+        assert any("AUTH_010" in e.value for e in at.error), bad
+        assert not at.button or all(b.label != "Logga in" for b in at.button)
 
 
 def test_a_revoked_grant_takes_effect_on_the_next_run(store, county) -> None:
@@ -146,14 +253,14 @@ def test_a_revoked_grant_takes_effect_on_the_next_run(store, county) -> None:
     assert "Alfastad" not in all_text(at)
 
 
-def test_coordinator_reads_b_but_gets_no_form(county) -> None:
-    at = page_alone("form", {USERNAME_KEY: "samordnare"})
+def test_coordinator_reads_b_but_gets_no_form(store, county) -> None:
+    at = page_alone("form", signed_in(store, "samordnare"))
     assert not at.exception
     assert any("inte fylla i" in i.value for i in at.info)
 
 
 def test_admin_page_creates_a_user_and_grants_a_role(store, county) -> None:
-    at = open_as("admin", {USERNAME_KEY: "admin"})
+    at = open_as("admin", signed_in(store, "admin"))
     assert not at.exception, at.exception
     next(t for t in at.text_input if t.label.startswith("Användarnamn (t.ex.")).input("ny")
     next(t for t in at.text_input if t.label.startswith("Lösenord (minst")).input(PASSWORD)
@@ -174,7 +281,7 @@ def test_admin_page_creates_a_user_and_grants_a_role(store, county) -> None:
 def test_admin_page_erases_a_respondent_after_confirmation(store, county) -> None:
     admin = accounts.actor_for_user(store, username="admin")
     person = store.respondent(actor=admin, workspace_id=county["A"].id, name="Kim")
-    at = open_as("admin", {USERNAME_KEY: "admin"})
+    at = open_as("admin", signed_in(store, "admin"))
     at.selectbox(key="admin.erase_where").set_value(county["A"].id)
     at.run()
     button(at, "Radera").click()

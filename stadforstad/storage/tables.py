@@ -76,6 +76,9 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(500), nullable=True)
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: ``"<issuer> <sub>"`` of the identity-provider account bound to this user at its
+    #: first sign-in with a verified e-mail address; later sign-ins match on it.
+    oidc_subject: Mapped[str | None] = mapped_column(String(500), unique=True, nullable=True)
 
 
 class Grant(Base):
@@ -158,16 +161,52 @@ class AuditEntry(Base):
     detail: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
-class LoginThrottle(Base):
-    """Failed sign-ins per username, for the growing wait between attempts.
+class SignInThrottle(Base):
+    """Failed sign-ins per key, for the growing wait between attempts.
 
-    Kept apart from ``users`` and keyed by the name that was typed, so an unknown name
-    is slowed down exactly like a known one and the wait reveals nothing. A successful
-    sign-in removes the row.
+    A key is ``user:<typed name>`` (an unknown name is slowed down exactly like a
+    known one, so the wait reveals nothing) or ``addr:<keyed hash of the client
+    address>`` (never the address itself). Rows are forgotten a day after the last
+    failure (``stadforstad.throttle``).
     """
 
-    __tablename__ = "login_throttle"
-    username: Mapped[str] = mapped_column(String(200), primary_key=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    #: No attempt for this name is checked before this moment.
+    __tablename__ = "signin_throttle"
+    key: Mapped[str] = mapped_column(String(250), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    #: No attempt for this key is checked before this moment.
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_failure_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class UserSession(Base):
+    """One sign-in of a user ("inloggning" in the interface), kept on the server.
+
+    The browser holds a random token in an HttpOnly cookie; only its SHA-256 is
+    stored (``token_hash``), so a copy of the database signs nobody in. Until the
+    browser has fetched its cookie, the sign-in is reachable only through a
+    one-time handoff code (``handoff_hash``, valid a minute). A sign-in ends when
+    idle too long (``last_seen_at``), at ``expires_at`` whatever happens, or when
+    its row is deleted (sign-out, a new password, a deleted account).
+    """
+
+    __tablename__ = "user_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    handoff_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    handoff_expires_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SetupCode(Base):
+    """A one-time code ("engångskod") for creating the first administrator through
+    the web. The server prints the code when it starts on an installation without
+    users; only its SHA-256 is stored."""
+
+    __tablename__ = "setup_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

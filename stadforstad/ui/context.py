@@ -6,14 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from stadforstad import errors
-from stadforstad.accounts import (
-    actor_for_oidc,
-    actor_for_user,
-    authenticate,
-    create_user,
-    needs_first_admin,
-)
-from stadforstad.errors import AuthError, StadError
+from stadforstad.errors import SignInError, StadError
 from stadforstad.i18n import CREDIT_EN, CREDIT_SV, LANGUAGE_NAMES, LANGUAGES, pick
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
@@ -48,81 +41,30 @@ def tr(sv: str, en: str | None = None) -> str:
 
 
 #: Tests (and only tests) may put a ready Actor here; the app itself never does.
+#: Who is signed in is worked out in ``stadforstad.ui.signin`` (server-side sign-ins).
 ACTOR_KEY = "app.actor"
-#: The signed-in local user's name: the only thing kept after sign-in. The Actor is
-#: rebuilt from the database on every rerun, so a revoked grant takes effect at once.
-USERNAME_KEY = "app.username"
-SIGNIN_ERROR_KEY = "app.signin_error"
-
-NONE, LOCAL, OIDC = "none", "local", "oidc"
-
-#: What the user sees for a failed sign-in: Swedish, with its code, never a traceback.
-SIGNIN_MESSAGES = {
-    errors.AUTH_BAD_CREDENTIALS: "Fel användarnamn eller lösenord. Försök igen.",
-    errors.AUTH_THROTTLED: "Vänta en stund innan du försöker igen.",
-}
-
-
-def _oidc_configured() -> bool:
-    try:
-        return "auth" in st.secrets
-    except Exception:  # noqa: BLE001 - no secrets.toml at all (Streamlit raises on any access)
-        return False
-
-
-def auth_mode() -> str:
-    """``none`` (STADFORSTAD_AUTH=none: a single-user install, everyone is the local
-    administrator), ``oidc`` (``[auth]`` in secrets: ``st.login``) or ``local``
-    (accounts in the database, with a first-run screen while there are none)."""
-    if get_settings().auth == NONE:
-        return NONE
-    return OIDC if _oidc_configured() else LOCAL
 
 
 def error_text(exc: StadError) -> str:
-    """One line for the user: the message in Swedish and the code."""
-    message = SIGNIN_MESSAGES.get(exc.code) or (
-        errors.in_language(exc.problems[0].message, get_lang())
-        if exc.problems
-        else tr("Något gick fel.", "Something went wrong.")
-    )
-    if exc.code == errors.AUTH_THROTTLED and exc.problems:
-        message = f"{message} {exc.problems[0].message}"
+    """One line for the user, in the chosen language where the error has both, with
+    its code; never a traceback."""
+    if isinstance(exc, SignInError) and exc.en and get_lang() == "en":
+        message = exc.en
+    else:
+        message = (
+            errors.in_language(exc.problems[0].message, get_lang())
+            if exc.problems
+            else tr("Något gick fel.", "Something went wrong.")
+        )
     return f"{message} ({exc.code})"
-
-
-def current_actor() -> Actor | None:
-    """Who is acting, or None when nobody is signed in (nothing is drawn)."""
-    ready = st.session_state.get(ACTOR_KEY)
-    if ready is not None:
-        return ready
-    mode = auth_mode()
-    if mode == NONE:
-        return Actor.local()
-    store = get_store()
-    if mode == OIDC:
-        if not st.user.is_logged_in:
-            return None
-        try:
-            return actor_for_oidc(store, st.user.get("email"), st.user.get("name"))
-        except AuthError as exc:
-            st.session_state[SIGNIN_ERROR_KEY] = error_text(exc)
-            return None
-    username = st.session_state.get(USERNAME_KEY)
-    if not username:
-        return None
-    try:
-        return actor_for_user(store, username=username)
-    except AuthError as exc:  # the account was deleted meanwhile
-        st.session_state.pop(USERNAME_KEY, None)
-        st.session_state[SIGNIN_ERROR_KEY] = error_text(exc)
-        return None
 
 
 def get_actor() -> Actor:
     """Who is acting. When nobody is signed in, draws the sign-in screen (or the
     first-run screen of an installation without users) and stops the run, so no page
     goes on without an actor."""
+    from stadforstad.ui.signin import current_actor, show_signin
+
     actor = current_actor()
     if actor is None:
         _leave_pages_folder_mode()
@@ -134,104 +76,6 @@ def get_actor() -> Actor:
 def is_member_anywhere(actor: Actor) -> bool:
     """May write somewhere: administrators and members of at least one workspace."""
     return actor.is_admin or MEMBER in actor.grants.values()
-
-
-def show_signin() -> None:
-    """The screen of someone not signed in."""
-    st.title("Stad för stad")
-    problem = st.session_state.pop(SIGNIN_ERROR_KEY, None)
-    mode = auth_mode()
-    if mode == OIDC:
-        if problem:
-            st.error(problem)
-        st.markdown("Logga in med er organisations konto för att använda Stad för stad.")
-        if st.user.is_logged_in:
-            st.button("Logga ut", key="signin.logout", on_click=st.logout)
-        else:
-            st.button("Logga in", key="signin.login", type="primary", on_click=st.login)
-        return
-    store = get_store()
-    if needs_first_admin(store):
-        _first_run(store, problem)
-    else:
-        _signin_form(store, problem)
-
-
-def _signin_form(store: Store, problem: str | None) -> None:
-    st.subheader("Logga in")
-    with st.form("signin.form"):
-        username = st.text_input("Användarnamn", key="signin.username", max_chars=200)
-        password = st.text_input("Lösenord", type="password", key="signin.password", max_chars=1024)
-        submitted = st.form_submit_button("Logga in", type="primary")
-    if submitted:
-        try:
-            actor = authenticate(store, username=username, password=password)
-        except StadError as exc:
-            problem = error_text(exc)
-        else:
-            st.session_state[USERNAME_KEY] = actor.name
-            st.rerun()
-    if problem:
-        st.error(problem)
-
-
-def _first_run(store: Store, problem: str | None) -> None:
-    st.subheader("Välkommen! Skapa den första administratören")
-    st.markdown(
-        "Det finns inga användare än. Kontot du skapar här blir administratör: "
-        "det lägger till de andra användarna och ger dem behörighet till kommuner."
-    )
-    with st.form("firstrun.form"):
-        username = st.text_input(
-            "Användarnamn (t.ex. er e-postadress)", key="firstrun.username", max_chars=200
-        )
-        display = st.text_input("Namn som visas", key="firstrun.display", max_chars=200)
-        password = st.text_input(
-            "Lösenord (minst 10 tecken)", type="password", key="firstrun.password", max_chars=1024
-        )
-        again = st.text_input(
-            "Lösenordet igen", type="password", key="firstrun.again", max_chars=1024
-        )
-        submitted = st.form_submit_button("Skapa administratör", type="primary")
-    if submitted:
-        if password != again:
-            problem = "Lösenorden är inte lika. Skriv samma lösenord två gånger."
-        else:
-            try:
-                created = create_user(
-                    store,
-                    actor=None,
-                    username=username,
-                    password=password,
-                    admin=True,
-                    display_name=display or None,
-                )
-            except StadError as exc:
-                problem = error_text(exc)
-            else:
-                st.session_state[USERNAME_KEY] = created.username
-                st.rerun()
-    if problem:
-        st.error(problem)
-
-
-def _sign_out() -> None:
-    st.session_state.pop(USERNAME_KEY, None)
-
-
-def show_account() -> None:
-    """Who is signed in, and the sign-out button, in the sidebar."""
-    mode = auth_mode()
-    if mode == NONE or st.session_state.get(ACTOR_KEY) is not None:
-        return
-    actor = current_actor()
-    if actor is None:
-        return
-    st.sidebar.caption(tr(f"Inloggad som {actor.name}", f"Signed in as {actor.name}"))
-    if mode == OIDC:
-        st.sidebar.button(tr("Logga ut", "Sign out"), key="app.signout", on_click=st.logout)
-    else:
-        st.sidebar.button(tr("Logga ut", "Sign out"), key="app.signout", on_click=_sign_out)
 
 
 def pick_language() -> None:
@@ -308,10 +152,12 @@ def frame() -> WorkspaceInfo | None:
     on its own, as ``AppTest.switch_page`` does. Returns the chosen municipality.
     """
     _leave_pages_folder_mode()
-    get_actor()  # nobody signed in: the sign-in screen, and the page stops here
+    from stadforstad.ui.signin import show_account
+
+    actor = get_actor()  # nobody signed in: the sign-in screen, and the page stops here
     st.html(PRINT_CSS)
     pick_language()
-    show_account()
+    show_account(actor)
     workspace = pick_workspace()
     st.sidebar.caption(CREDIT_EN if get_lang() == "en" else CREDIT_SV)
     return workspace

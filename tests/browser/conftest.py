@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -47,10 +47,18 @@ class App:
         self.env = env
 
 
-def start_app(database_url: str, extra_env: dict | None = None, log: Path | None = None):
+def start_app(
+    database_url: str,
+    extra_env: dict | None = None,
+    log: Path | None = None,
+    *,
+    port: int | None = None,
+    extra_args: list[str] | None = None,
+):
     """Serve the app; without sign-in (``STADFORSTAD_AUTH=none``) unless ``extra_env``
-    says otherwise."""
-    port = _free_port()
+    says otherwise. ``port``: a port chosen beforehand (``free_port()``), when the
+    caller must know it first; ``extra_args``: more ``streamlit run`` options."""
+    port = port or free_port()
     env = {
         **os.environ,
         "STADFORSTAD_DATABASE_URL": database_url,
@@ -75,6 +83,7 @@ def start_app(database_url: str, extra_env: dict | None = None, log: Path | None
             "false",
             "--server.fileWatcherType",
             "none",
+            *(extra_args or []),
         ],
         cwd=ROOT,
         env=env,

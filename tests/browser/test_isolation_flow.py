@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from stadforstad import accounts
-from stadforstad.storage import Store, make_engine
+from stadforstad.storage import Actor, Store, make_engine
 from tests.browser.conftest import start_app
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,9 @@ def county_app(tmp_path_factory):
     database_url = f"sqlite:///{folder / 'county.sqlite'}"
     engine = make_engine(database_url)
     store = Store(engine)
-    accounts.create_user(store, actor=None, username="admin", password=PASSWORD, admin=True)
+    accounts.create_user(
+        store, actor=Actor.local(), username="admin", password=PASSWORD, admin=True
+    )
     admin = accounts.actor_for_user(store, username="admin")
     a = store.create_workspace(actor=admin, name=A)
     b = store.create_workspace(actor=admin, name=B)
@@ -101,7 +103,8 @@ def test_member_of_a_finds_no_way_to_b(county_app, page):
         f"{url}/compare",
         f"{url}/group?kommun={county_app.ids['B']}",
     ):
-        sign_in(page, address)  # a new page load is a new session: sign in again
+        page.goto(address)  # a new page load: still signed in, through the cookie
+        expect(page.get_by_text("Du är inloggad som medlem")).to_be_visible()
         text = settled_text(page)
         assert B not in text and "Bengt" not in text, address
         assert "Granskningslogg" not in text and "Jämför kommuner" not in text, address

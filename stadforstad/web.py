@@ -1,0 +1,158 @@
+"""The app's own HTTP routes beside Streamlit's, for the sign-in cookie.
+
+Streamlit talks to the browser over a websocket, which cannot set a cookie, and a
+cookie that JavaScript writes cannot be HttpOnly. Streamlit 1.67 serves an app
+through ``st.App`` (Starlette, documented), with room for routes of one's own;
+``app.py`` gives it these two:
+
+- ``POST /_stadforstad/signin`` (body ``code=<handoff code>``): exchanges the one-time
+  code of a fresh sign-in for the cookie (``sessions.redeem_handoff``);
+- ``POST /_stadforstad/signout``: ends every sign-in of the cookie's user and clears
+  the cookie.
+
+The cookie is HttpOnly, SameSite=Lax, Secure whenever the app is reached over HTTPS
+(directly, through a trusted proxy's ``X-Forwarded-Proto``, or when
+``STADFORSTAD_PUBLIC_URL`` starts with ``https://``), lives on the app's path, and
+expires with the sign-in's absolute limit. Both routes accept only requests whose
+``Origin`` is the app's own (the page's own script posts them), so another site can
+neither sign someone in to its account nor out.
+
+The server also prints the one-time code for the first administrator when it starts
+on an installation without users (``lifespan``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from stadforstad import sessions
+from stadforstad.settings import get_settings
+from stadforstad.storage import Store, make_engine
+from stadforstad.storage.tables import utcnow
+
+COOKIE_NAME = "stadforstad_inloggning"
+SIGNIN_PATH = "/_stadforstad/signin"
+SIGNOUT_PATH = "/_stadforstad/signout"
+
+_LOG = logging.getLogger(__name__)
+_stores: dict[str, Store] = {}
+
+
+def _store() -> Store:
+    # The page scripts keep their Store in st.cache_resource; the routes run outside
+    # any script and keep one of their own per database URL.
+    url = get_settings().database_url
+    if url not in _stores:
+        _stores[url] = Store(make_engine(url))
+    return _stores[url]
+
+
+def base_path() -> str:
+    """Streamlit's ``server.baseUrlPath`` as ``/path`` (or ``""``)."""
+    from streamlit import config
+
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
+
+
+def route_url(path: str) -> str:
+    """A route's address as the browser must ask for it."""
+    return f"{base_path()}{path}"
+
+
+def is_https(scheme: str, headers: Mapping[str, str]) -> bool:
+    if scheme == "https" or get_settings().public_url.startswith("https://"):
+        return True
+    forwarded = headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return get_settings().trusted_proxies > 0 and forwarded == "https"
+
+
+def _same_origin(request: Request) -> bool:
+    """The request comes from a page of this app: its Origin is the address the
+    browser used (scheme, host and port), or the configured public address."""
+    origin = request.headers.get("origin")
+    if not origin or request.headers.get("sec-fetch-site", "same-origin") != "same-origin":
+        return False
+    host = request.headers.get("host", "")
+    own = {f"{request.url.scheme}://{host}", f"http://{host}", f"https://{host}"}
+    public = urlsplit(get_settings().public_url)
+    own.add(f"{public.scheme}://{public.netloc}")
+    return origin.rstrip("/") in own
+
+
+def _cookie_path() -> str:
+    return base_path() or "/"
+
+
+def _forbidden() -> Response:
+    return Response("Forbidden", status_code=403, headers={"Cache-Control": "no-store"})
+
+
+async def signin(request: Request) -> Response:
+    """Exchange a handoff code for the sign-in cookie."""
+    if not _same_origin(request):
+        return _forbidden()
+    body = (await request.body())[:512].decode("ascii", "replace")
+    code = parse_qs(body).get("code", [""])[0]
+    redeemed = await run_in_threadpool(lambda: sessions.redeem_handoff(_store(), code=code))
+    if redeemed is None:
+        return _forbidden()
+    token, signed_in = redeemed
+    response = Response(status_code=204, headers={"Cache-Control": "no-store"})
+    response.set_cookie(
+        COOKIE_NAME,
+        token,
+        max_age=max(int((signed_in.expires_at - utcnow()).total_seconds()), 0),
+        path=_cookie_path(),
+        secure=is_https(request.url.scheme, request.headers),
+        httponly=True,
+        samesite="lax",
+    )
+    return response
+
+
+async def signout(request: Request) -> Response:
+    """End every sign-in of the cookie's user and clear the cookie."""
+    if not _same_origin(request):
+        return _forbidden()
+    token = request.cookies.get(COOKIE_NAME)
+    if token:
+        await run_in_threadpool(lambda: sessions.end_sessions_by_token(_store(), token=token))
+    response = Response(status_code=204, headers={"Cache-Control": "no-store"})
+    response.delete_cookie(
+        COOKIE_NAME,
+        path=_cookie_path(),
+        secure=is_https(request.url.scheme, request.headers),
+        httponly=True,
+        samesite="lax",
+    )
+    return response
+
+
+def routes() -> list[Route]:
+    return [
+        Route(route_url(SIGNIN_PATH), signin, methods=["POST"]),
+        Route(route_url(SIGNOUT_PATH), signout, methods=["POST"]),
+    ]
+
+
+@contextlib.asynccontextmanager
+async def lifespan(_app: Any) -> AsyncIterator[None]:
+    """At start: on an installation without users, print the one-time setup code."""
+    from stadforstad.first_admin import announce_setup_code
+
+    if get_settings().auth != "none":
+        try:
+            await run_in_threadpool(announce_setup_code, _store())
+        except Exception:  # noqa: BLE001 - the app must still start; the page says what to do
+            _LOG.exception("could not issue a setup code at start")
+    yield

@@ -1,0 +1,109 @@
+"""The sign-in cookie's routes (``stadforstad.web``) through Starlette's test client,
+the client address for the throttle, and the Streamlit details the routes rely on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from stadforstad import accounts, sessions, web
+from stadforstad.settings import get_settings
+from stadforstad.storage import Actor, Store, make_engine
+from tests.conftest import ROOT
+
+PASSWORD = "rätt-lösenord-42"
+ORIGIN = "http://testserver"
+
+
+@pytest.fixture
+def store(database_url, monkeypatch):
+    monkeypatch.setenv("STADFORSTAD_DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    web._stores.clear()
+    engine = make_engine(database_url)
+    yield Store(engine)
+    engine.dispose()
+    for opened in web._stores.values():
+        opened.engine.dispose()
+    web._stores.clear()
+
+
+@pytest.fixture
+def client() -> TestClient:
+    return TestClient(Starlette(routes=web.routes()))
+
+
+@pytest.fixture
+def handoff(store) -> str:
+    accounts.create_user(store, actor=Actor.local(), username="anna", password=PASSWORD)
+    user = accounts.actor_for_user(store, username="anna")
+    return sessions.start_session(store, user_id=user.user_id)[1]
+
+
+def _post(client, path, code="", **headers):
+    return client.post(
+        path,
+        content=f"code={code}",
+        headers={"content-type": "application/x-www-form-urlencoded", **headers},
+    )
+
+
+def test_the_cookie_is_httponly_lax_and_ends_with_the_sign_in(client, store, handoff):
+    answer = _post(client, web.SIGNIN_PATH, handoff, origin=ORIGIN)
+    assert answer.status_code == 204
+    cookie = answer.headers["set-cookie"]
+    assert cookie.startswith(f"{web.COOKIE_NAME}=")
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
+    assert "Secure" not in cookie  # plain http on this machine
+    max_age = int(cookie.split("Max-Age=")[1].split(";")[0])
+    assert 11 * 3600 < max_age <= 12 * 3600
+    token = answer.cookies[web.COOKIE_NAME]
+    assert sessions.resume_session(store, token=token) is not None
+    # The code works once.
+    assert _post(client, web.SIGNIN_PATH, handoff, origin=ORIGIN).status_code == 403
+
+
+def test_the_cookie_is_secure_behind_https(client, store, handoff, monkeypatch):
+    monkeypatch.setenv("STADFORSTAD_PUBLIC_URL", "https://stadforstad.example.se")
+    get_settings.cache_clear()
+    answer = _post(client, web.SIGNIN_PATH, handoff, origin=ORIGIN)
+    assert answer.status_code == 204 and "Secure" in answer.headers["set-cookie"]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"origin": "https://elak.example"}, {"origin": ORIGIN, "sec-fetch-site": "cross-site"}],
+    ids=["no-origin", "other-site", "cross-site"],
+)
+def test_other_sites_cannot_use_the_routes(client, store, handoff, headers):
+    """Login CSRF: another site must not sign a visitor in to an account of its own."""
+    answer = _post(client, web.SIGNIN_PATH, handoff, **headers)
+    assert answer.status_code == 403 and "set-cookie" not in answer.headers
+    assert _post(client, web.SIGNIN_PATH, handoff, origin=ORIGIN).status_code == 204
+
+
+def test_signing_out_ends_the_sign_ins_and_clears_the_cookie(client, store, handoff):
+    token = _post(client, web.SIGNIN_PATH, handoff, origin=ORIGIN).cookies[web.COOKIE_NAME]
+    client.cookies.set(web.COOKIE_NAME, token)
+    assert _post(client, web.SIGNOUT_PATH, origin="https://elak.example").status_code == 403
+    assert sessions.resume_session(store, token=token) is not None
+    answer = _post(client, web.SIGNOUT_PATH, origin=ORIGIN)
+    assert answer.status_code == 204
+    assert 'stadforstad_inloggning=""' in answer.headers["set-cookie"]
+    assert "Max-Age=0" in answer.headers["set-cookie"]
+    assert sessions.resume_session(store, token=token) is None
+
+
+def test_streamlit_still_serves_app_py_through_st_app():
+    """The cookie's routes exist only when ``streamlit run app.py`` finds the
+    ``st.App`` in app.py: Streamlit finds it by reading the file (a detail of its
+    ``app_discovery`` module). Should a new Streamlit stop doing so, this fails; the
+    app would then still work, signed in per tab only (the cookie's post gets no
+    route), which is docs/auth.md's fallback."""
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    found = discover_asgi_app(Path(ROOT / "app.py"))
+    assert found.is_asgi_app and found.import_string == "app:app"
