@@ -55,6 +55,12 @@ AUTH_BAD_PASSWORD = "AUTH_005"
 AUTH_BAD_USERNAME = "AUTH_006"
 AUTH_BAD_ROLE = "AUTH_007"
 
+# A user's own settings (storage.preferences) – the forms branch
+#: Settings are kept per signed-in user; the local user of an install without accounts has none.
+PREF_NO_USER = "PREF_001"
+#: The participant is already someone else's "Det här är jag".
+PREF_TAKEN = "PREF_002"
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -322,8 +322,12 @@ def show_progress(filters: Filters, display: Display) -> None:
     shown = compare.keep_workspaces(frame, ids)
     st.caption(
         tr(
-            "Ett formulär räknas som klart när minst ett svar är inskickat (utkast räknas inte).",
-            "A form counts as done when at least one response is submitted (drafts do not count).",
+            "Ett formulär räknas som klart när minst ett inskickat svar har sina obligatoriska "
+            "frågor besvarade och något ifyllt i varje del (valfria delar som anteckningar "
+            "undantagna). Tomma svar och utkast räknas inte.",
+            "A form counts as done when at least one submitted response has its required "
+            "questions answered and something filled in in every part (optional parts such as "
+            "notes excepted). Empty responses and drafts do not count.",
         )
     )
     _chart_and_table(
