@@ -88,9 +88,9 @@ def pick_respondent(workspace_id: int):
     prefs = PreferenceStore(store)
     people = {p.id: p for p in store.list_respondents(actor=actor, workspace_id=workspace_id)}
     own = prefs.own_participant(actor=actor, workspace_id=workspace_id)
+    # The names stay as they are (no "(du)" added): a drop-down whose option text
+    # changes under a chosen value shows the old text in the browser.
     names = {i: p.name for i, p in people.items()}
-    if own in names:
-        names[own] = tr(f"{names[own]} (du)", f"{names[own]} (you)")
     options = [*names, NEW]
     if RESPONDENT_NEXT_KEY in st.session_state:
         st.session_state[RESPONDENT_KEY] = st.session_state.pop(RESPONDENT_NEXT_KEY)
@@ -111,7 +111,14 @@ def pick_respondent(workspace_id: int):
         remembered = dict(st.session_state.get(RESPONDENT_LAST_KEY, {}))
         remembered[workspace_id] = chosen
         st.session_state[RESPONDENT_LAST_KEY] = remembered
-        if actor.user_id is not None and actor.can_write(workspace_id) and own != chosen:
+        if own == chosen:
+            st.caption(
+                tr(
+                    "✓ Det här är du (kopplat till ditt konto).",
+                    "✓ This is you (linked to your account).",
+                )
+            )
+        elif actor.user_id is not None and actor.can_write(workspace_id):
             st.button(
                 tr("Det här är jag", "This is me"),
                 key=f"{PAGE}.this_is_me",
