@@ -77,6 +77,9 @@ class _Ctx:
         self.lang = lang
         self.disabled = disabled
         self.autosave = autosave and not disabled
+        seen = self.key("lang")
+        self.lang_changed = st.session_state.get(seen, lang) != lang
+        st.session_state[seen] = lang
 
     def key(self, *parts: str) -> str:
         return ".".join((self.prefix, *parts))
@@ -103,6 +106,14 @@ class _Ctx:
 
 def _mark_changed(key: str) -> None:
     st.session_state[key] = True
+
+
+def keep_shown_value(key: str, lang_changed: bool) -> None:
+    """A drop-down keeps its value as the text of the option chosen: when the options'
+    texts change language, the browser goes on showing the old text unless the value
+    is set again. Call before drawing the drop-down."""
+    if lang_changed and key in st.session_state:
+        st.session_state[key] = st.session_state[key]
 
 
 def _label(ctx: _Ctx, item) -> str:
@@ -195,6 +206,7 @@ def _choice(ctx: _Ctx, item) -> Any:
     key = ctx.key(item.id)
     names = {o.value: o.label.get(ctx.lang) for o in item.options}
     saved = ctx.initial.get(item.id)
+    keep_shown_value(key, ctx.lang_changed)
     if item.multiple:
         ctx.seed(key, list(saved or []))
         return st.multiselect(

@@ -16,6 +16,7 @@ from stadforstad.render import (
     DRAFT,
     SUBMIT,
     drop_problems,
+    keep_shown_value,
     render_form,
     show_problems,
 )
@@ -41,6 +42,8 @@ RESPONDENT_NEXT_KEY = f"{PAGE}.respondent_next"
 RESPONDENT_LAST_KEY = f"{PAGE}.respondent_last"
 NEW = -1
 DEFAULT_FORM = "redo"
+#: The language the pickers were last drawn in (see ``keep_shown_value``).
+LANG_SEEN_KEY = f"{PAGE}.lang"
 
 
 def form_title(form: Form, lang: str) -> str:
@@ -54,6 +57,9 @@ def pick_form(lang: str) -> Form:
     forms = list_forms()
     by_id = {f.id: f for f in forms}
     wanted = st.query_params.get(FORM_PARAM)
+    lang_changed = st.session_state.get(LANG_SEEN_KEY, lang) != lang
+    keep_shown_value(FORM_KEY, lang_changed)
+    keep_shown_value(RESPONDENT_KEY, lang_changed)
     if wanted in by_id and wanted != st.session_state.get(FORM_SEEN_KEY):
         st.session_state[FORM_KEY] = wanted
     elif st.session_state.get(FORM_KEY) not in by_id:
@@ -67,6 +73,7 @@ def pick_form(lang: str) -> Form:
         placeholder=PLACEHOLDER_CHOOSE[lang],
     )
     st.session_state[FORM_SEEN_KEY] = st.session_state[FORM_LAST_KEY] = chosen
+    st.session_state[LANG_SEEN_KEY] = lang
     st.query_params[FORM_PARAM] = chosen
     return by_id[chosen]
 

@@ -137,8 +137,14 @@ def test_english_holds_across_three_pages_a_reload_and_a_new_tab(
     people_app, page: Page, browser
 ) -> None:
     sign_in(page, people_app.url)
+    page.get_by_role("link", name="Fyll i formulär").click()
+    wait_idle(page)
+    picker = page.get_by_test_id("stSelectbox").filter(has_text=re.compile("Formulär|Form"))
+    expect(picker.locator("input")).to_have_value(re.compile(r"^Steg 0 · "))
     page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
     wait_idle(page)
+    # The chosen form's name follows the language too (the drop-down keeps it as text).
+    expect(picker.locator("input")).to_have_value(re.compile(r"^Step 0 · "))
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_role("link", name="Fill in a form")).to_be_visible()
 
