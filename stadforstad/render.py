@@ -352,7 +352,7 @@ def _column_config(ctx: _Ctx, column: Column):
         label,
         help=helptext,
         options=list(names),
-        format_func=lambda v: names.get(v, v),
+        format_func=lambda v: names.get(str(v), str(v)),
         required=column.required,
     )
 
