@@ -111,6 +111,20 @@ def test_a_reload_mid_plan_loses_nothing_saved(forms_app, page: Page) -> None:
         label = f"{item.label.sv} *" if item.required else item.label.sv
         expect(page.get_by_label(label, exact=True)).to_have_value(text)
 
+    # Typing and then pressing "Skicka in" at once keeps what was typed last, too.
+    last = page.get_by_label(form.item("plats").label.sv, exact=True)
+    last.fill("")
+    last.click()
+    last.press_sequentially("Stadshuset", delay=5)
+    page.get_by_role("button", name="Skicka in").click()
+    expect(page.get_by_text("Tack! Svaret är inskickat (version 1).")).to_be_visible()
+    engine = make_engine(forms_app.database_url)
+    state = Store(engine).response_state(
+        actor=Actor.local(), workspace_id=1, respondent_id=1, form_id="samverkansplan"
+    )
+    engine.dispose()
+    assert state.answers == {**texts, "plats": "Stadshuset"}
+
 
 def test_text_in_a_number_field_is_flagged_at_the_field(forms_app, page: Page) -> None:
     form = load_form("redo")
