@@ -253,3 +253,46 @@ def test_aktorsanalys_names_every_actor_once_and_shows_the_whole_legend() -> Non
     for quadrant in ("Satsa mer", "Nyckelaktörer – håll nära", "Håll informerade", "Bevaka"):
         assert shown.count(quadrant) == 2, quadrant  # in its corner and in the legend
     assert "5.0" not in shown and "5" in shown
+
+
+def _golden_charts():
+    """Every golden case of every scored form (``tests/cases``), as one response and,
+    for single answers, also as a group of two."""
+    import yaml
+
+    from tests.test_assessment_charts import CASES_DIR
+
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            yield pytest.param(path.stem, case, id=f"{path.stem}:{case['id']}")
+
+
+def _coerced(form, rated: list) -> list:
+    from stadforstad.answers import check_answers
+
+    return [
+        Rated(
+            respondent=r.respondent,
+            answers=check_answers(form, r.answers, partial=True, coerce=True),
+        )
+        for r in rated
+    ]
+
+
+@pytest.mark.parametrize(("form_id", "case"), list(_golden_charts()))
+def test_no_label_of_an_assessment_chart_is_cut_or_hidden(form_id, case) -> None:
+    from tests.test_assessment_charts import _result
+
+    form, result, which = _result(form_id, case)
+    charts = [(which, result)]
+    if which == 0:
+        rated = [Rated(respondent=n, answers=dict(case["answers"])) for n in ("Anna", "Bo")]
+        charts.append((1, SUMMARIES[form.scoring](form, _coerced(form, rated))))
+    for (kind, value), lang in itertools.product(charts, ("sv", "en")):
+        drawn = texts(draw(CHARTS[form_id][kind](form, value, lang)))
+        assert drawn
+        assert not [body for attrs, body in drawn if 'opacity="0"' in attrs and body]
+        assert not [body for _attrs, body in drawn if "…" in body]
+        # numbers in the language's way: no point as a decimal mark in Swedish
+        if lang == "sv":
+            assert not [b for _a, b in drawn if re.fullmatch(r"-?\d+\.\d+", b)], drawn
