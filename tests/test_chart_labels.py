@@ -296,3 +296,58 @@ def test_no_label_of_an_assessment_chart_is_cut_or_hidden(form_id, case) -> None
         # numbers in the language's way: no point as a decimal mark in Swedish
         if lang == "sv":
             assert not [b for _a, b in drawn if re.fullmatch(r"-?\d+\.\d+", b)], drawn
+
+
+@pytest.fixture(scope="module")
+def demo_county(tmp_path_factory):
+    """The demo county (ten municipalities, every view filled) on a SQLite file."""
+    from stadforstad.demo import create_demo
+    from stadforstad.storage import Actor, Store, make_engine
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    store = Store(engine)
+    create_demo(store, actor=Actor.local())
+    yield store
+    engine.dispose()
+
+
+def _comparison_charts(store, lang: str):
+    from stadforstad import compare
+    from stadforstad import compare_charts as charts
+    from stadforstad.storage import Actor
+
+    admin = Actor.local()
+    readiness = compare.readiness_frames(store, actor=admin)
+    change = compare.change(store, actor=admin, form_id="redo")
+    yield "readiness", charts.readiness_chart(readiness.summary, readiness.totals, lang), 450
+    yield "heatmap", charts.readiness_heatmap(readiness.items, lang), 450
+    yield "change", charts.change_chart(change, "median", lang), 450
+    yield "cases", charts.case_handling_chart(compare.case_handling(store, actor=admin), lang), 450
+    yield (
+        "collaboration",
+        charts.collaboration_chart(compare.collaboration(store, actor=admin), lang),
+        None,
+    )
+    yield "indicators", charts.indicator_heatmap(compare.indicators(store, actor=admin), lang), 450
+    yield "progress", charts.progress_chart(compare.progress(store, actor=admin), lang), None
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_comparison_chart_on_demo_data_draws_every_label(demo_county, lang) -> None:
+    for name, chart, width in _comparison_charts(demo_county, lang):
+        # the municipalities the chart has data for: each must be named on its axis
+        towns = {
+            row["workspace"]
+            for rows in chart.to_dict().get("datasets", {}).values()
+            for row in rows
+            if "workspace" in row
+        }
+        assert len(towns) >= 3, name
+        drawn = texts(draw(chart, width))
+        shown = [body for attrs, body in drawn if 'opacity="0"' not in attrs]
+        assert not [b for a, b in drawn if 'opacity="0"' in a and b], name
+        assert not [b for _a, b in drawn if "…" in b], name
+        assert towns <= set(shown), (name, towns - set(shown))
+        if lang == "sv":
+            assert not [b for b in shown if re.fullmatch(r"-?\d+\.\d+", b)], (name, shown)
