@@ -77,16 +77,13 @@ def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMi
                 axis=label_axis(domain=False, ticks=False),
             ),
             x=alt.value(0),
+            # black on white: coloured text this small would be too faint to read
             text="aktörer:N",
-            color=alt.Color(
-                "kvadrant:N",
-                scale=alt.Scale(domain=quadrant_names, range=list(colours.values())),
-                legend=None,
-            ),
+            tooltip=["nr:N", "aktörer:N", "kvadrant:N"],
         )
         .properties(width=220, height=alt.Step(22), title=pick(lang, "Aktörer", "Actors"))
     )
-    return alt.hconcat(chart, key).resolve_scale(color="shared")
+    return alt.hconcat(chart, key)
 
 
 def _places(actors) -> pd.DataFrame:
