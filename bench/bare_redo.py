@@ -61,7 +61,7 @@ if True:  # the page draws its widgets outside st.form; the block keeps the layo
         "Under hur lång tid skall ni utföra arbetet? Tolv till arton månader rekommenderas."
     )
     st.text_input(
-        "Planerad period i månader (månader)",
+        "Planerad period i månader",
         max_chars=40,
         placeholder="Ej ifyllt, t.ex. 12",
         key="period_manader",

@@ -127,6 +127,8 @@ others = forms_by_step.get(None, [])
 if others:
     with st.expander(tr("Att driva nätverket", "Running the network")):
         for form in others:
-            form_link(form.title.get(lang), form.id)
+            form_link(
+                _progress_label(form.title.get(lang), progress.get(form.id, NOTHING)), form.id
+            )
 
 st.caption(tr(f"Källa: {CREDIT_SV}.", f"Source: {CREDIT_SV}."))

@@ -277,8 +277,9 @@ def _number(ctx: _Ctx, item) -> Any:
     key = ctx.key(item.id)
     ctx.seed(key, number_text(ctx.initial.get(item.id), ctx.lang).replace("–", ""))
     label = _label(ctx, item)
-    if item.unit:
-        label = f"{label} ({item.unit.get(ctx.lang)})"
+    unit = item.unit.get(ctx.lang) if item.unit else ""
+    if unit and unit.casefold() not in label.casefold():  # not "i månader (månader)"
+        label = f"{label} ({unit})"
     typed = st.text_input(
         label,
         key=key,
