@@ -5,6 +5,7 @@ item or cell, the version history names items by label, one "Vem svarar?"."""
 from __future__ import annotations
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from stadforstad.catalog import load_form
 from stadforstad.settings import get_settings
@@ -21,6 +22,7 @@ from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
     scale_radios,
     texts,
 )
+from tests.conftest import ROOT
 
 
 @pytest.fixture(autouse=True)
@@ -218,3 +220,27 @@ def test_the_language_holds_from_page_to_page() -> None:
         assert at.radio(key="app.lang").value == "en", page
     assert at.title[0].value == "Stad för stad"
     assert any(e.label.startswith("Step 0") for e in at.expander)
+
+
+def test_a_user_starts_in_the_municipality_used_last_but_never_in_a_demo() -> None:
+    from stadforstad import accounts
+    from stadforstad.storage.preferences import PreferenceStore
+
+    db = store()
+    accounts.create_user(db, actor=None, username="chefen", password="x" * 12, admin=True)
+    admin = accounts.actor_for_user(db, username="chefen")
+    demo = db.create_workspace(actor=admin, name="Demo: Alby", is_demo=True)
+    first = db.create_workspace(actor=admin, name="Bjuv")
+    second = db.create_workspace(actor=admin, name="Kävlinge")
+    at = open_page("home", state={"app.actor": admin})
+    assert at.selectbox(key="app.workspace").value == first.id  # not the demo, though first
+    at.selectbox(key="app.workspace").set_value(second.id)
+    at.run()
+    at.selectbox(key="app.workspace").set_value(demo.id)
+    at.run()
+    assert PreferenceStore(db).preferences(actor=admin).last_workspace_id == second.id
+    # A new sign-in: the user is known from the first run on, as after the sign-in screen.
+    later = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    later.session_state["app.actor"] = admin
+    later.run()
+    assert later.selectbox(key="app.workspace").value == second.id

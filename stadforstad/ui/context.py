@@ -338,7 +338,9 @@ def pick_workspace() -> WorkspaceInfo | None:
         st.query_params.pop(WORKSPACE_PARAM, None)
         return None
     st.query_params[WORKSPACE_PARAM] = str(chosen)
-    if actor.user_id is not None and st.session_state.get(REMEMBERED_KEY) != chosen:
+    # A demo is looked at, not worked in: it is not remembered for the next sign-in.
+    remember = not by_id[chosen].is_demo and st.session_state.get(REMEMBERED_KEY) != chosen
+    if actor.user_id is not None and remember:
         PreferenceStore(store).remember_workspace(actor=actor, workspace_id=chosen)
         st.session_state[REMEMBERED_KEY] = chosen
     return by_id[chosen]
