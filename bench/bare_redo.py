@@ -1,6 +1,8 @@
 """The bare reference for ``bench/redo_page.py``: the widgets the `redo` page shows,
 drawn with plain Streamlit calls and literal labels (no forms, no database, no
-Pydantic). Not part of the app; run only by the benchmark."""
+Pydantic). Like the page, the widgets are outside ``st.form`` and report each change
+(the page saves a draft then); the number is typed as text. Not part of the app; run
+only by the benchmark."""
 
 import streamlit as st
 
@@ -31,7 +33,12 @@ st.header("Är ni redo?")
 st.caption("Källa: Stad för stad – Handbok, ÄR NI REDO?")
 st.markdown("Använd bedömningsmallen nedan för att göra en sammanfattande analys. " * 4)
 
-with st.form("redo.form", enter_to_submit=False):
+
+def changed() -> None:
+    st.session_state["changed"] = True
+
+
+if True:  # the page draws its widgets outside st.form; the block keeps the layout
     for item_id, label in ITEMS:
         st.markdown(f"**{label} \\***")
         st.caption(HELP)
@@ -43,26 +50,31 @@ with st.form("redo.form", enter_to_submit=False):
             format_func=lambda v: ENDS.get(v, str(v)),
             key=item_id,
             label_visibility="collapsed",
+            on_change=changed,
         )
-        st.text_area("Kommentarer", height=68, max_chars=5000, key=f"{item_id}.comment")
+        st.text_area(
+            "Kommentarer", height=68, max_chars=5000, key=f"{item_id}.comment", on_change=changed
+        )
         st.empty()
     st.subheader("Perioden")
     st.markdown(
         "Under hur lång tid skall ni utföra arbetet? Tolv till arton månader rekommenderas."
     )
-    st.number_input(
-        "Planerad period i månader (månader)",
-        min_value=1,
-        max_value=60,
-        step=1,
-        value=None,
-        placeholder="Ej ifyllt",
+    st.text_input(
+        "Planerad period i månader",
+        max_chars=40,
+        placeholder="Ej ifyllt, t.ex. 12",
         key="period_manader",
+        on_change=changed,
     )
     st.empty()
-    st.date_input("Planerad start", value=None, format="YYYY-MM-DD", key="period_start")
+    st.date_input(
+        "Planerad start", value=None, format="YYYY-MM-DD", key="period_start", on_change=changed
+    )
     st.empty()
     st.caption("Frågor märkta * måste besvaras innan ni skickar in.")
+    st.caption("Det ni fyller i sparas som utkast när ni lämnar ett fält.")
     left, right = st.columns(2)
-    left.form_submit_button("Spara utkast", width="stretch")
-    right.form_submit_button("Skicka in", type="primary", width="stretch")
+    left.button("Spara utkast", width="stretch")
+    right.button("Skicka in", type="primary", width="stretch")
+    st.session_state.pop("changed", None)

@@ -5,6 +5,7 @@ import streamlit as st
 from scoring import SUMMARIES
 from scoring.common import Rated
 from stadforstad.catalog import list_forms
+from stadforstad.i18n import count_text
 from stadforstad.ui.context import frame, get_actor, get_lang, get_store, tr
 from stadforstad.ui.form_page import form_title
 from stadforstad.ui.plain import plain
@@ -52,8 +53,10 @@ group = SUMMARIES[form.scoring](
 )
 st.caption(
     tr(
-        f"{len(rows)} inskickade svar i {plain(workspace.name)}, omgång {round_no}.",
-        f"{len(rows)} submitted responses in {plain(workspace.name)}, round {round_no}.",
+        f"{count_text(lang, len(rows), ('inskickat svar', 'inskickade svar'), ('', ''))} "
+        f"i {plain(workspace.name)}, omgång {round_no}.",
+        f"{count_text(lang, len(rows), ('', ''), ('submitted response', 'submitted responses'))} "
+        f"in {plain(workspace.name)}, round {round_no}.",
     )
 )
 show_group(form, group, lang)

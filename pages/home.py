@@ -4,7 +4,8 @@ which forms this municipality has completed."""
 import streamlit as st
 
 from stadforstad.catalog import list_forms
-from stadforstad.i18n import CREDIT_SV, STEP_WORD
+from stadforstad.completion import FormProgress, count_progress
+from stadforstad.i18n import CREDIT_SV, STEP_WORD, count_text
 from stadforstad.steps import load_steps
 from stadforstad.ui.context import explain_no_workspace, frame, get_actor, get_lang, get_store, tr
 from stadforstad.ui.plain import plain
@@ -21,7 +22,7 @@ st.markdown(
 )
 workspace = frame()
 actor = get_actor()
-progress = {}
+progress: dict[str, FormProgress] = {}
 if workspace is None:
     explain_no_workspace(
         actor,
@@ -29,10 +30,43 @@ if workspace is None:
         "Start by creating your municipality under Municipalities.",
     )
 else:
-    progress = get_store().form_progress(actor=actor, workspace_id=workspace.id)
+    store = get_store()
+    drafts = store.form_progress(actor=actor, workspace_id=workspace.id)
+    progress = count_progress(
+        {f.id: f for f in list_forms()},
+        (
+            (row.form_id, row.answers)
+            for row in store.submitted(actor=actor, workspace_ids=[workspace.id])
+        ),
+        {form_id: counts["drafts"] for form_id, counts in drafts.items() if counts["drafts"]},
+    )
     st.subheader(plain(workspace.name))
 #: Only those who may write get links to the form page (a coordinator reads).
 writes = workspace is not None and actor.can_write(workspace.id)
+
+
+def _progress_label(title: str, state: FormProgress) -> str:
+    """✅ done, 📝 begun (a draft, or submitted but not yet done), ⬜ not begun."""
+    sent = count_text(
+        lang,
+        state.submitted,
+        ("inskickat svar", "inskickade svar"),
+        ("submitted response", "submitted responses"),
+    )
+    if state.done:
+        return f"✅ {title} – {sent}"
+    if state.submitted:
+        return (
+            "📝 "
+            + title
+            + tr(
+                f" – {sent}, inte klart än (fyll i varje del)",
+                f" – {sent}, not done yet (fill in every part)",
+            )
+        )
+    if state.drafts:
+        return f"📝 {title}" + tr(" – utkast", " – draft")
+    return f"⬜ {title}"
 
 
 def form_link(label: str, form_id: str) -> None:
@@ -46,20 +80,29 @@ forms_by_step: dict = {}
 for form in list_forms():
     forms_by_step.setdefault(form.step, []).append(form)
 
-done_total = sum(1 for f in list_forms() if progress.get(f.id, {}).get("submitted"))
+NOTHING = FormProgress()
+done_total = sum(1 for f in list_forms() if progress.get(f.id, NOTHING).done)
 if workspace is not None:
     st.progress(
         done_total / len(list_forms()),
         text=tr(
-            f"{done_total} av {len(list_forms())} formulär har minst ett inskickat svar.",
-            f"{done_total} of {len(list_forms())} forms have at least one submitted response.",
+            f"{done_total} av {len(list_forms())} formulär är klara.",
+            f"{done_total} of {len(list_forms())} forms are done.",
         ),
+    )
+    st.caption(
+        tr(
+            "Ett formulär är klart när minst ett inskickat svar har de obligatoriska frågorna "
+            "besvarade och något ifyllt i varje del (valfria delar undantagna).",
+            "A form is done when at least one submitted response has the required questions "
+            "answered and something filled in in every part (optional parts excepted).",
+        )
     )
 
 for step in load_steps():
     phase = f" · {step.phase.get(lang)}" if step.phase else ""
     forms = forms_by_step.get(step.number, [])
-    done = sum(1 for f in forms if progress.get(f.id, {}).get("submitted"))
+    done = sum(1 for f in forms if progress.get(f.id, NOTHING).done)
     header = (
         f"{STEP_WORD[lang]} {step.number}{phase} – {step.title.get(lang)}  ({done}/{len(forms)})"
     )
@@ -77,21 +120,16 @@ for step in load_steps():
             col.markdown("\n".join(f"- {t.get(lang)}" for t in texts))
         st.markdown(tr("**Formulär**", "**Forms**"))
         for form in forms:
-            state = progress.get(form.id, {})
-            mark = "✅" if state.get("submitted") else "📝" if state.get("drafts") else "⬜"
-            note = ""
-            if state.get("submitted"):
-                note = tr(
-                    f" – {state['submitted']} inskickade", f" – {state['submitted']} submitted"
-                )
-            elif state.get("drafts"):
-                note = tr(" – utkast", " – draft")
-            form_link(f"{mark} {form.title.get(lang)}{note}", form.id)
+            form_link(
+                _progress_label(form.title.get(lang), progress.get(form.id, NOTHING)), form.id
+            )
 
 others = forms_by_step.get(None, [])
 if others:
     with st.expander(tr("Att driva nätverket", "Running the network")):
         for form in others:
-            form_link(form.title.get(lang), form.id)
+            form_link(
+                _progress_label(form.title.get(lang), progress.get(form.id, NOTHING)), form.id
+            )
 
 st.caption(tr(f"Källa: {CREDIT_SV}.", f"Source: {CREDIT_SV}."))

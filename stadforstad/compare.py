@@ -28,6 +28,7 @@ from scoring.common import Rated
 from stadforstad import errors
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.compilation import SHARE_MIN_GROUP
+from stadforstad.completion import is_done
 from stadforstad.errors import ForbiddenError
 from stadforstad.schema import Form
 from stadforstad.spreadsheet import write_xlsx
@@ -648,19 +649,25 @@ def step_forms() -> list[Form]:
 
 
 def progress(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.DataFrame:
-    """Municipality × form of steps 0–7: submitted responses and completed (at least
-    one). Without a round filter any round counts."""
+    """Municipality × form of steps 0–7: submitted responses, and completed when at
+    least one of them is done (``completion.is_done``: an empty notes form is not).
+    Without a round filter any round counts."""
     workspaces = _workspaces(store, actor, filters)
     saved_from, saved_to = filters.period()
     counts: dict[tuple[int, str], int] = {}
-    for workspace_id, form_id, _round, n in store.submitted_counts(
+    done: set[tuple[int, str]] = set()
+    by_id = {f.id: f for f in list_forms()}
+    for row in store.submitted(
         actor=actor,
         workspace_ids=[w.id for w in workspaces],
         round=filters.round,
         saved_from=saved_from,
         saved_to=saved_to,
     ):
-        counts[workspace_id, form_id] = counts.get((workspace_id, form_id), 0) + n
+        key = (row.workspace_id, row.form_id)
+        counts[key] = counts.get(key, 0) + 1
+        if row.form_id in by_id and is_done(by_id[row.form_id], row.answers):
+            done.add(key)
     forms = step_forms()
     records = [
         {
@@ -671,7 +678,7 @@ def progress(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.
             "form_id": f.id,
             "form_title": f.title.sv,
             "responses": counts.get((w.id, f.id), 0),
-            "completed": counts.get((w.id, f.id), 0) > 0,
+            "completed": (w.id, f.id) in done,
         }
         for w in workspaces
         for order, f in enumerate(forms)

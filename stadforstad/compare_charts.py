@@ -13,7 +13,8 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts import NEUTRAL, NOT_READY, READY, WORK_ON
-from stadforstad.i18n import pick
+from stadforstad.charts.common import column_axis, label_axis, number_axis
+from stadforstad.i18n import number_text, pick
 
 ROW = 22  # pixels per municipality
 
@@ -31,7 +32,15 @@ def _empty(lang: str) -> alt.Chart:
 
 
 def _municipality(order: Sequence[str]) -> alt.Y:
-    return alt.Y("workspace:N", sort=list(order), title=None, axis=alt.Axis(labelLimit=220))
+    return alt.Y("workspace:N", sort=list(order), title=None, axis=label_axis())
+
+
+def _mean_text(values: pd.Series, single: pd.Series, lang: str) -> pd.Series:
+    """A cell's mean with one decimal in the language's way, ¹ when it rests on one
+    response, "–" when there is none."""
+    return values.map(lambda v: number_text(v if pd.notna(v) else None, lang, 1)) + single.map(
+        {True: "¹", False: ""}
+    )
 
 
 def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv") -> alt.Chart:
@@ -47,6 +56,7 @@ def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv
     x = alt.X(
         "total:Q",
         scale=alt.Scale(domain=[7, 35]),
+        axis=number_axis(lang, whole=True),
         title=pick(lang, "Totalpoäng (7–35); över 20 = redo", "Total (7–35); above 20 = ready"),
     )
     dots = (
@@ -58,7 +68,8 @@ def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv
             size=alt.Size(
                 "count:Q",
                 title=pick(lang, "Antal svar", "Responses"),
-                scale=alt.Scale(range=[40, 400]),
+                scale=alt.Scale(range=[40, 400], zero=False),
+                legend=alt.Legend(values=sorted({int(c) for c in points["count"]}), format="d"),
             ),
             color=alt.Color(
                 "status:N",
@@ -81,7 +92,7 @@ def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv
             y=y,
             tooltip=[
                 alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
-                alt.Tooltip("median_total:Q", title="median"),
+                alt.Tooltip("median_total:Q", title="median", format=".1f"),
                 alt.Tooltip("respondents:Q", title=pick(lang, "Svar", "Responses")),
                 alt.Tooltip("ready_count:Q", title=pick(lang, "Redo", "Ready")),
                 alt.Tooltip("not_ready_count:Q", title=pick(lang, "Inte redo", "Not ready")),
@@ -114,16 +125,13 @@ def readiness_heatmap(items: pd.DataFrame, lang: str = "sv") -> alt.Chart:
     if items.empty:
         return _empty(lang)
     order = _order(items)
-    frame = items.assign(
-        text=items["mean"].map(lambda v: f"{v:.1f}".replace(".", ",") if pd.notna(v) else "")
-        + items["single"].map({True: "¹", False: ""})
-    )
+    frame = items.assign(text=_mean_text(items["mean"], items["single"], lang))
     base = alt.Chart(frame).encode(
         x=alt.X(
             "item_label:N",
             sort=list(dict.fromkeys(items["item_label"])),
             title=None,
-            axis=alt.Axis(labelAngle=-30, labelLimit=160),
+            axis=column_axis(),
         ),
         y=_municipality(order),
     )
@@ -136,10 +144,10 @@ def readiness_heatmap(items: pd.DataFrame, lang: str = "sv") -> alt.Chart:
         tooltip=[
             alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
             alt.Tooltip("item_label:N", title=pick(lang, "Fråga", "Question")),
-            alt.Tooltip("mean:Q", title=pick(lang, "Medel", "Mean")),
+            alt.Tooltip("text:N", title=pick(lang, "Medel", "Mean")),
             alt.Tooltip("min:Q", title="min"),
             alt.Tooltip("max:Q", title="max"),
-            alt.Tooltip("spread:Q", title=pick(lang, "Spridning", "Spread")),
+            alt.Tooltip("spread:Q", title=pick(lang, "Spridning", "Spread"), format=".1f"),
             alt.Tooltip("n:Q", title=pick(lang, "Svar", "Responses")),
         ],
     )
@@ -175,12 +183,17 @@ def _dumbbell(
         id_vars=["workspace"], value_vars=[start, end], var_name="what", value_name="value"
     ).dropna(subset=["value"])
     long["what"] = long["what"].map({start: labels[0], end: labels[1]})
+    long["shown"] = long["value"].map(lambda v: number_text(round(float(v), 2), lang))
     y = _municipality(order)
     scale = alt.Scale(domain=list(domain)) if domain else alt.Undefined
     line = (
         alt.Chart(shown)
         .mark_rule(color="#9e9e9e", size=2)
-        .encode(x=alt.X(f"{start}:Q", scale=scale, title=x_title), x2=f"{end}:Q", y=y)
+        .encode(
+            x=alt.X(f"{start}:Q", scale=scale, title=x_title, axis=number_axis(lang)),
+            x2=f"{end}:Q",
+            y=y,
+        )
     )
     dots = (
         alt.Chart(long)
@@ -196,7 +209,7 @@ def _dumbbell(
             tooltip=[
                 alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
                 "what:N",
-                alt.Tooltip("value:Q", format=".2f"),
+                alt.Tooltip("shown:N", title=pick(lang, "Värde", "Value")),
             ],
         )
     )
@@ -250,14 +263,19 @@ def collaboration_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
         alt.Chart(shown)
         .mark_bar()
         .encode(
-            x=alt.X("count:Q", stack="zero", title=pick(lang, "Antal aktörer", "Actors")),
+            x=alt.X(
+                "count:Q",
+                stack="zero",
+                title=pick(lang, "Antal aktörer", "Actors"),
+                axis=alt.Axis(format="d", tickMinStep=1),
+            ),
             y=_municipality(order),
             color=alt.Color(
                 "level_label:N",
                 sort=levels,
                 title=pick(lang, "Nivå", "Level"),
                 scale=alt.Scale(domain=levels, scheme="blues"),
-                legend=alt.Legend(orient="bottom"),
+                legend=alt.Legend(orient="bottom", columns=3, labelLimit=0),
             ),
             order=alt.Order("level_index:Q"),
             tooltip=[
@@ -286,16 +304,13 @@ def indicator_heatmap(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
     shown = frame.dropna(subset=["mean"])
     if shown.empty:
         return _empty(lang)
-    text = shown.assign(
-        text=shown["mean"].map(lambda v: f"{v:.1f}".replace(".", ","))
-        + shown["single"].map({True: "¹", False: ""})
-    )
+    text = shown.assign(text=_mean_text(shown["mean"], shown["single"], lang))
     base = alt.Chart(text).encode(
         x=alt.X(
             "category_label:N",
             sort=list(dict.fromkeys(frame["category_label"])),
             title=None,
-            axis=alt.Axis(labelAngle=-30, labelLimit=180),
+            axis=column_axis(),
         ),
         y=_municipality(_order(frame)),
     )
@@ -308,7 +323,7 @@ def indicator_heatmap(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
         tooltip=[
             alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
             alt.Tooltip("category_label:N", title=pick(lang, "Kategori", "Category")),
-            alt.Tooltip("mean:Q", title=pick(lang, "Medel", "Mean")),
+            alt.Tooltip("text:N", title=pick(lang, "Medel", "Mean")),
             alt.Tooltip("n:Q", title=pick(lang, "Svar", "Responses")),
         ],
     )
@@ -341,7 +356,7 @@ def progress_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
                 "form:N",
                 sort=labels,
                 title=pick(lang, "Steg · formulär", "Step · form"),
-                axis=alt.Axis(labelAngle=-60, labelLimit=200, orient="top", labelOverlap=False),
+                axis=label_axis(labelAngle=-60, orient="top"),
             ),
             y=_municipality(_order(frame)),
             color=alt.Color(

@@ -8,25 +8,32 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from stadforstad.charts.common import (
+    LINE_HEIGHT,
+    LINES,
+    column_axis,
+    label_axis,
+    row_step,
+    wrap_label,
+)
 from stadforstad.compilation import Compilation
+from stadforstad.i18n import number_text
 
 SCALE_COLOURS = ["#e3f2fd", "#90caf9", "#42a5f5", "#1e88e5", "#0d47a1"]
 
 
-def heatmap_chart(compilation: Compilation) -> alt.Chart:
+def heatmap_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
     """Industry × category, coloured by the mean GENOMSNITT (1 aldrig – 5 mycket ofta);
     suppressed cells are grey and say so."""
     frame = compilation.heatmap.copy()
     frame["visas"] = [
-        f"{m:.1f}" if pd.notna(m) and not hidden else "–"
+        number_text(float(m), lang, 1) if pd.notna(m) and not hidden else "–"
         for m, hidden in zip(frame["genomsnitt"], frame["dold"])
     ]
     order = [c.label for c in compilation.categories]
     base = alt.Chart(frame).encode(
-        x=alt.X(
-            "kategori:N", sort=order, title=None, axis=alt.Axis(labelAngle=-30, labelLimit=220)
-        ),
-        y=alt.Y("bransch:N", title=None),
+        x=alt.X("kategori:N", sort=order, title=None, axis=column_axis()),
+        y=alt.Y("bransch:N", title=None, axis=label_axis()),
     )
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color(
@@ -34,7 +41,7 @@ def heatmap_chart(compilation: Compilation) -> alt.Chart:
             scale=alt.Scale(domain=[1, 5], range=SCALE_COLOURS),
             legend=alt.Legend(title="Genomsnitt (1–5)"),
         ),
-        tooltip=["bransch", "kategori", "genomsnitt", "antal"],
+        tooltip=["bransch", "kategori", alt.Tooltip("visas:N", title="genomsnitt"), "antal"],
     )
     text = base.mark_text(fontSize=13).encode(
         text="visas:N",
@@ -46,18 +53,24 @@ def heatmap_chart(compilation: Compilation) -> alt.Chart:
     )
 
 
-def distribution_chart(compilation: Compilation) -> alt.Chart:
+def distribution_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
     """How many answered 1, 2, … 5 on each indicator."""
     frame = compilation.distribution.dropna(subset=["antal"])
     frame = frame[frame["antal"] > 0] if not frame.empty else frame
     if frame.empty:
         return alt.Chart(pd.DataFrame({"x": []})).mark_point()
-    order = list(dict.fromkeys(compilation.distribution["indikator"]))
+    frame = frame.assign(indikator=frame["indikator"].map(wrap_label))
+    order = [wrap_label(i) for i in dict.fromkeys(compilation.distribution["indikator"])]
     return (
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("indikator:N", sort=order, title=None, axis=alt.Axis(labelLimit=360)),
+            y=alt.Y(
+                "indikator:N",
+                sort=order,
+                title=None,
+                axis=label_axis(labelExpr=LINES, labelLineHeight=LINE_HEIGHT),
+            ),
             x=alt.X(
                 "antal:Q", stack="normalize", title="Andel av svaren", axis=alt.Axis(format="%")
             ),
@@ -69,5 +82,5 @@ def distribution_chart(compilation: Compilation) -> alt.Chart:
             order=alt.Order("värde:O"),
             tooltip=["kategori", "indikator", "värde", "antal"],
         )
-        .properties(height=alt.Step(26), title="Fördelning av svaren per indikator")
+        .properties(height=row_step(order), title="Fördelning av svaren per indikator")
     )

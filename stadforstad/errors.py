@@ -76,6 +76,12 @@ AUTH_UNVERIFIED_EMAIL = "AUTH_011"
 #: A sign-in that has ended (signed out elsewhere, idle too long, too old).
 AUTH_SIGNED_OUT = "AUTH_012"
 
+# A user's own settings (storage.preferences) – the forms branch
+#: Settings are kept per signed-in user; the local user of an install without accounts has none.
+PREF_NO_USER = "PREF_001"
+#: The participant is already someone else's "Det här är jag".
+PREF_TAKEN = "PREF_002"
+
 
 @dataclass(frozen=True)
 class Problem:

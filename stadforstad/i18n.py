@@ -6,6 +6,11 @@ page reads as its Swedish text. Pure: no Streamlit here; the page passes the lan
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+import re
+from zoneinfo import ZoneInfo
+
 LANGUAGES = ("sv", "en")
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
@@ -26,3 +31,57 @@ CREDIT_EN = (
 )
 
 STEP_WORD = {"sv": "Steg", "en": "Step"}
+
+
+def count_text(lang: str, n: int, sv: tuple[str, str], en: tuple[str, str]) -> str:
+    """A count with the words that agree with it: ``count_text("sv", 1, ("inskickat
+    svar", "inskickade svar"), ("submitted response", "submitted responses"))`` is
+    "1 inskickat svar"; 0 and 2 or more take the plural, as both languages do."""
+    one, many = en if lang == "en" else sv
+    return f"{n} {one if n == 1 else many}"
+
+
+#: Streamlit's own words inside widgets that take a parameter for them.
+PLACEHOLDER_CHOOSE = {"sv": "Välj", "en": "Choose"}
+PLACEHOLDER_CHOOSE_OR_TYPE = {"sv": "Välj (eller skriv)", "en": "Choose (or type)"}
+PLACEHOLDER_NO_OPTIONS = {"sv": "Inga alternativ att välja", "en": "No options to select"}
+
+
+#: The interface's time zone: every time a user sees is Swedish time.
+TIME_ZONE = ZoneInfo("Europe/Stockholm")
+
+
+def local_time(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in Swedish time. A time without a zone is UTC (SQLite keeps none)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(TIME_ZONE)
+
+
+def time_text(moment: dt.datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored time as a user reads it, in Swedish time."""
+    return local_time(moment).strftime(fmt)
+
+
+def number_text(value: float | int | None, lang: str, decimals: int | None = None) -> str:
+    """A number as the language writes it: a decimal comma in Swedish, a point in
+    English; "–" for no value. Whole numbers keep no decimals unless asked."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if decimals is None:
+        text = f"{value:g}" if isinstance(value, float) else str(value)
+    else:
+        text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if lang != "en" else text
+
+
+def parse_number(text: str) -> float | int | None:
+    """A number as a person types it ("12", "12,5", "12.5", "1 000", "-3"); ``None`` when
+    the text is not a number. Whole numbers come back as ``int``."""
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace("−", "-")
+    if "," in cleaned and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        return None
+    number = float(cleaned)
+    return int(number) if number.is_integer() and "." not in cleaned else number

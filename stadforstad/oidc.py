@@ -16,11 +16,11 @@ import tomllib
 from collections.abc import Mapping
 from typing import Any
 
-from stadforstad.settings import PROJECT_DIR
+from stadforstad.resources import CHECKOUT_DIR
 
 #: 32 characters: e.g. ``secrets.token_hex(32)`` gives 64.
 MIN_SECRET_LENGTH = 32
-EXAMPLE_FILE = PROJECT_DIR / ".streamlit" / "secrets.toml.example"
+EXAMPLE_FILE = CHECKOUT_DIR / ".streamlit" / "secrets.toml.example"
 #: An identity-provider sign-in starts a sign-in here only this soon after the
 #: provider issued it; an older one (Streamlit keeps it 30 days) must sign in again.
 FRESH_FOR = dt.timedelta(minutes=10)

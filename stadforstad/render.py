@@ -4,17 +4,27 @@
 rerun), tables as ``st.data_editor``, and under each item an empty slot where
 ``show_problems`` puts that item's validation messages. No form has a page of its own.
 
+With ``autosave=True`` (the members' form page) there is no ``st.form``: every widget
+reports a change as the user leaves it, and the page saves a draft then, so a reload
+loses at most the field being typed.
+
+Numbers are typed as text and read by ``parse_number`` ("12,5" is twelve and a half):
+Streamlit's number widgets turn "12,5" into 125 and "tolv" into nothing (or 0 in a
+table) without a word. Text that is not a number is passed on as it is, so the answer
+check flags it at its item or cell and nothing typed disappears silently.
+
 Widget keys are ``f"{form.id}.{context}.{item.id}"``: the context (workspace,
 respondent, round) keeps one person's unsaved answers from showing under another's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -22,11 +32,19 @@ import streamlit as st
 
 from stadforstad.answers import Answers
 from stadforstad.errors import Problem
-from stadforstad.i18n import pick
+from stadforstad.i18n import (
+    PLACEHOLDER_CHOOSE,
+    PLACEHOLDER_CHOOSE_OR_TYPE,
+    number_text,
+    parse_number,
+    pick,
+)
 from stadforstad.schema import Column, Form
 
 DRAFT = "draft"
 SUBMIT = "submit"
+#: A widget changed (``autosave``): the page keeps the answers as a draft.
+AUTOSAVE = "autosave"
 
 
 @dataclass
@@ -36,18 +54,46 @@ class Rendered:
     answers: Answers
     action: str | None
     slots: dict[str, Any]
+    #: Where the page says when the draft was saved (above the buttons); ``None`` if
+    #: the form was drawn without ``autosave``.
+    status: Any = None
+    #: ``"item/column"`` → the column's label, to name a table's cell in a message.
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 class _Ctx:
-    def __init__(self, form: Form, context: str, initial: Answers, lang: str, disabled: bool):
+    def __init__(
+        self,
+        form: Form,
+        context: str,
+        initial: Answers,
+        lang: str,
+        disabled: bool,
+        autosave: bool = False,
+    ):
         self.form = form
         self.prefix = f"{form.id}.{context}"
         self.initial = initial
         self.lang = lang
         self.disabled = disabled
+        self.autosave = autosave and not disabled
+        seen = self.key("lang")
+        self.lang_changed = st.session_state.get(seen, lang) != lang
+        st.session_state[seen] = lang
 
     def key(self, *parts: str) -> str:
         return ".".join((self.prefix, *parts))
+
+    @property
+    def changed_key(self) -> str:
+        return self.key("changed")
+
+    def on_change(self) -> dict[str, Any]:
+        """Widget arguments that report a change (``autosave``); none otherwise (a
+        widget inside ``st.form`` may not have a callback)."""
+        if not self.autosave:
+            return {}
+        return {"on_change": _mark_changed, "args": (self.changed_key,)}
 
     def seed(self, key: str, value: Any) -> None:
         """Put the saved value in the widget's state the first time it is drawn."""
@@ -56,6 +102,18 @@ class _Ctx:
 
     def text(self, text) -> str:
         return text.get(self.lang) if text is not None else ""
+
+
+def _mark_changed(key: str) -> None:
+    st.session_state[key] = True
+
+
+def keep_shown_value(key: str, lang_changed: bool) -> None:
+    """A drop-down keeps its value as the text of the option chosen: when the options'
+    texts change language, the browser goes on showing the old text unless the value
+    is set again. Call before drawing the drop-down."""
+    if lang_changed and key in st.session_state:
+        st.session_state[key] = st.session_state[key]
 
 
 def _label(ctx: _Ctx, item) -> str:
@@ -79,6 +137,10 @@ def _heading(ctx: _Ctx, item) -> None:
         st.caption(escape_markdown(item.help.get(ctx.lang)))
 
 
+def _lang(ctx: _Ctx) -> str:
+    return "en" if ctx.lang == "en" else "sv"
+
+
 def _help(ctx: _Ctx, item) -> str | None:
     return item.help.get(ctx.lang) if item.help else None
 
@@ -96,6 +158,7 @@ def _yes_no(ctx: _Ctx, item) -> Any:
         horizontal=True,
         help=_help(ctx, item),
         disabled=ctx.disabled,
+        **ctx.on_change(),
     )
 
 
@@ -118,6 +181,7 @@ def _scale(ctx: _Ctx, item) -> Any:
         horizontal=True,
         disabled=ctx.disabled,
         label_visibility="collapsed" if item.help else "visible",
+        **ctx.on_change(),
     )
 
 
@@ -134,6 +198,7 @@ def _level(ctx: _Ctx, item) -> Any:
         key=key,
         help=_help(ctx, item),
         disabled=ctx.disabled,
+        **ctx.on_change(),
     )
 
 
@@ -141,6 +206,7 @@ def _choice(ctx: _Ctx, item) -> Any:
     key = ctx.key(item.id)
     names = {o.value: o.label.get(ctx.lang) for o in item.options}
     saved = ctx.initial.get(item.id)
+    keep_shown_value(key, ctx.lang_changed)
     if item.multiple:
         ctx.seed(key, list(saved or []))
         return st.multiselect(
@@ -151,7 +217,8 @@ def _choice(ctx: _Ctx, item) -> Any:
             help=_help(ctx, item),
             disabled=ctx.disabled,
             accept_new_options=item.allow_other,
-            placeholder=pick(ctx.lang, "Välj", "Choose"),
+            placeholder=PLACEHOLDER_CHOOSE[_lang(ctx)],
+            **ctx.on_change(),
         )
     options = list(names)
     if saved is not None and saved not in names:
@@ -165,9 +232,10 @@ def _choice(ctx: _Ctx, item) -> Any:
         help=_help(ctx, item),
         disabled=ctx.disabled,
         accept_new_options=item.allow_other,
-        placeholder=pick(ctx.lang, "Välj (eller skriv)", "Choose (or type)")
-        if item.allow_other
-        else pick(ctx.lang, "Välj", "Choose"),
+        placeholder=(PLACEHOLDER_CHOOSE_OR_TYPE if item.allow_other else PLACEHOLDER_CHOOSE)[
+            _lang(ctx)
+        ],
+        **ctx.on_change(),
     )
 
 
@@ -183,6 +251,7 @@ def _checklist(ctx: _Ctx, item) -> Any:
             key=key,
             disabled=ctx.disabled,
             help=ctx.text(option.help) or None,
+            **ctx.on_change(),
         ):
             chosen.append(option.value)
     return chosen
@@ -198,29 +267,43 @@ def _text(ctx: _Ctx, item) -> Any:
         help=_help(ctx, item),
         max_chars=item.max_length,
         disabled=ctx.disabled,
+        **ctx.on_change(),
     )
 
 
 def _number(ctx: _Ctx, item) -> Any:
+    """A number typed as text (see the module's note): the number, or the text as typed
+    when it is not one, for the answer check to flag at the item."""
     key = ctx.key(item.id)
-    ctx.seed(key, ctx.initial.get(item.id))
+    ctx.seed(key, number_text(ctx.initial.get(item.id), ctx.lang).replace("–", ""))
     label = _label(ctx, item)
-    if item.unit:
-        label = f"{label} ({item.unit.get(ctx.lang)})"
-    step = 1 if item.integer else 0.5
-    cast = (lambda v: None if v is None else int(v)) if item.integer else (lambda v: v)
-    low = cast(item.min) if item.min is not None else None
-    high = cast(item.max) if item.max is not None else None
-    return st.number_input(
+    unit = item.unit.get(ctx.lang) if item.unit else ""
+    if unit and unit.casefold() not in label.casefold():  # not "i månader (månader)"
+        label = f"{label} ({unit})"
+    typed = st.text_input(
         label,
-        min_value=low,
-        max_value=high,
-        step=step,
         key=key,
         help=_help(ctx, item),
         disabled=ctx.disabled,
-        placeholder=pick(ctx.lang, "Ej ifyllt", "Not filled in"),
+        max_chars=40,
+        placeholder=pick(ctx.lang, "Ej ifyllt, t.ex. 12", "Not filled in, e.g. 12"),
+        **ctx.on_change(),
     )
+    return read_number(typed)
+
+
+def read_number(typed: Any) -> Any:
+    """What a number field or cell holds: ``None`` when empty, the number when it is
+    one ("12,5" → 12.5), else the text exactly as typed."""
+    if typed is None or (isinstance(typed, float) and math.isnan(typed)):
+        return None
+    if isinstance(typed, (int, float)):
+        return typed
+    text = str(typed)
+    if not text.strip():
+        return None
+    number = parse_number(text)
+    return text if number is None else number
 
 
 def _date(ctx: _Ctx, item) -> Any:
@@ -233,6 +316,7 @@ def _date(ctx: _Ctx, item) -> Any:
         help=_help(ctx, item),
         disabled=ctx.disabled,
         format="YYYY-MM-DD",
+        **ctx.on_change(),
     )
     return value.isoformat() if isinstance(value, dt.date) else None
 
@@ -246,12 +330,14 @@ def _column_config(ctx: _Ctx, column: Column):
             label, help=helptext, max_chars=column.max_length, required=column.required
         )
     if column.kind in ("number", "scale"):
-        return cc.NumberColumn(
-            label,
-            help=helptext,
-            min_value=column.min,
-            max_value=column.max,
-            step=1 if column.kind == "scale" else None,
+        # Text, read by ``read_number``: the grid's number cells turn "tolv" into 0.
+        low, high = (number_text(v, ctx.lang) for v in (column.min, column.max))
+        span = f" ({low}–{high})" if column.min is not None and column.max is not None else ""
+        return cc.TextColumn(
+            f"{label}{span}",
+            help=helptext
+            or pick(ctx.lang, "Skriv ett tal, t.ex. 3 eller 2,5.", "Type a number, e.g. 3 or 2.5."),
+            max_chars=40,
             required=column.required,
         )
     if column.kind == "yes_no":
@@ -267,17 +353,23 @@ def _column_config(ctx: _Ctx, column: Column):
         label,
         help=helptext,
         options=list(names),
-        format_func=lambda v: names.get(v, v),
+        format_func=lambda v: names.get(str(v), str(v)),
         required=column.required,
     )
 
 
-def table_frame(item, rows: list[dict]) -> pd.DataFrame:
-    """Saved rows as the editor's frame: one column per table column, typed."""
+def table_frame(item, rows: list[dict], lang: str = "sv") -> pd.DataFrame:
+    """Saved rows as the editor's frame: one column per table column, typed (numbers
+    as the language writes them, since number cells are edited as text)."""
     data = {}
     for column in item.columns:
         values = [row.get(column.id) for row in rows]
-        if column.kind == "date":
+        if column.kind in ("number", "scale"):
+            values = [
+                None if v is None else v if isinstance(v, str) else number_text(v, lang)
+                for v in values
+            ]
+        elif column.kind == "date":
             values = [dt.date.fromisoformat(v) if v else None for v in values]
         elif column.kind == "yes_no":
             values = [bool(v) for v in values]
@@ -288,7 +380,7 @@ def table_frame(item, rows: list[dict]) -> pd.DataFrame:
 
 
 def _dtype(column: Column) -> str:
-    return {"number": "float64", "scale": "float64", "yes_no": "bool"}.get(column.kind, "object")
+    return {"yes_no": "bool"}.get(column.kind, "object")
 
 
 def frame_rows(item, frame: pd.DataFrame) -> list[dict]:
@@ -304,8 +396,10 @@ def frame_rows(item, frame: pd.DataFrame) -> list[dict]:
                 if not value:
                     continue  # an unticked box says nothing was claimed
                 value = True
-            elif column.kind == "scale":
-                value = int(value)
+            elif column.kind in ("number", "scale"):
+                value = read_number(value)
+                if value is None:
+                    continue
             elif column.kind == "date":
                 value = value.isoformat() if hasattr(value, "isoformat") else str(value)
             elif column.kind == "checklist":
@@ -328,7 +422,9 @@ def _table(ctx: _Ctx, item) -> Any:
     # The editor keeps edits relative to the frame it was first given: keep that frame
     # for the whole session, even after a draft save changes what is stored.
     if base_key not in st.session_state:
-        st.session_state[base_key] = table_frame(item, list(ctx.initial.get(item.id) or []))
+        st.session_state[base_key] = table_frame(
+            item, list(ctx.initial.get(item.id) or []), ctx.lang
+        )
     frame = st.data_editor(
         st.session_state[base_key],
         key=ctx.key(item.id),
@@ -338,6 +434,7 @@ def _table(ctx: _Ctx, item) -> Any:
         column_config={c.id: _column_config(ctx, c) for c in item.columns},
         disabled=ctx.disabled,
         placeholder="",
+        **ctx.on_change(),
     )
     if item.row_label:
         st.caption(
@@ -354,7 +451,12 @@ def _comment(ctx: _Ctx, item) -> str:
     key = ctx.key(item.id, "comment")
     ctx.seed(key, ctx.initial.get(f"{item.id}_comment") or "")
     return st.text_area(
-        item.comment.get(ctx.lang), key=key, height=68, max_chars=5000, disabled=ctx.disabled
+        item.comment.get(ctx.lang),
+        key=key,
+        height=68,
+        max_chars=5000,
+        disabled=ctx.disabled,
+        **ctx.on_change(),
     )
 
 
@@ -380,12 +482,21 @@ def render_form(
     disabled: bool = False,
     submit_label: str | None = None,
     allow_draft: bool = True,
+    autosave: bool = False,
 ) -> Rendered:
-    """Draw ``form`` and return what the user entered and the button pressed."""
-    ctx = _Ctx(form, context, initial or {}, lang, disabled)
+    """Draw ``form`` and return what the user entered and the button pressed.
+
+    ``autosave``: no ``st.form``; a changed widget makes the action ``AUTOSAVE`` (the
+    caller saves a draft) and ``Rendered.status`` is where to say so."""
+    ctx = _Ctx(form, context, initial or {}, lang, disabled, autosave)
     answers: Answers = {}
     slots: dict[str, Any] = {}
-    with st.form(key=ctx.key("form"), enter_to_submit=False):
+    frame = (
+        contextlib.nullcontext()
+        if autosave
+        else st.form(key=ctx.key("form"), enter_to_submit=False)
+    )
+    with frame:
         for section in form.sections:
             if section.title:
                 st.subheader(section.title.get(lang))
@@ -406,38 +517,86 @@ def render_form(
                 "Questions marked * must be answered before you submit.",
             )
         )
+        status = st.empty() if autosave else None
         left, right = st.columns(2)
-        draft = allow_draft and left.form_submit_button(
-            pick(lang, "Spara utkast", "Save draft"), disabled=disabled, width="stretch"
-        )
-        submit = right.form_submit_button(
-            submit_label or pick(lang, "Skicka in", "Submit"),
-            type="primary",
-            disabled=disabled,
-            width="stretch",
-        )
-    action = SUBMIT if submit else DRAFT if draft else None
-    return Rendered(answers=answers, action=action, slots=slots)
+        draft_label = pick(lang, "Spara utkast", "Save draft")
+        submit_text = submit_label or pick(lang, "Skicka in", "Submit")
+        if autosave:
+            draft = allow_draft and left.button(
+                draft_label, key=ctx.key("draft"), disabled=disabled, width="stretch"
+            )
+            submit = right.button(
+                submit_text,
+                key=ctx.key("submit"),
+                type="primary",
+                disabled=disabled,
+                width="stretch",
+            )
+        else:
+            draft = allow_draft and left.form_submit_button(
+                draft_label, disabled=disabled, width="stretch"
+            )
+            submit = right.form_submit_button(
+                submit_text, type="primary", disabled=disabled, width="stretch"
+            )
+    changed = bool(st.session_state.pop(ctx.changed_key, False))
+    action = SUBMIT if submit else DRAFT if draft else AUTOSAVE if changed else None
+    columns = {
+        f"{item.id}/{column.id}": column.label.get(lang)
+        for item in form.answerable()
+        if item.kind == "table"
+        for column in item.columns
+    }
+    return Rendered(answers=answers, action=action, slots=slots, status=status, columns=columns)
 
 
 def show_problems(rendered: Rendered, problems: list[Problem], lang: str = "sv") -> None:
-    """Write each problem in the slot under its item (or at the end if it has none)."""
+    """Write each problem in the slot under its item (or at the end if it has none);
+    a table's problems name the row and the column by its label."""
     by_item: dict[str, list[Problem]] = {}
     for problem in problems:
         item_id = problem.where.split("[")[0].split("/")[0].removesuffix("_comment")
         by_item.setdefault(item_id, []).append(problem)
     for item_id, found in by_item.items():
         slot = rendered.slots.get(item_id)
-        text = "  \n".join(f"{_where_text(p.where, lang)}{p.message} ({p.code})" for p in found)
+        text = "  \n".join(
+            f"{_where_text(p.where, lang, rendered.columns)}{escape_markdown(p.message)} ({p.code})"
+            for p in found
+        )
         (slot or st).error(text, icon="⚠️")
 
 
-def _where_text(where: str, lang: str) -> str:
-    if "[" in where:
-        return (
-            where[where.index("[") + 1 :]
-            .replace("]", "")
-            .replace("/", pick(lang, ", kolumn ", ", column "))
-            + ": "
-        )
-    return ""
+_CELL = re.compile(r"^(?P<item>[a-z0-9_]+)\[rad (?P<row>\d+)\](?:/(?P<column>[a-z0-9_]+))?$")
+
+
+def _where_text(where: str, lang: str, columns: dict[str, str] | None = None) -> str:
+    found = _CELL.match(where)
+    if found is None:
+        return ""
+    text = pick(lang, f"Rad {found['row']}", f"Row {found['row']}")
+    if found["column"]:
+        label = (columns or {}).get(f"{found['item']}/{found['column']}", found["column"])
+        text += pick(lang, f", kolumn »{label}«", f", column “{label}”")
+    return text + ": "
+
+
+def drop_problems(answers: Answers, problems: list[Problem]) -> Answers:
+    """``answers`` without the values the problems point at (an item, or one cell of a
+    table: ``item[rad N]/column``), so the rest can be kept as a draft."""
+    kept = dict(answers)
+    for problem in problems:
+        cell = _CELL.match(problem.where)
+        if cell is None:
+            kept.pop(problem.where, None)
+            continue
+        rows = kept.get(cell["item"])
+        index = int(cell["row"]) - 1
+        if not isinstance(rows, list) or not 0 <= index < len(rows):
+            continue
+        if cell["column"] is None:
+            rows = [r for i, r in enumerate(rows) if i != index]
+        else:
+            rows = list(rows)
+            rows[index] = {k: v for k, v in rows[index].items() if k != cell["column"]}
+        kept[cell["item"]] = rows
+    return kept

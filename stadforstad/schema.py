@@ -298,6 +298,9 @@ class Section(Model):
     title: Text | None = None
     intro: Text | None = None
     items: list[Item] = Field(min_length=1)
+    #: Not needed for the form to count as done (notes, preparations); see
+    #: ``stadforstad.completion``.
+    optional: bool = False
 
 
 class Source(Model):
@@ -323,6 +326,10 @@ class Form(Model):
     shareable: bool = False
     #: Holds special categories of personal data (GDPR art. 9/10).
     sensitive: bool = False
+    #: When a submitted response counts as done (``stadforstad.completion``): its
+    #: required items answered and ``every_section`` (the default) or ``any_section``
+    #: of its sections that are not ``optional`` holding at least one answer.
+    done: Literal["every_section", "any_section"] = "every_section"
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Form:

@@ -13,6 +13,7 @@ from stadforstad.first_admin import issue_setup_code
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui import signin
+from stadforstad.ui.context import LANG_KEY
 from stadforstad.ui.signin import HANDOFF_KEY, SESSION_KEY
 from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
     TIMEOUT,
@@ -165,7 +166,7 @@ def test_wrong_password_is_refused_in_swedish_with_its_code(county, monkeypatch)
 
 def test_sign_in_messages_follow_the_language(county) -> None:
     at = open_app()
-    at.session_state["app.lang"] = "en"
+    at.session_state[LANG_KEY] = "en"
     at.run()
     at.text_input(key="signin.username").input("medlem")
     at.text_input(key="signin.password").input("fel-lösenord-här")

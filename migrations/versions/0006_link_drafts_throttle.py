@@ -1,7 +1,7 @@
 """invitation links: page language, late drafts, rate limit
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0005
 Create Date: 2026-12-01 (links: issues 9.3, 14.4, 14.5, 15.2)
 
 - ``invitation_links.lang``: the language the respondent page opens in.
@@ -22,7 +22,7 @@ from alembic import op
 
 
 revision: str = "0006"
-down_revision: str | Sequence[str] | None = "0003"
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """municipality names unique regardless of case
 
 Revision ID: 0007
-Revises: 0003 (the lead relinks it at merge time)
+Revises: 0006
 Create Date: 2026-12-01 (the data branch)
 
 Adds ``workspaces.name_key`` (the casefolded name) with a unique constraint, so the
@@ -20,7 +20,7 @@ from stadforstad.storage.tables import workspace_name_key
 
 
 revision: str = '0007'
-down_revision: str | Sequence[str] | None = '0003'
+down_revision: str | Sequence[str] | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,4 +1,8 @@
-"""Aktörsanalys – the influence × support map with the actors named and the quadrants named."""
+"""Aktörsanalys – the influence × support map with the quadrants named.
+
+Each place on the map carries a number; the actors are named beside the map under
+their numbers (names written at the dots ran into each other and off the edge).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,12 @@ import altair as alt
 import pandas as pd
 
 from scoring.aktorsanalys import HIGH_FROM, QUADRANT_LABELS
-from stadforstad.charts.common import READY, WORK_ON
-from stadforstad.i18n import pick
+from stadforstad.charts.common import READY, WORK_ON, label_axis
+from stadforstad.i18n import count_text, pick
 from stadforstad.schema import Form
 
 
-def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.Chart:
+def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMixin:
     """Support (x) × influence (y), 1–5, split at 3 with the quadrants named; one mark per
     place on the map, actors at the same place named together."""
     names = {q: labels[lang if lang in labels else "sv"] for q, labels in QUADRANT_LABELS.items()}
@@ -30,7 +34,7 @@ def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.Chart:
         ]
     )
     scale = alt.Scale(domain=[0.5, 5.5], nice=False)
-    axis = alt.Axis(values=[1, 2, 3, 4, 5], grid=False)
+    axis = alt.Axis(values=[1, 2, 3, 4, 5], grid=False, format="d")
     corner_marks = [
         alt.Chart(corners[corners["align"] == a])
         .mark_text(align=a, fontWeight="bold", color="#616161")
@@ -50,22 +54,41 @@ def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.Chart:
         color=alt.Color(
             "kvadrant:N",
             scale=alt.Scale(domain=quadrant_names, range=list(colours.values())),
-            legend=alt.Legend(title=None, orient="bottom"),
+            legend=alt.Legend(title=None, orient="bottom", columns=2, labelLimit=0),
         ),
         tooltip=["aktörer:N", "påverkan:Q", "stöd:Q", "kvadrant:N"],
     )
-    labels = base.mark_text(align="left", dx=10, dy=-8).encode(text="aktörer:N")
-    return alt.layer(
+    numbers = base.mark_text(align="left", dx=9, dy=-9, fontWeight="bold").encode(text="nr:N")
+    chart = alt.layer(
         rules.encode(x="v:Q"),
         rules.encode(y="v:Q"),
         *corner_marks,
         dots,
-        labels,
+        numbers,
     ).properties(width=420, height=420, title=title)
+    key = (
+        alt.Chart(frame)
+        .mark_text(align="left", baseline="middle", limit=0)
+        .encode(
+            y=alt.Y(
+                "nr:N",
+                sort=list(frame["nr"]),
+                title=None,
+                axis=label_axis(domain=False, ticks=False),
+            ),
+            x=alt.value(0),
+            # black on white: coloured text this small would be too faint to read
+            text="aktörer:N",
+            tooltip=["nr:N", "aktörer:N", "kvadrant:N"],
+        )
+        .properties(width=220, height=alt.Step(22), title=pick(lang, "Aktörer", "Actors"))
+    )
+    return alt.hconcat(chart, key)
 
 
 def _places(actors) -> pd.DataFrame:
-    """Actors at the same place (support, influence) become one mark, names joined."""
+    """Actors at the same place (support, influence) become one mark, names joined;
+    each place is numbered (``nr``) in the order the actors were written."""
     places: dict[tuple, list] = {}
     for a in actors:
         if a.quadrant is not None:
@@ -77,14 +100,17 @@ def _places(actors) -> pd.DataFrame:
                 "påverkan": influence,
                 "kvadrant": quadrant,
                 "aktörer": ", ".join(names),
+                "nr": str(number),
             }
-            for (support, influence, quadrant), names in places.items()
+            for number, ((support, influence, quadrant), names) in enumerate(
+                places.items(), start=1
+            )
         ],
-        columns=["stöd", "påverkan", "kvadrant", "aktörer"],
+        columns=["stöd", "påverkan", "kvadrant", "aktörer", "nr"],
     )
 
 
-def aktorsanalys_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
+def aktorsanalys_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin:
     """Influence × support map with each actor named and the quadrants named."""
     left_out = len(result.incomplete)
     note = (
@@ -101,14 +127,11 @@ def aktorsanalys_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
     )
 
 
-def aktorsanalys_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
+def aktorsanalys_group_chart(form: Form, group, lang: str = "sv") -> alt.TopLevelMixin:
     """The same map with each actor at the group's mean influence and support."""
     return _quadrant_map(
         _places(group.actors),
         lang,
-        pick(
-            lang,
-            f"Påverkan × stöd, medel av {group.respondents} deltagare",
-            f"Influence × support, mean of {group.respondents} members",
-        ),
+        pick(lang, "Påverkan × stöd, medel av ", "Influence × support, mean of ")
+        + count_text(lang, group.respondents, ("deltagare", "deltagare"), ("member", "members")),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -32,7 +34,7 @@ def items_spread_chart(form: Form, items, lang: str = "sv", domain=(1, 5)) -> al
     frame = pd.DataFrame(
         [
             {
-                "fråga": item_label(form, s.id, lang),
+                "fråga": wrap_label(item_label(form, s.id, lang)),
                 "medel": s.mean,
                 "min": s.min,
                 "max": s.max,
@@ -46,9 +48,7 @@ def items_spread_chart(form: Form, items, lang: str = "sv", domain=(1, 5)) -> al
     )
     if frame.empty:
         return alt.Chart(pd.DataFrame({"x": []})).mark_point()
-    base = alt.Chart(frame).encode(
-        y=alt.Y("fråga:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None)
-    )
+    base = alt.Chart(frame).encode(y=alt.Y("fråga:N", axis=label_axis(), sort=None, title=None))
     colour = alt.Color(
         "läge:N",
         scale=alt.Scale(domain=[discuss, agree], range=[WORK_ON, NEUTRAL]),
@@ -58,17 +58,25 @@ def items_spread_chart(form: Form, items, lang: str = "sv", domain=(1, 5)) -> al
         x=alt.X(
             "min:Q",
             scale=alt.Scale(domain=list(domain)),
-            axis=alt.Axis(tickMinStep=1),
+            axis=number_axis(lang, whole=True),
             title=pick(lang, "Svar", "Answer"),
         ),
         x2="max:Q",
         color=colour,
     )
     mean = base.mark_point(filled=True, size=120).encode(
-        x="medel:Q", color=colour, tooltip=["fråga", "medel", "min", "max", "svar"]
+        x="medel:Q",
+        color=colour,
+        tooltip=[
+            "fråga",
+            alt.Tooltip("medel:Q", format=".1f"),
+            "min",
+            "max",
+            "svar",
+        ],
     )
     return (spread + mean).properties(
-        height=alt.Step(28),
+        height=row_step(frame["fråga"], 28),
         width=WIDTH,
         title=pick(
             lang,
@@ -76,3 +84,70 @@ def items_spread_chart(form: Form, items, lang: str = "sv", domain=(1, 5)) -> al
             "Mean (point) and spread (line) per question",
         ),
     )
+
+
+# -- readable at any width, on screen and on paper ------------------------------------
+# Every chart's height is a step per row (``alt.Step``): Streamlit draws single charts
+# with ``autosize: fit``, which squeezes a fixed height by the room its axis labels
+# take (a chart 20 px high showed its title only); a step height is never squeezed.
+# Labels are never cut or hidden for overlapping; heatmap columns are slanted.
+
+
+def decimal_expr(lang: str, expr: str = "datum.label") -> str:
+    """A Vega expression writing a number label with the language's decimal mark."""
+    return f"replace({expr}, '.', ',')" if lang != "en" else expr
+
+
+def label_axis(**kwargs) -> alt.Axis:
+    """An axis of names (questions, categories, municipalities): every label drawn
+    whole, none hidden for overlapping."""
+    return alt.Axis(labelLimit=0, labelOverlap=False, **kwargs)
+
+
+def column_axis(**kwargs) -> alt.Axis:
+    """The column labels of a heatmap: slanted, every one drawn whole. At 45° two
+    neighbours never touch while a column is at least about 18 px wide."""
+    return label_axis(labelAngle=-45, labelAlign="right", labelBaseline="middle", **kwargs)
+
+
+def number_axis(lang: str, *, whole: bool = False, **kwargs) -> alt.Axis:
+    """A value axis: whole numbers only where only whole numbers mean something
+    (counts, scale steps), and the decimal comma in Swedish."""
+    if whole:
+        kwargs.setdefault("tickMinStep", 1)
+        kwargs.setdefault("format", "d")
+    return alt.Axis(labelExpr=decimal_expr(lang), **kwargs)
+
+
+def count_axis(lang: str, most: int, **kwargs) -> alt.Axis:
+    """An axis of counts 0 … ``most``: every whole number, never "0.000000"."""
+    top = max(int(most), 1)
+    step = 1 if top <= 10 else max(1, round(top / 10))
+    return alt.Axis(values=list(range(0, top + 1, step)), format="d", **kwargs)
+
+
+def natural(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The chart at its own size. Streamlit draws a single view with ``autosize: fit``,
+    which takes the room of long axis labels out of a fixed width (or height), down to
+    nothing; a composition is drawn at its natural size, so a single view is wrapped in
+    one. (Setting ``autosize`` on the chart itself would keep it out of compositions.)"""
+    if isinstance(chart, (alt.Chart, alt.LayerChart)):
+        return alt.vconcat(chart)
+    return chart
+
+
+#: A label's lines (joined by newlines in the data), drawn one under the other.
+LINES = "split(datum.label, '\\n')"
+LINE_HEIGHT = 13
+
+
+def wrap_label(text: str, width: int = 60) -> str:
+    """A long label in lines of at most ``width`` characters, for ``LINES``: whole, and
+    not wider than the chart can spare."""
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def row_step(labels, minimum: int = 26) -> alt.Step:
+    """A row tall enough for the most lines any of ``labels`` has."""
+    lines = max((str(label).count("\n") + 1 for label in labels), default=1)
+    return alt.Step(max(minimum, LINE_HEIGHT * lines + 10))

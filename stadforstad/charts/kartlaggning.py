@@ -5,8 +5,17 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from stadforstad.charts.common import LABEL_LIMIT, NEUTRAL, WIDTH, WORK_ON, items_spread_chart
-from stadforstad.i18n import pick
+from stadforstad.charts.common import (
+    NEUTRAL,
+    WIDTH,
+    WORK_ON,
+    column_axis,
+    items_spread_chart,
+    label_axis,
+    natural,
+    number_axis,
+)
+from stadforstad.i18n import number_text, pick
 from stadforstad.schema import Form
 
 
@@ -14,7 +23,7 @@ def _section_titles(form: Form, lang: str) -> dict[str, str]:
     return {s.id: s.title.get(lang) if s.title else s.id for s in form.sections}
 
 
-def kartlaggning_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
+def kartlaggning_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin:
     """The six category averages of one actor (1–5); partly answered ones marked."""
     titles = _section_titles(form, lang)
     full, part = (
@@ -36,26 +45,27 @@ def kartlaggning_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
     )
     order = [titles[c.id] for c in result.categories]
     who = result.actor or pick(lang, "en aktör", "one actor")
-    return (
+    return natural(
         alt.Chart(frame)
         .mark_bar()
         .encode(
             x=alt.X(
                 "genomsnitt:Q",
                 scale=alt.Scale(domain=[0, 5]),
+                axis=number_axis(lang, whole=True),
                 title=pick(
                     lang,
                     "Genomsnitt (1 = aldrig, 5 = mycket ofta)",
                     "Average (1 = never, 5 = very often)",
                 ),
             ),
-            y=alt.Y("kategori:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=order, title=None),
+            y=alt.Y("kategori:N", axis=label_axis(), sort=order, title=None),
             color=alt.Color(
                 "läge:N",
                 scale=alt.Scale(domain=[full, part], range=[NEUTRAL, WORK_ON]),
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
-            tooltip=["kategori:N", "genomsnitt:Q", "besvarade:N"],
+            tooltip=["kategori:N", alt.Tooltip("genomsnitt:Q", format=".1f"), "besvarade:N"],
         )
         .properties(
             height=alt.Step(28),
@@ -65,7 +75,7 @@ def kartlaggning_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
     )
 
 
-def kartlaggning_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
+def kartlaggning_group_chart(form: Form, group, lang: str = "sv") -> alt.TopLevelMixin:
     """Actors × categories as a heatmap of averages, then each indicator's mean and spread."""
     titles = _section_titles(form, lang)
     order = list(group.category_means)
@@ -74,16 +84,23 @@ def kartlaggning_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
         who = member.actor or member.respondent
         for category, mean in member.category_means.items():
             if mean is not None:
-                rows.append({"aktör": who, "kategori": titles[category], "genomsnitt": mean})
-    frame = pd.DataFrame(rows, columns=["aktör", "kategori", "genomsnitt"])
+                rows.append(
+                    {
+                        "aktör": who,
+                        "kategori": titles[category],
+                        "genomsnitt": mean,
+                        "visas": number_text(mean, lang, 1),
+                    }
+                )
+    frame = pd.DataFrame(rows, columns=["aktör", "kategori", "genomsnitt", "visas"])
     base = alt.Chart(frame).encode(
         x=alt.X(
             "kategori:N",
             sort=[titles[c] for c in order],
             title=None,
-            axis=alt.Axis(labelAngle=-35, labelLimit=240),
+            axis=column_axis(),
         ),
-        y=alt.Y("aktör:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None),
+        y=alt.Y("aktör:N", axis=label_axis(), sort=None, title=None),
     )
     cells = base.mark_rect().encode(
         color=alt.Color(
@@ -91,12 +108,16 @@ def kartlaggning_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
             scale=alt.Scale(domain=[1, 5], scheme="oranges"),
             title=pick(lang, "Genomsnitt", "Average"),
         ),
-        tooltip=["aktör:N", "kategori:N", "genomsnitt:Q"],
+        tooltip=[
+            "aktör:N",
+            "kategori:N",
+            alt.Tooltip("visas:N", title=pick(lang, "Genomsnitt", "Average")),
+        ],
     )
-    text = base.mark_text(baseline="middle").encode(text=alt.Text("genomsnitt:Q", format=".1f"))
+    text = base.mark_text(baseline="middle").encode(text="visas:N")
     heatmap = (cells + text).properties(
         height=alt.Step(26),
-        width=alt.Step(70),
+        width=alt.Step(60),
         title=pick(
             lang, "Aktörer × kategorier (genomsnitt 1–5)", "Actors × categories (average 1–5)"
         ),

@@ -8,7 +8,7 @@ import json
 import altair as alt
 import pandas as pd
 
-from stadforstad.charts.common import LABEL_LIMIT, NEUTRAL, READY, WIDTH
+from stadforstad.charts.common import NEUTRAL, READY, WIDTH, count_axis, label_axis, natural
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -18,7 +18,7 @@ def _level_axis(names: list[str], low: int) -> alt.Axis:
     labels = json.dumps(names, ensure_ascii=False)
     return alt.Axis(
         values=list(range(low, low + len(names))),
-        labelLimit=200,
+        labelLimit=0,
         labelOverlap=False,
         labelAngle=-20,
         grid=True,
@@ -34,10 +34,10 @@ def _today_wished(
     lang: str,
     today: str = "idag",
     wished: str = "önskad",
-) -> alt.Chart:
+) -> alt.LayerChart:
     """Per row of ``frame``: a line from today's level to the wished one, a point at each."""
     x_scale = alt.Scale(domain=[low - 0.3, low + len(names) - 1 + 0.3])
-    base = alt.Chart(frame).encode(y=alt.Y(f"{who}:N", sort=None, title=None))
+    base = alt.Chart(frame).encode(y=alt.Y(f"{who}:N", sort=None, title=None, axis=label_axis()))
     line = base.mark_rule(size=3, color="#9e9e9e").encode(
         x=alt.X(f"{today}:Q", scale=x_scale, axis=_level_axis(names, low), title=None),
         x2=f"{wished}:Q",
@@ -46,7 +46,12 @@ def _today_wished(
         x=f"{today}:Q", tooltip=[f"{who}:N", f"{today}:Q", f"{wished}:Q"]
     )
     goal = base.mark_point(filled=True, size=160, color=READY, shape="diamond").encode(
-        x=f"{wished}:Q", tooltip=[f"{who}:N", f"{today}:Q", f"{wished}:Q"]
+        x=f"{wished}:Q",
+        tooltip=[
+            f"{who}:N",
+            alt.Tooltip(f"{today}:Q", format=".1f"),
+            alt.Tooltip(f"{wished}:Q", format=".1f"),
+        ],
     )
     return (line + now + goal).properties(height=alt.Step(30), width=520)
 
@@ -55,7 +60,7 @@ def _level_names(form: Form, lang: str) -> list[str]:
     return [level.label.get(lang) for level in form.item("niva_idag").levels]
 
 
-def utvecklingsnivaer_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
+def utvecklingsnivaer_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin:
     """Today (grey) → wished for (green), on the five development levels."""
     # one level missing: a single point at the level given; none: an empty chart
     today = result.today if result.today is not None else result.wished
@@ -67,7 +72,7 @@ def utvecklingsnivaer_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
         columns=["vem", "idag", "önskad"],
     )
     gap = "–" if result.gap is None else f"{result.gap:+d}"
-    return _today_wished(frame, "vem", _level_names(form, lang), 1, lang).properties(
+    return natural(_today_wished(frame, "vem", _level_names(form, lang), 1, lang)).properties(
         title=pick(
             lang,
             f"Idag (grå) → önskad nivå (grön); skillnad {gap}",
@@ -76,7 +81,7 @@ def utvecklingsnivaer_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
     )
 
 
-def utvecklingsnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
+def utvecklingsnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.TopLevelMixin:
     """Each member today → wished, and how many are at each level today and wished."""
     names = _level_names(form, lang)
     members = pd.DataFrame(
@@ -109,16 +114,17 @@ def utvecklingsnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.Ch
             for k, n in group.wished_counts.items()
         ]
     )
+    most = max([*group.today_counts.values(), *group.wished_counts.values(), 1])
     bars = (
         alt.Chart(counts)
         .mark_bar()
         .encode(
-            y=alt.Y("nivå:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=names, title=None),
+            y=alt.Y("nivå:N", axis=label_axis(), sort=names, title=None),
             yOffset=alt.YOffset("när:N", sort=[today, wished]),
             x=alt.X(
                 "antal:Q",
                 title=pick(lang, "Antal deltagare", "Members"),
-                axis=alt.Axis(tickMinStep=1),
+                axis=count_axis(lang, most),
             ),
             color=alt.Color(
                 "när:N",
@@ -142,7 +148,7 @@ def _huxham_names(form: Form, lang: str) -> list[str]:
     return [o.label.get(lang) for o in column.options]
 
 
-def samverkansnivaer_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
+def samverkansnivaer_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin:
     """Actors × level: today (grey) → wished for (green); actors without both left out."""
     frame = pd.DataFrame(
         [
@@ -152,7 +158,7 @@ def samverkansnivaer_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
         ],
         columns=["aktör", "idag", "önskad"],
     )
-    return _today_wished(frame, "aktör", _huxham_names(form, lang), 0, lang).properties(
+    return natural(_today_wished(frame, "aktör", _huxham_names(form, lang), 0, lang)).properties(
         title=pick(
             lang,
             "Samverkansnivå per aktör: idag (grå) → önskad (grön)",
@@ -161,7 +167,7 @@ def samverkansnivaer_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
     )
 
 
-def samverkansnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
+def samverkansnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.TopLevelMixin:
     """Per actor the group's mean level today → wished (0 = no contact … 4 = samverkan)."""
     frame = pd.DataFrame(
         [
@@ -171,7 +177,7 @@ def samverkansnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.Cha
         ],
         columns=["aktör", "idag", "önskad"],
     )
-    return _today_wished(frame, "aktör", _huxham_names(form, lang), 0, lang).properties(
+    return natural(_today_wished(frame, "aktör", _huxham_names(form, lang), 0, lang)).properties(
         title=pick(
             lang,
             "Gruppens medelnivå per aktör: idag (grå) → önskad (grön)",

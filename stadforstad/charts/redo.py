@@ -6,7 +6,6 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts.common import (
-    LABEL_LIMIT,
     NEUTRAL,
     NOT_READY,
     READY,
@@ -14,6 +13,8 @@ from stadforstad.charts.common import (
     WORK_ON,
     item_label,
     items_spread_chart,
+    label_axis,
+    number_axis,
 )
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
@@ -44,7 +45,7 @@ def redo_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
                 axis=alt.Axis(values=[0, 1, 2, 3, 4, 5]),
                 title=pick(lang, "Svar (1–5)", "Answer (1–5)"),
             ),
-            y=alt.Y("fråga:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None),
+            y=alt.Y("fråga:N", axis=label_axis(), sort=None, title=None),
             color=alt.Color(
                 "status:N",
                 scale=alt.Scale(domain=[work, fine], range=[WORK_ON, NEUTRAL]),
@@ -71,13 +72,14 @@ def _total_chart(total: int, threshold: int, low: int, high: int, lang: str) -> 
             x=alt.X(
                 "poäng:Q",
                 scale=alt.Scale(domain=[0, high]),
+                axis=number_axis(lang, whole=True),
                 title=pick(
                     lang,
                     f"Poäng ({low}–{high}); över {threshold} = redo",
                     f"Score ({low}–{high}); above {threshold} = ready",
                 ),
             ),
-            y=alt.Y("etikett:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), title=None),
+            y=alt.Y("etikett:N", axis=label_axis(), title=None),
             tooltip=["poäng"],
         )
     )
@@ -87,7 +89,7 @@ def _total_chart(total: int, threshold: int, low: int, high: int, lang: str) -> 
         .encode(x="gräns:Q")
     )
     return (bar + rule).properties(
-        height=60,
+        height=alt.Step(40),
         width=WIDTH,
         title=pick(lang, "Totalt mot gränsen 20", "Total against the threshold 20"),
     )
@@ -106,16 +108,20 @@ def redo_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
             }
             for m in group.members
             if m.complete
-        ]
+        ],
+        columns=["deltagare", "poäng", "redo"],  # none complete yet: an empty chart, no error
     )
     totals = (
         alt.Chart(members)
         .mark_circle(size=140)
         .encode(
             x=alt.X(
-                "poäng:Q", scale=alt.Scale(domain=[7, 35]), title=pick(lang, "Totalpoäng", "Total")
+                "poäng:Q",
+                scale=alt.Scale(domain=[7, 35]),
+                axis=number_axis(lang, whole=True),
+                title=pick(lang, "Totalpoäng", "Total"),
             ),
-            y=alt.Y("deltagare:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), title=None, sort="-x"),
+            y=alt.Y("deltagare:N", axis=label_axis(), title=None, sort="-x"),
             color=alt.Color(
                 "redo:N",
                 scale=alt.Scale(
@@ -134,7 +140,7 @@ def redo_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
         median = (
             alt.Chart(pd.DataFrame([{"x": group.median_total}]))
             .mark_rule(color=NEUTRAL, size=3)
-            .encode(x="x:Q", tooltip=[alt.Tooltip("x:Q", title="median")])
+            .encode(x="x:Q", tooltip=[alt.Tooltip("x:Q", title="median", format=".1f")])
         )
         layers = layers + median
     layers = layers.properties(

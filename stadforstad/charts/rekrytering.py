@@ -5,12 +5,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from stadforstad.charts.common import LABEL_LIMIT, NOT_READY, READY, WIDTH
+from stadforstad.charts.common import NOT_READY, READY, WIDTH, count_axis, label_axis, natural
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
 
-def rekrytering_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
+def rekrytering_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin:
     """How many eligible candidates carry each of the six personality types."""
     column = next(c for c in form.item("kandidater").columns if c.id == "typer")
     labels = {o.value: o.label.get(lang) for o in column.options}
@@ -29,16 +29,21 @@ def rekrytering_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
             for t, n in counts.items()
         ]
     )
-    return (
+    most = max(counts.values(), default=0)
+    frame["text"] = [
+        f"{n} – {state}" if not n else str(n) for n, state in zip(frame["antal"], frame["täckt"])
+    ]
+    bars = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
             x=alt.X(
                 "antal:Q",
                 title=pick(lang, "Antal i gruppen", "Number in the group"),
-                axis=alt.Axis(tickMinStep=1),
+                scale=alt.Scale(domain=[0, max(most, 1) * 1.15], nice=False),
+                axis=count_axis(lang, most),
             ),
-            y=alt.Y("typ:N", axis=alt.Axis(labelLimit=LABEL_LIMIT), sort=None, title=None),
+            y=alt.Y("typ:N", axis=label_axis(), sort=None, title=None),
             color=alt.Color(
                 "täckt:N",
                 scale=alt.Scale(
@@ -49,7 +54,11 @@ def rekrytering_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
             ),
             tooltip=["typ", "antal"],
         )
-        .properties(
+    )
+    # The count (and "saknas" where there is none) beside each bar: not colour alone.
+    words = bars.mark_text(align="left", dx=4).encode(text="text:N", color=alt.value("black"))
+    return natural(
+        (bars + words).properties(
             height=alt.Step(28),
             width=WIDTH,
             title=pick(

@@ -2,7 +2,10 @@
 
 # Invitation links live in their own module on the same ``Base``; importing it here
 # registers its tables before any ``create_all``.
-from stadforstad.storage import links  # noqa: F401  (registers the tables)
+from stadforstad.storage import (
+    links,  # noqa: F401  (registers the tables)
+    preferences,  # noqa: F401  (registers the tables)
+)
 from stadforstad.storage.engine import make_engine
 from stadforstad.storage.repository import Actor, Store
 

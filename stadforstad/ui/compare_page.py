@@ -17,9 +17,11 @@ from stadforstad import compare
 from stadforstad import compare_charts as charts
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.compare import Filters
+from stadforstad.i18n import count_text
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.tables import table_view
 
 FLASH = "compare.flash"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -103,8 +105,10 @@ def _shown(summary: pd.DataFrame, measure: str, display: Display) -> list[int]:
     )
     st.caption(
         tr(
-            f"Visar {len(ids)} av {summary['workspace_id'].nunique()} kommuner.",
-            f"Showing {len(ids)} of {summary['workspace_id'].nunique()} municipalities.",
+            f"Visar {len(ids)} av "
+            f"{count_text('sv', summary['workspace_id'].nunique(), ('kommun', 'kommuner'), ('', ''))}.",
+            f"Showing {len(ids)} of "
+            f"{count_text('en', summary['workspace_id'].nunique(), ('', ''), ('municipality', 'municipalities'))}.",
         )
     )
     return ids
@@ -116,11 +120,11 @@ def _chart_and_table(
     if wide:
         # Its own width: one column per form or level, labels readable.
         st.altair_chart(chart, width="content")
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table_view(table, get_lang()), hide_index=True, width="stretch")
     else:
         left, right = st.columns([3, 2])
         left.altair_chart(chart, width="stretch")
-        right.dataframe(table, hide_index=True, width="stretch")
+        right.dataframe(table_view(table, get_lang()), hide_index=True, width="stretch")
     _export(name, sheets, key=f"compare.export.{name}")
 
 
@@ -322,8 +326,12 @@ def show_progress(filters: Filters, display: Display) -> None:
     shown = compare.keep_workspaces(frame, ids)
     st.caption(
         tr(
-            "Ett formulär räknas som klart när minst ett svar är inskickat (utkast räknas inte).",
-            "A form counts as done when at least one response is submitted (drafts do not count).",
+            "Ett formulär räknas som klart när minst ett inskickat svar har sina obligatoriska "
+            "frågor besvarade och något ifyllt i varje del (valfria delar som anteckningar "
+            "undantagna). Tomma svar och utkast räknas inte.",
+            "A form counts as done when at least one submitted response has its required "
+            "questions answered and something filled in in every part (optional parts such as "
+            "notes excepted). Empty responses and drafts do not count.",
         )
     )
     _chart_and_table(

@@ -26,6 +26,7 @@ from stadforstad.questionnaire import shareable_forms
 from stadforstad.spreadsheet import CSV_MIME, DIALECTS, XLSX_MIME, write_csv, write_xlsx
 from stadforstad.storage.links import LinkStore
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.tables import table_view
 
 PAGE = "compilation"
 
@@ -111,12 +112,16 @@ def show_compilation_page(workspace) -> None:
                 "their number. An unanswered question is not a 0.",
             )
         )
-        st.dataframe(compiled.per_answer, hide_index=True, width="stretch")
+        st.dataframe(table_view(compiled.per_answer, get_lang()), hide_index=True, width="stretch")
     left, right = st.columns(2)
     left.markdown(tr("**Svar per bransch**", "**Answers per industry**"))
-    left.dataframe(_counts(compiled.by_industry), hide_index=True, width="stretch")
+    left.dataframe(
+        table_view(_counts(compiled.by_industry), get_lang()), hide_index=True, width="stretch"
+    )
     right.markdown(tr("**Svar per länk**", "**Answers per link**"))
-    right.dataframe(_counts(compiled.by_link), hide_index=True, width="stretch")
+    right.dataframe(
+        table_view(_counts(compiled.by_link), get_lang()), hide_index=True, width="stretch"
+    )
     for label, texts in compiled.notes.items():
         st.markdown(f"**{label}**")
         for text in texts:

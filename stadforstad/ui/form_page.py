@@ -1,26 +1,49 @@
-"""The one page every form is filled in on: pick the form and who answers, fill in,
-save a draft or submit, see the result and the chart at once."""
+"""The one page every form is filled in on: pick the form and who answers, fill in
+(every change is kept as a draft as the user leaves the field), submit, see the result
+and the chart at once."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from scoring import SCORERS
+from stadforstad.answers import check_answers
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.errors import AnswerError, StadError
-from stadforstad.i18n import STEP_WORD
-from stadforstad.render import DRAFT, SUBMIT, render_form, show_problems
+from stadforstad.i18n import PLACEHOLDER_CHOOSE, STEP_WORD, time_text
+from stadforstad.render import (
+    AUTOSAVE,
+    DRAFT,
+    SUBMIT,
+    drop_problems,
+    keep_shown_value,
+    render_form,
+    show_problems,
+)
 from stadforstad.schema import Form
 from stadforstad.shared_rows import shared_rows
+from stadforstad.storage.preferences import PreferenceStore
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 from stadforstad.ui.results import show_result
+from stadforstad.ui.revisions import show_revisions
 
 FORM_PARAM = "form"
 PAGE = "form_page"
+FORM_KEY = f"{PAGE}.form"
+#: The form id this page last wrote into the address (``?form=``): an address that
+#: differs from it was set by a link or typed, and picks the form; one that does not
+#: is only the echo of the user's own choice in the drop-down.
+FORM_SEEN_KEY = f"{PAGE}.form_seen"
+#: The form chosen last, kept while the drop-down is off screen (another page).
+FORM_LAST_KEY = f"{PAGE}.form_last"
 RESPONDENT_KEY = f"{PAGE}.respondent"
 RESPONDENT_NEXT_KEY = f"{PAGE}.respondent_next"
+#: Per municipality, the participant chosen last in this browser tab.
+RESPONDENT_LAST_KEY = f"{PAGE}.respondent_last"
 NEW = -1
+DEFAULT_FORM = "redo"
+#: The language the pickers were last drawn in (see ``keep_shown_value``).
+LANG_SEEN_KEY = f"{PAGE}.lang"
 
 
 def form_title(form: Form, lang: str) -> str:
@@ -29,32 +52,57 @@ def form_title(form: Form, lang: str) -> str:
 
 
 def pick_form(lang: str) -> Form:
+    """The "Formulär" drop-down. The user's choice sticks and is written into the
+    address; a new ``?form=`` (a link from the overview, a bookmark) picks that form."""
     forms = list_forms()
     by_id = {f.id: f for f in forms}
     wanted = st.query_params.get(FORM_PARAM)
-    key = f"{PAGE}.form"
-    if key not in st.session_state or (wanted in by_id and wanted != st.session_state[key]):
-        st.session_state[key] = wanted if wanted in by_id else "redo"
+    lang_changed = st.session_state.get(LANG_SEEN_KEY, lang) != lang
+    keep_shown_value(FORM_KEY, lang_changed)
+    keep_shown_value(RESPONDENT_KEY, lang_changed)
+    if wanted in by_id and wanted != st.session_state.get(FORM_SEEN_KEY):
+        st.session_state[FORM_KEY] = wanted
+    elif st.session_state.get(FORM_KEY) not in by_id:
+        last = st.session_state.get(FORM_LAST_KEY)
+        st.session_state[FORM_KEY] = last if last in by_id else DEFAULT_FORM
     chosen = st.selectbox(
         tr("Formulär", "Form"),
         list(by_id),
-        key=key,
+        key=FORM_KEY,
         format_func=lambda i: form_title(by_id[i], lang),
+        placeholder=PLACEHOLDER_CHOOSE[lang],
     )
+    st.session_state[FORM_SEEN_KEY] = st.session_state[FORM_LAST_KEY] = chosen
+    st.session_state[LANG_SEEN_KEY] = lang
     st.query_params[FORM_PARAM] = chosen
     return by_id[chosen]
 
 
+def _default_respondent(workspace_id: int, people: dict[int, str], own: int | None) -> int:
+    """Who answers when nothing is chosen yet: the one chosen last here in this tab,
+    else the user's own participant, else the first name (or a new participant)."""
+    last = st.session_state.get(RESPONDENT_LAST_KEY, {}).get(workspace_id)
+    for candidate in (last, own):
+        if candidate in people:
+            return candidate
+    return next(iter(people), NEW)
+
+
 def pick_respondent(workspace_id: int):
-    """Who is answering: one of the workspace's members, or a new name."""
+    """Who is answering: one of the workspace's participants, or a new name. It starts
+    at the signed-in user's own participant ("Det här är jag")."""
     store, actor = get_store(), get_actor()
-    people = store.list_respondents(actor=actor, workspace_id=workspace_id)
-    names = {p.id: p.name for p in people}
+    prefs = PreferenceStore(store)
+    people = {p.id: p for p in store.list_respondents(actor=actor, workspace_id=workspace_id)}
+    own = prefs.own_participant(actor=actor, workspace_id=workspace_id)
+    # The names stay as they are (no "(du)" added): a drop-down whose option text
+    # changes under a chosen value shows the old text in the browser.
+    names = {i: p.name for i, p in people.items()}
     options = [*names, NEW]
     if RESPONDENT_NEXT_KEY in st.session_state:
         st.session_state[RESPONDENT_KEY] = st.session_state.pop(RESPONDENT_NEXT_KEY)
     if st.session_state.get(RESPONDENT_KEY) not in options:
-        st.session_state[RESPONDENT_KEY] = options[0]
+        st.session_state[RESPONDENT_KEY] = _default_respondent(workspace_id, names, own)
     chosen = st.selectbox(
         tr("Vem svarar?", "Who is answering?"),
         options,
@@ -64,20 +112,60 @@ def pick_respondent(workspace_id: int):
             "Varje deltagare i kärngruppen svarar under sitt eget namn.",
             "Each member of the core group answers under their own name.",
         ),
+        placeholder=PLACEHOLDER_CHOOSE[get_lang()],
     )
     if chosen != NEW:
-        return next(p for p in people if p.id == chosen)
+        remembered = dict(st.session_state.get(RESPONDENT_LAST_KEY, {}))
+        remembered[workspace_id] = chosen
+        st.session_state[RESPONDENT_LAST_KEY] = remembered
+        if own == chosen:
+            st.caption(
+                tr(
+                    "✓ Det här är du (kopplat till ditt konto).",
+                    "✓ This is you (linked to your account).",
+                )
+            )
+        elif actor.user_id is not None and actor.can_write(workspace_id):
+            st.button(
+                tr("Det här är jag", "This is me"),
+                key=f"{PAGE}.this_is_me",
+                on_click=_link_self,
+                args=(workspace_id, chosen),
+                help=tr(
+                    "Koppla namnet till ditt konto: nästa gång börjar »Vem svarar?« här.",
+                    "Link the name to your account: next time “Who is answering?” starts here.",
+                ),
+            )
+        return people[chosen]
     with st.form(f"{PAGE}.new_person", border=False):
         name = st.text_input(tr("Ditt namn", "Your name"), max_chars=200)
+        is_me = (
+            st.checkbox(tr("Det här är jag", "This is me"), value=own is None)
+            if actor.user_id is not None
+            else False
+        )
         if st.form_submit_button(tr("Lägg till", "Add")):
             try:
                 person = store.respondent(actor=actor, workspace_id=workspace_id, name=name)
+                if is_me:
+                    prefs.link_participant(
+                        actor=actor, workspace_id=workspace_id, respondent_id=person.id
+                    )
             except StadError as exc:
                 st.error(f"{exc.problems[0].message} ({exc.code})")
                 return None
             st.session_state[RESPONDENT_NEXT_KEY] = person.id
             st.rerun()
     return None
+
+
+def _link_self(workspace_id: int, respondent_id: int) -> None:
+    try:
+        PreferenceStore(get_store()).link_participant(
+            actor=get_actor(), workspace_id=workspace_id, respondent_id=respondent_id
+        )
+    except StadError as exc:
+        st.session_state[f"{PAGE}.link_error"] = f"{exc.problems[0].message} ({exc.code})"
 
 
 def show_form_page(workspace) -> None:
@@ -88,6 +176,9 @@ def show_form_page(workspace) -> None:
         form = pick_form(lang)
     with top[1]:
         person = pick_respondent(workspace.id)
+        problem = st.session_state.pop(f"{PAGE}.link_error", None)
+        if problem:
+            st.error(problem)
     with top[2]:
         round_no = st.number_input(
             tr("Omgång", "Round"),
@@ -134,7 +225,8 @@ def show_form_page(workspace) -> None:
         form_id=form.id,
         round=round_no,
     )
-    _show_state(state)
+    notice = st.empty()  # the draft or submitted note, replaced when that changes below
+    show_state(notice, state)
     initial, shared = state.working_answers, ""
     if can_write:
         initial, shared = _with_shared_rows(form, workspace.id, initial, lang)
@@ -142,55 +234,95 @@ def show_form_page(workspace) -> None:
     # afresh once the linked form has been submitted.
     context = f"{workspace.id}-{person.id}-{round_no}-r{state.revision}{shared}"
     rendered = render_form(
-        form, context=context, initial=initial, lang=lang, disabled=not can_write
+        form,
+        context=context,
+        initial=initial,
+        lang=lang,
+        disabled=not can_write,
+        autosave=can_write,
     )
+    where = {"workspace_id": workspace.id, "respondent_id": person.id, "round": round_no}
     latest = state
-    if rendered.action in (DRAFT, SUBMIT):
+    if rendered.action in (AUTOSAVE, DRAFT):
+        latest = save_draft(form, rendered, where, state, lang)
+        show_state(notice, latest)
+    elif rendered.action == SUBMIT:
         try:
-            if rendered.action == DRAFT:
-                store.save_draft(
-                    actor=actor,
-                    workspace_id=workspace.id,
-                    respondent_id=person.id,
-                    form=form,
-                    answers=rendered.answers,
-                    round=round_no,
-                )
-                st.toast(tr("Utkastet är sparat.", "Draft saved."), icon="💾")
-            else:
-                latest = store.submit(
-                    actor=actor,
-                    workspace_id=workspace.id,
-                    respondent_id=person.id,
-                    form=form,
-                    answers=rendered.answers,
-                    round=round_no,
-                    expected_revision=state.revision,
-                )
-                st.success(
-                    tr(
-                        f"Tack! Svaret är inskickat (version {latest.revision}).",
-                        f"Thank you! The response is submitted (version {latest.revision}).",
-                    )
-                )
+            latest = store.submit(
+                actor=actor,
+                form=form,
+                answers=rendered.answers,
+                expected_revision=state.revision,
+                **where,
+            )
         except AnswerError as exc:
             show_problems(rendered, exc.problems, lang)
+            latest = save_draft(form, rendered, where, state, lang, quiet=True)
+            show_state(notice, latest)
             st.error(
                 tr(
                     "Något behöver rättas – se markeringarna vid frågorna. Inget av det ni "
-                    "skrivit har försvunnit.",
+                    "skrivit har försvunnit: det är sparat som utkast.",
                     "Something needs fixing – see the marks at the questions. Nothing you "
-                    "typed is lost.",
+                    "typed is lost: it is kept as a draft.",
                 )
             )
         except StadError as exc:
             st.error(f"{exc.problems[0].message} ({exc.code})")
+        else:
+            show_state(notice, latest)
+            st.success(
+                tr(
+                    f"Tack! Svaret är inskickat (version {latest.revision}).",
+                    f"Thank you! The response is submitted (version {latest.revision}).",
+                )
+            )
+    elif rendered.status is not None and state.draft_saved_at is not None:
+        rendered.status.caption(_saved_text(state.draft_saved_at))
+    elif rendered.status is not None:
+        rendered.status.caption(
+            tr(
+                "Det ni fyller i sparas som utkast när ni lämnar ett fält.",
+                "What you fill in is kept as a draft when you leave a field.",
+            )
+        )
     if form.scoring and latest.answers:
         st.divider()
         st.subheader(tr("Resultat", "Result"))
         show_result(form, SCORERS[form.scoring](form, latest.answers), lang)
     if latest.response_id and latest.revision > 1:
-        _show_revisions(workspace.id, latest.response_id)
+        show_revisions(form, workspace.id, latest.response_id)
+
+
+def _saved_text(saved_at) -> str:
+    return tr(
+        f"✓ Utkastet sparades {time_text(saved_at, '%H:%M:%S')} "
+        f"({time_text(saved_at, '%Y-%m-%d')}). Det ni fyller i sparas när ni lämnar ett fält.",
+        f"✓ Draft saved at {time_text(saved_at, '%H:%M:%S')} "
+        f"({time_text(saved_at, '%Y-%m-%d')}). What you fill in is kept when you leave a field.",
+    )
+
+
+def save_draft(form: Form, rendered, where: dict, state, lang: str, *, quiet: bool = False):
+    """Keep what is on screen as the draft. Values that do not fit (text in a number
+    field, a number out of range) are flagged at their item and left out of the draft;
+    everything else is kept. Returns the state after saving."""
+    store, actor = get_store(), get_actor()
+    answers = rendered.answers
+    try:
+        check_answers(form, answers, partial=True)
+    except AnswerError as exc:
+        if not quiet:
+            show_problems(rendered, exc.problems, lang)
+        answers = drop_problems(answers, exc.problems)
+    try:
+        latest = store.save_draft(actor=actor, form=form, answers=answers, **where)
+    except StadError as exc:
+        st.error(f"{exc.problems[0].message} ({exc.code})")
+        return state
+    if rendered.status is not None and latest.draft_saved_at is not None:
+        rendered.status.caption(_saved_text(latest.draft_saved_at))
+    return latest
 
 
 def _with_shared_rows(form: Form, workspace_id: int, answers: dict, lang: str) -> tuple[dict, str]:
@@ -219,49 +351,37 @@ def _with_shared_rows(form: Form, workspace_id: int, answers: dict, lang: str) -
         st.info(
             tr(
                 f"{what} är hämtade från »{source}«, senast inskickat "
-                f"{found.saved_at:%Y-%m-%d}, så att ni inte behöver skriva dem två gånger. "
-                "Ändra, ta bort eller lägg till rader; inget sparas förrän ni sparar.",
-                f"{what} come from “{source}”, last submitted {found.saved_at:%Y-%m-%d}, so "
-                "you need not type them twice. Change, remove or add rows; nothing is kept "
-                "until you save.",
+                f"{time_text(found.saved_at, '%Y-%m-%d')}, så att ni inte behöver skriva dem två "
+                "gånger. Ändra, ta bort eller lägg till rader; de sparas med utkastet när ni "
+                "ändrar något.",
+                f"{what} come from “{source}”, last submitted "
+                f"{time_text(found.saved_at, '%Y-%m-%d')}, so you need not type them twice. "
+                "Change, remove or add rows; they are kept with the draft when you change "
+                "something.",
             ),
             icon="🔗",
         )
     return answers, "".join(marks)
 
 
-def _show_state(state) -> None:
+def show_state(slot, state) -> None:
+    """The note at the top: a draft being continued, or the last submission."""
     if state.draft is not None and state.draft_saved_at:
-        st.info(
+        slot.info(
             tr(
-                f"Ni fortsätter på ett utkast sparat {state.draft_saved_at:%Y-%m-%d %H:%M}.",
-                f"You are continuing a draft saved {state.draft_saved_at:%Y-%m-%d %H:%M}.",
+                f"Ni fortsätter på ett utkast sparat {time_text(state.draft_saved_at)}.",
+                f"You are continuing a draft saved {time_text(state.draft_saved_at)}.",
             ),
             icon="📝",
         )
     elif state.revision:
-        st.caption(
+        slot.caption(
             tr(
-                f"Inskickat {state.submitted_at:%Y-%m-%d %H:%M} (version {state.revision}). "
+                f"Inskickat {time_text(state.submitted_at)} (version {state.revision}). "
                 "Ändrar ni och skickar in igen sparas en ny version; den gamla finns kvar.",
-                f"Submitted {state.submitted_at:%Y-%m-%d %H:%M} (version {state.revision}). "
+                f"Submitted {time_text(state.submitted_at)} (version {state.revision}). "
                 "If you change and submit again a new version is kept; the old one stays.",
             )
         )
-
-
-def _show_revisions(workspace_id: int, response_id: int) -> None:
-    store, actor = get_store(), get_actor()
-    with st.expander(tr("Tidigare versioner", "Earlier versions")):
-        for revision in reversed(
-            store.revisions(actor=actor, workspace_id=workspace_id, response_id=response_id)
-        ):
-            st.markdown(
-                f"**{tr('Version', 'Version')} {revision.number}** · "
-                f"{revision.saved_at:%Y-%m-%d %H:%M}"
-            )
-            st.dataframe(
-                pd.DataFrame([{"fråga": k, "svar": str(v)} for k, v in revision.answers.items()]),
-                hide_index=True,
-                width="stretch",
-            )
+    else:
+        slot.empty()
