@@ -55,6 +55,14 @@ AUTH_BAD_PASSWORD = "AUTH_005"
 AUTH_BAD_USERNAME = "AUTH_006"
 AUTH_BAD_ROLE = "AUTH_007"
 
+# Documents (stadforstad print / report, the download buttons)
+#: The output file's name does not end in .pdf or .docx.
+DOC_UNKNOWN_FORMAT = "DOC_001"
+#: The respondent (or the group) has no submitted answer to the form in that round.
+DOC_NO_RESPONSE = "DOC_002"
+#: The document could not be written where asked (folder missing, no permission).
+DOC_CANNOT_WRITE = "DOC_003"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -115,6 +123,10 @@ class ForbiddenError(StorageError):
 
 class AuthError(StadError):
     """Sign-in failed, or an account cannot be created or changed as asked."""
+
+
+class DocumentError(StadError):
+    """A document cannot be made or written as asked."""
 
 
 def fail(cls: type[StadError], code: str, where: str, message: str, file: str | None = None):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from scoring import SCORERS
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.errors import AnswerError, StadError
 from stadforstad.i18n import STEP_WORD
@@ -14,7 +13,7 @@ from stadforstad.render import DRAFT, SUBMIT, render_form, show_problems
 from stadforstad.schema import Form
 from stadforstad.shared_rows import shared_rows
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
-from stadforstad.ui.results import show_result
+from stadforstad.ui.results import show_result_section
 
 FORM_PARAM = "form"
 PAGE = "form_page"
@@ -185,10 +184,7 @@ def show_form_page(workspace) -> None:
             )
         except StadError as exc:
             st.error(f"{exc.problems[0].message} ({exc.code})")
-    if form.scoring and latest.answers:
-        st.divider()
-        st.subheader(tr("Resultat", "Result"))
-        show_result(form, SCORERS[form.scoring](form, latest.answers), lang)
+    show_result_section(form, latest, workspace=workspace, person=person, round_no=round_no)
     if latest.response_id and latest.revision > 1:
         _show_revisions(workspace.id, latest.response_id)
 
