@@ -31,7 +31,7 @@ from stadforstad.errors import ForbiddenError
 from stadforstad.instruments.base import Headline
 from stadforstad.instruments.kartlaggning import KARTLAGGNING
 from stadforstad.instruments.levels import SAMVERKANSNIVAER, UTVECKLINGSNIVAER
-from stadforstad.instruments.redo import REDO
+from stadforstad.instruments.redo import READINESS_THRESHOLD, REDO
 from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.schema import Form
 from stadforstad.storage.links import LinkStore
@@ -290,6 +290,13 @@ def readiness_frames(store: Store, *, actor: Actor, filters: Filters = Filters()
             totals, columns=["workspace_id", "workspace", "total", "count", "ready"]
         ),
     )
+
+
+def readiness_threshold(summary: pd.DataFrame) -> int:
+    """The readiness threshold, as the scorer's results carry it (the scorer's own
+    value when no municipality has answered yet)."""
+    given = summary["threshold"].dropna() if "threshold" in summary else pd.Series(dtype=float)
+    return int(given.iloc[0]) if len(given) else READINESS_THRESHOLD
 
 
 def readiness(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.DataFrame:

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts import NEUTRAL, NOT_READY, READY, WORK_ON
+from stadforstad.compare import readiness_threshold
 from stadforstad.i18n import pick
 
 ROW = 22  # pixels per municipality
@@ -36,10 +37,11 @@ def _municipality(order: Sequence[str]) -> alt.Y:
 
 def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv") -> alt.Chart:
     """Each respondent's total as a point (sized by how many share it), the median as
-    a bar tick, against the threshold of 20."""
+    a bar tick, against the readiness threshold."""
     answered = summary[summary["respondents"] > 0]
     if answered.empty:
         return _empty(lang)
+    limit = readiness_threshold(summary)
     order = _order(answered)
     ready, not_ready = pick(lang, "redo", "ready"), pick(lang, "inte redo", "not ready")
     points = totals.assign(status=totals["ready"].map({True: ready, False: not_ready}))
@@ -47,7 +49,9 @@ def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv
     x = alt.X(
         "total:Q",
         scale=alt.Scale(domain=[7, 35]),
-        title=pick(lang, "Totalpoäng (7–35); över 20 = redo", "Total (7–35); above 20 = ready"),
+        title=pick(
+            lang, f"Totalpoäng (7–35); över {limit} = redo", f"Total (7–35); above {limit} = ready"
+        ),
     )
     dots = (
         alt.Chart(points)
@@ -94,7 +98,7 @@ def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv
         .encode(x=alt.X("median_total:Q"), y=y, text="label:N")
     )
     rule = (
-        alt.Chart(pd.DataFrame([{"threshold": 20}]))
+        alt.Chart(pd.DataFrame([{"threshold": limit}]))
         .mark_rule(strokeDash=[6, 3], color="black")
         .encode(x="threshold:Q")
     )

@@ -339,6 +339,18 @@ def _actors_table(form: Form, group: SamverkansnivaerGroup, lang: str) -> Table:
     )
 
 
+def _group_levels_text(form: Form, group: SamverkansnivaerGroup, lang: str) -> Table:
+    """What the group's chart draws: each actor's mean level today and wished for."""
+    return Table(
+        columns=(
+            pick(lang, "Aktör", "Actor"),
+            pick(lang, "Idag, medel", "Today, mean"),
+            pick(lang, "Önskad, medel", "Wished, mean"),
+        ),
+        rows=tuple((a.name, a.today.mean, a.wished.mean) for a in group.actors),
+    )
+
+
 def samverkansnivaer_group_verdict(
     form: Form, group: SamverkansnivaerGroup, lang: str
 ) -> list[Block]:
@@ -373,7 +385,9 @@ SAMVERKANSNIVAER: Instrument[SamverkansnivaerResult, SamverkansnivaerGroup] = In
     verdict=samverkansnivaer_verdict,
     group_verdict=samverkansnivaer_group_verdict,
     charts=(Charted(ChartRef(CHART_MODULE, "samverkansnivaer_chart"), samverkansnivaer_text),),
-    group_charts=(Charted(ChartRef(CHART_MODULE, "samverkansnivaer_group_chart"), _actors_table),),
+    group_charts=(
+        Charted(ChartRef(CHART_MODULE, "samverkansnivaer_group_chart"), _group_levels_text),
+    ),
     headline=Headline(
         f"Samverkansnivå idag (0–{len(LEVELS) - 1}, medel över aktörer)",
         f"Level of collaboration today (0–{len(LEVELS) - 1}, mean over actors)",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from scoring import redo
 from scoring.common import DISAGREEMENT_SPREAD
-from scoring.redo import WORK_ON_AT_MOST, RedoGroup, RedoResult
+from scoring.redo import THRESHOLD, WORK_ON_AT_MOST, RedoGroup, RedoResult
 from stadforstad.i18n import pick
 from stadforstad.instruments.base import Charted, Headline, Instrument
 from stadforstad.instruments.blocks import (
@@ -23,6 +23,8 @@ from stadforstad.instruments.common import labels_of, members_blocks, num
 from stadforstad.schema import Form
 
 CHART_MODULE = "stadforstad.charts.redo"
+#: For views that have no result to ask (a comparison before anyone has answered).
+READINESS_THRESHOLD = THRESHOLD
 
 
 def verdict_word(result: RedoResult, lang: str) -> str:
