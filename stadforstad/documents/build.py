@@ -76,7 +76,9 @@ def response_document(
     instrument = get_instrument(form.id)
     blocks: list[Block] = []
     if submitted_at is not None:
-        local = submitted_at.astimezone(TZ) if submitted_at.tzinfo else submitted_at
+        # The database keeps UTC; SQLite hands it back without a zone.
+        aware = submitted_at if submitted_at.tzinfo else submitted_at.replace(tzinfo=dt.UTC)
+        local = aware.astimezone(TZ)
         blocks.append(
             Paragraph(
                 pick(

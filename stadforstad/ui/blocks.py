@@ -87,13 +87,20 @@ def chart_spec(block: Chart) -> dict | None:
     return _cached_spec(block.key, id(block.form), block)[1]
 
 
+def _chart_name() -> str:
+    return tr(
+        "Diagram. Samma uppgifter i ord och siffror finns direkt under diagrammet.",
+        "Chart. The same figures in words and numbers are just below the chart.",
+    )
+
+
 def _chart(block: Chart) -> None:
     spec = chart_spec(block)
     if spec is None:
         _log.warning("Streamlit has no _convert_altair_to_vega_lite_spec: charts are rebuilt")
-        st.altair_chart(block.build(), width="content")
+        st.altair_chart(block.build(), width="content", alt=_chart_name())
     else:
-        st.vega_lite_chart(spec, width="content")
+        st.vega_lite_chart(spec, width="content", alt=_chart_name())
     with st.expander(tr("Diagrammet i ord och siffror", "The chart in words and numbers")):
         if isinstance(block.alternative, Table):
             _table(block.alternative)
