@@ -2,7 +2,15 @@
 drawn with plain Streamlit calls and literal labels (no forms, no database, no
 Pydantic). Like the page, the widgets are outside ``st.form`` and report each change
 (the page saves a draft then); the number is typed as text. Not part of the app; run
-only by the benchmark."""
+only by the benchmark.
+
+With ``st.session_state["with_result"]`` it also draws what the page shows under a
+submitted response, the plain way: three metrics, a note, a list, the chart from its
+Vega-Lite spec (read once from the file named by ``BARE_CHART_SPEC``, as a bare script
+would cache it), the same read-only answers and the four download buttons."""
+
+import json
+import os
 
 import streamlit as st
 
@@ -78,3 +86,57 @@ if True:  # the page draws its widgets outside st.form; the block keeps the layo
     left.button("Spara utkast", width="stretch")
     right.button("Skicka in", type="primary", width="stretch")
     st.session_state.pop("changed", None)
+
+
+@st.cache_resource
+def chart_spec() -> dict:
+    with open(os.environ["BARE_CHART_SPEC"], encoding="utf-8") as spec:
+        return json.load(spec)
+
+
+if st.session_state.get("with_result"):
+    st.divider()
+    st.subheader("Resultat")
+    cols = st.columns(3)
+    cols[0].metric("Totalt", "22 / 35")
+    cols[1].metric("Bedömning", "Redo")
+    cols[2].metric("Att arbeta med", "2")
+    st.success("**Bra:** Över 20 poäng: ni kan fortsätta arbetet.", icon="✅")
+    st.markdown("**Att arbeta med (svar 1–2):**")
+    st.text("• Organisatorisk vilja\n• Tid, resurser och personal")
+    st.vega_lite_chart(chart_spec(), width="content")
+    with st.expander("Diagrammet i ord och siffror"):
+        st.dataframe(
+            {"Fråga": [label for _, label in ITEMS], "Svar": [3, 4, 2, 5, 3, 1, 4]},
+            hide_index=True,
+            width="stretch",
+        )
+    with st.expander("Svaren som skickades in"):
+        st.markdown("**Är ni redo?**")
+        for (_, label), value in zip(ITEMS, [3, 4, 2, 5, 3, 1, 4]):
+            st.markdown(label)
+            st.text(f"{value} (1–5)")
+        st.text("Kommentarer: Behovet är kartlagt.")
+        st.markdown("**Perioden**")
+        st.markdown("Planerad period i månader")
+        st.text("12 månader")
+        st.markdown("Planerad start")
+        st.text("15 januari 2026")
+st.markdown("**Dokument**")
+documents = st.columns(2)
+for index, what in enumerate(("response", "blank")):
+    if what == "response" and not st.session_state.get("with_result"):
+        continue
+    with documents[index]:
+        st.caption(what)
+        left, right = st.columns(2)
+        left.download_button(
+            "Ladda ner som PDF", data=b"", file_name="x.pdf", key=f"{what}.pdf", on_click="ignore"
+        )
+        right.download_button(
+            "Ladda ner som Word",
+            data=b"",
+            file_name="x.docx",
+            key=f"{what}.docx",
+            on_click="ignore",
+        )

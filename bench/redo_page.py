@@ -5,13 +5,15 @@ Run: ``uv run python bench/redo_page.py [--reruns 30] [--warmup 5] [--profile]``
 Everything happens in one process and one run, on a throw-away SQLite database:
 
 * **page + result** – ``pages/form.py`` (it draws its own sidebar, so it runs without
-  ``app.py``) for a member who has submitted `redo`: the form, the verdict, the metrics
-  and the altair chart;
+  ``app.py``) for a member who has submitted `redo`: the form, the verdict, the metrics,
+  the chart, the read-only answers and the document buttons;
+* **bare + result** – ``bench/bare_redo.py`` with the same elements drawn the plain way:
+  literal labels, the chart from its Vega-Lite spec (read once, ``st.cache_resource``);
 * **page, form only** – the same page for a member with nothing saved yet;
 * **bare** – ``bench/bare_redo.py``: the same widgets (sidebar radio and selectbox, the
   two pickers and the round, 7 scale radios with the same options, 7 comment text areas,
-  the number and date inputs, one ``st.form`` with two submit buttons) with literal
-  labels and nothing else;
+  the number and date inputs, one ``st.form`` with two submit buttons, the blank form's
+  two download buttons) with literal labels and nothing else;
 * **empty** – a script that only imports Streamlit: what ``AppTest`` itself costs per
   rerun, shown so the ratios can also be read with that floor taken off.
 
@@ -35,7 +37,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = 1.5
+TARGET = 1.2
+#: Sign-in is on by default; this benchmark times the form page itself, so it runs in
+#: the single-user mode (everyone is the local administrator) and checks it got there.
+os.environ["STADFORSTAD_AUTH"] = "none"
 
 ANSWERS = {
     "behov": 3,
@@ -52,8 +57,8 @@ ANSWERS = {
 }
 
 
-def setup_database(folder: Path) -> tuple[int, int, int]:
-    """A workspace with three members; the first has submitted `redo`. Returns their ids."""
+def setup_database(folder: Path) -> tuple[int, int]:
+    """A workspace with two members; the first has submitted `redo`. Returns their ids."""
     from stadforstad.catalog import load_form
     from stadforstad.settings import get_settings
     from stadforstad.storage import Actor, Store, make_engine
@@ -62,7 +67,6 @@ def setup_database(folder: Path) -> tuple[int, int, int]:
     workspace = store.create_workspace(actor=actor, name="Landskrona")
     anna = store.respondent(actor=actor, workspace_id=workspace.id, name="Anna")
     bertil = store.respondent(actor=actor, workspace_id=workspace.id, name="Bertil")
-    cecilia = store.respondent(actor=actor, workspace_id=workspace.id, name="Cecilia")
     store.submit(
         actor=actor,
         workspace_id=workspace.id,
@@ -71,7 +75,7 @@ def setup_database(folder: Path) -> tuple[int, int, int]:
         answers=ANSWERS,
     )
     store.engine.dispose()
-    return anna.id, bertil.id, cecilia.id
+    return anna.id, bertil.id
 
 
 def widgets(at) -> dict[str, int]:
@@ -79,41 +83,47 @@ def widgets(at) -> dict[str, int]:
         "radio": len(at.radio),
         "selectbox": len(at.selectbox),
         "text_area": len(at.text_area),
-        "text_input": len(at.text_input),
         "number_input": len(at.number_input),
         "date_input": len(at.date_input),
         "button": len(at.button),
         "metric": len(at.metric),
         "chart": len(at.get("vega_lite_chart")),
+        "download_button": len(at.get("download_button")),
+        "expander": len(at.expander),
     }
 
 
-def make_apps(anna: int, bertil: int, cecilia: int) -> dict:
+def write_chart_spec(folder: Path) -> None:
+    """The result's chart as a Vega-Lite spec file, for the bare script."""
+    import json
+
+    from scoring import redo
+    from stadforstad.catalog import load_form
+    from stadforstad.instruments.redo import REDO
+
+    form = load_form("redo")
+    block = REDO.charts[0].block(form, redo.score(form, ANSWERS), "sv")
+    path = folder / "chart.json"
+    path.write_text(json.dumps(block.build().to_dict()), encoding="utf-8")
+    os.environ["BARE_CHART_SPEC"] = str(path)
+
+
+def make_apps(anna: int, bertil: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
     page = str(ROOT / "pages" / "form.py")
+    bare = str(ROOT / "bench" / "bare_redo.py")
     apps = {
         "page + result": AppTest.from_file(page, default_timeout=120),
+        "bare + result": AppTest.from_file(bare, default_timeout=120),
         "page, form only": AppTest.from_file(page, default_timeout=120),
-        "page, a change saved": AppTest.from_file(page, default_timeout=120),
-        "bare": AppTest.from_file(str(ROOT / "bench" / "bare_redo.py"), default_timeout=120),
+        "bare": AppTest.from_file(bare, default_timeout=120),
         "empty": AppTest.from_string("import streamlit as st\n", default_timeout=120),
     }
-    for name in ("page + result", "page, form only", "page, a change saved"):
-        # As under app.py (which the benchmark leaves out): the app's frame has run.
-        apps[name].session_state["app.ran"] = True
     apps["page + result"].session_state["form_page.respondent"] = anna
     apps["page, form only"].session_state["form_page.respondent"] = bertil
-    apps["page, a change saved"].session_state["form_page.respondent"] = cecilia
+    apps["bare + result"].session_state["with_result"] = True
     return apps
-
-
-def change_one_answer(at) -> None:
-    """Before a rerun of "page, a change saved": a member picks another value on the
-    first scale, as in the browser; the rerun then saves the draft (autosave)."""
-    radios = [r for r in at.radio if r.key and r.key.startswith("redo.")]
-    if radios:
-        radios[0].set_value(4 if radios[0].value == 3 else 3)
 
 
 def check(apps: dict) -> None:
@@ -121,30 +131,23 @@ def check(apps: dict) -> None:
     for name, at in apps.items():
         if at.exception:
             sys.exit(f"{name}: the script raised: {at.exception[0].message}")
-    result, alone, bare = apps["page + result"], apps["page, form only"], apps["bare"]
+    result, alone = apps["page + result"], apps["page, form only"]
+    for at in (result, alone):  # the form page itself, not the sign-in screen
+        assert [t.value for t in at.title] == ["Fyll i formulär"], at.title
+        assert at.selectbox(key="form_page.form").value == "redo"
     assert [m.value for m in result.metric][:2] == ["22 / 35", "Redo"], result.metric
     assert len(result.get("vega_lite_chart")) == 1
     assert not alone.metric and not alone.get("vega_lite_chart")
-    for key in (
-        "radio",
-        "selectbox",
-        "text_area",
-        "text_input",
-        "number_input",
-        "date_input",
-        "button",
-    ):
-        assert widgets(alone)[key] == widgets(bare)[key], (key, widgets(alone), widgets(bare))
+    for ours, bare in ((alone, apps["bare"]), (result, apps["bare + result"])):
+        assert widgets(ours) == widgets(bare), (widgets(ours), widgets(bare))
 
 
 def p90(values: list[float]) -> float:
     return statistics.quantiles(values, n=10, method="inclusive")[-1]
 
 
-def timed_run(at, cpu: list[float] | None = None, name: str = "") -> float:
+def timed_run(at, cpu: list[float] | None = None) -> float:
     """Wall-clock seconds of one rerun; its CPU seconds (all threads) go to ``cpu``."""
-    if name == "page, a change saved":
-        change_one_answer(at)
     start, cpu_start = time.perf_counter(), time.process_time()
     at.run()
     if cpu is not None:
@@ -188,9 +191,9 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-redo-") as tmp:
         os.environ["STADFORSTAD_DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
-        # One local user, no sign-in screen: the page itself is measured.
-        os.environ["STADFORSTAD_AUTH"] = "none"
-        apps = make_apps(*setup_database(Path(tmp)))
+        anna, bertil = setup_database(Path(tmp))
+        write_chart_spec(Path(tmp))
+        apps = make_apps(anna, bertil)
         first = {name: timed_run(at) for name, at in apps.items()}
         check(apps)
         for _ in range(args.warmup - 1):
@@ -205,7 +208,7 @@ def main() -> int:
         for _ in range(args.reruns):
             rng.shuffle(order)
             for name in order:
-                times[name].append(timed_run(apps[name], cpu[name], name))
+                times[name].append(timed_run(apps[name], cpu[name]))
         check(apps)
 
         import platform
@@ -217,8 +220,8 @@ def main() -> int:
             f"Streamlit {streamlit.__version__} · {os.cpu_count()} CPUs · "
             f"{args.reruns} reruns each after {args.warmup} warm-up runs, interleaved"
         )
-        print(f"widgets, form only: {widgets(apps['page, form only'])}")
-        print(f"widgets, bare:      {widgets(apps['bare'])}")
+        print(f"widgets, form only:   {widgets(apps['page, form only'])}")
+        print(f"widgets, with result: {widgets(apps['page + result'])}")
         print(
             f"\n{'variant':<18}{'first run':>11}{'median':>10}{'p90':>10}{'min':>10}"
             f"{'CPU median':>12}"
@@ -229,17 +232,17 @@ def main() -> int:
                 f"{p90(values) * 1000:>8.1f}ms{min(values) * 1000:>8.1f}ms"
                 f"{statistics.median(cpu[name]) * 1000:>10.1f}ms"
             )
-        bare = statistics.median(times["bare"])
         floor = statistics.median(times["empty"])
         print()
-        for name in ("page, form only", "page + result"):
-            ours = statistics.median(times[name])
+        for name, reference in (("page, form only", "bare"), ("page + result", "bare + result")):
+            ours, bare = statistics.median(times[name]), statistics.median(times[reference])
             ratio, net = ours / bare, (ours - floor) / (bare - floor)
-            verdict = "within" if ratio <= TARGET else "ABOVE"
-            cpu_ratio = statistics.median(cpu[name]) / statistics.median(cpu["bare"])
+            cpu_ratio = statistics.median(cpu[name]) / statistics.median(cpu[reference])
+            verdict = "within" if cpu_ratio <= TARGET else "ABOVE"
             print(
-                f"ratio {name!r} / bare (medians): {ratio:.2f}x  ({verdict} the {TARGET}x "
-                f"target); without AppTest's own floor: {net:.2f}x; CPU time: {cpu_ratio:.2f}x"
+                f"ratio {name!r} / {reference!r} (medians): wall {ratio:.2f}x; without "
+                f"AppTest's own floor: {net:.2f}x; CPU time: {cpu_ratio:.2f}x ({verdict} the "
+                f"{TARGET}x target)"
             )
         if args.profile:
             profile(apps["page + result"], args.reruns)

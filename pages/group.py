@@ -1,15 +1,15 @@
-"""Gruppens bild – the core group's answers to a scored form, side by side."""
+"""Gruppens bild – the core group's answers to any form, together: the summary of a
+scored form, and every member's answers side by side, question by question."""
 
 import streamlit as st
 
-from scoring import SUMMARIES
 from scoring.common import Rated
 from stadforstad.catalog import list_forms
 from stadforstad.i18n import count_text
 from stadforstad.ui.context import frame, get_actor, get_lang, get_store, tr
 from stadforstad.ui.form_page import form_title
 from stadforstad.ui.plain import plain
-from stadforstad.ui.results import show_group
+from stadforstad.ui.results import show_blank_downloads, show_group, show_group_downloads
 
 lang = get_lang()
 st.title(tr("Gruppens bild", "The group's picture"))
@@ -23,23 +23,24 @@ if workspace is None:
     )
     st.stop()
 
-scored = {f.id: f for f in list_forms() if f.scoring}
-if st.session_state.get("group.form") not in scored:
+forms = {f.id: f for f in list_forms()}
+if st.session_state.get("group.form") not in forms:
     st.session_state["group.form"] = "redo"  # the group picture the handbook asks for first
 left, right = st.columns([3, 1])
 form_id = left.selectbox(
     tr("Formulär", "Form"),
-    list(scored),
+    list(forms),
     key="group.form",
-    format_func=lambda i: form_title(scored[i], lang),
+    format_func=lambda i: form_title(forms[i], lang),
 )
-round_no = right.number_input(
-    tr("Omgång", "Round"), min_value=1, max_value=20, step=1, key="group.round"
+round_no = int(
+    right.number_input(tr("Omgång", "Round"), min_value=1, max_value=20, step=1, key="group.round")
 )
-form = scored[form_id]
+form = forms[form_id]
 rows = get_store().submitted(
     actor=get_actor(), workspace_ids=[workspace.id], form_id=form.id, round=round_no
 )
+responses = [Rated(respondent=r.respondent, answers=r.answers) for r in rows]
 if not rows:
     st.info(
         tr(
@@ -47,16 +48,18 @@ if not rows:
             "No one in the core group has submitted this form yet (drafts do not count).",
         )
     )
-    st.stop()
-group = SUMMARIES[form.scoring](
-    form, [Rated(respondent=r.respondent, answers=r.answers) for r in rows]
-)
-st.caption(
-    tr(
-        f"{count_text(lang, len(rows), ('inskickat svar', 'inskickade svar'), ('', ''))} "
-        f"i {plain(workspace.name)}, omgång {round_no}.",
-        f"{count_text(lang, len(rows), ('', ''), ('submitted response', 'submitted responses'))} "
-        f"in {plain(workspace.name)}, round {round_no}.",
+else:
+    st.caption(
+        tr(
+            f"{count_text(lang, len(rows), ('inskickat svar', 'inskickade svar'), ('', ''))} "
+            f"i {plain(workspace.name)}, omgång {round_no}.",
+            f"{count_text(lang, len(rows), ('', ''), ('submitted response', 'submitted responses'))} "
+            f"in {plain(workspace.name)}, round {round_no}.",
+        )
     )
-)
-show_group(form, group, lang)
+    show_group(form, responses, lang)
+st.divider()
+if rows:
+    show_group_downloads(form, responses, municipality=workspace.name, round_no=round_no, lang=lang)
+else:
+    show_blank_downloads(form, municipality=workspace.name, round_no=round_no, lang=lang)

@@ -70,6 +70,9 @@ class RedoGroup(Result):
     form_id: str = "redo"
     respondents: int
     threshold: int = THRESHOLD
+    #: The lowest and highest total the form allows (all items at their ends).
+    min_total: int
+    max_total: int
     members: list[RedoMember]
     median_total: float | None
     mean_total: float | None
@@ -96,8 +99,11 @@ def summarize(form, responses: Sequence[Rated]) -> RedoGroup:
         )
     totals = [m.total for m in members if m.complete]
     items = summarize_items(form, responses)
+    scale = rated_items(form)
     return RedoGroup(
         respondents=len(members),
+        min_total=sum(item.min for item in scale),
+        max_total=sum(item.max for item in scale),
         members=members,
         median_total=float(statistics.median(totals)) if totals else None,
         mean_total=round(statistics.fmean(totals), 2) if totals else None,

@@ -102,9 +102,9 @@ def parse_form(text: str, *, source: str = "<text>") -> Form:
 def _check_scorer(form: Form, source: str) -> None:
     if form.scoring is None:
         return
-    from scoring import SCORERS  # scoring is pure; imported late to keep load order simple
+    from stadforstad.instruments.registry import scored_ids  # pure; imported late (load order)
 
-    if form.scoring not in SCORERS:
+    if form.scoring not in scored_ids():
         raise errors.fail(
             FormFileError,
             errors.FORM_UNKNOWN_SCORER,
@@ -179,8 +179,11 @@ def form_problems(folder: Path = FORMS_DIR) -> list[FormFileError]:
 
 
 def _order(form_id: str) -> tuple[int, str]:
-    # The handbook's order within a step, where a form names it; else alphabetical.
-    return (STEP_ORDER.get(form_id, 999), form_id)
+    # The handbook's order within a step is the order of the instruments' registry.
+    from stadforstad.instruments.registry import INSTRUMENTS
+
+    order = {name: index for index, name in enumerate(INSTRUMENTS)}
+    return (order.get(form_id, len(order)), form_id)
 
 
 def load_form(form_id: str, folder: Path = FORMS_DIR) -> Form:
@@ -201,45 +204,3 @@ def load_form(form_id: str, folder: Path = FORMS_DIR) -> Form:
         # A fresh error each time: the remembered one keeps no traceback growing.
         raise FormFileError(problems=list(outcome.problems), file=outcome.file)
     return outcome
-
-
-# The handbook's order of the instruments within their step (FORMS.md).
-STEP_ORDER: dict[str, int] = {
-    name: index
-    for index, name in enumerate(
-        [
-            "engagemang",
-            "riktning",
-            "rekrytering",
-            "staden",
-            "redo",
-            "icebreaker",
-            "organisation",
-            "modig_miljo",
-            "scenarier",
-            "dodsfallan",
-            "malgrupp_kontaktyta",
-            "kartlaggning",
-            "eskortsidor",
-            "kartlaggningsplan",
-            "aktorsperspektiv",
-            "samverkansnivaer",
-            "aktorsanalys",
-            "reflektion_1_3",
-            "kunskapsbank",
-            "motivation_kommunikation",
-            "samordningsfunktion",
-            "natverksroll",
-            "event",
-            "reflektion_4_5",
-            "utgangspunkt",
-            "swot",
-            "samverkansplan",
-            "reflektion_6",
-            "utvecklingsnivaer",
-            "arenderutin",
-            "reflektion_7",
-            "statistik",
-        ]
-    )
-}

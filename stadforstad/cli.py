@@ -1,5 +1,6 @@
 """The command line: ``stadforstad forms | workspaces | describe | score | links |
-import | compare | demo | users | export | import-backup | erase | purge``.
+import | compare | demo | users | export | import-backup | erase | purge | print |
+report | xlsform``.
 
 Errors are printed as ``[CODE] where: message`` on stderr with a non-zero exit status;
 never a traceback.
@@ -16,10 +17,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from scoring import SCORERS
 from stadforstad import accounts, errors, limits
 from stadforstad.catalog import form_problems, list_forms, load_form
+from stadforstad.cli_documents import add_document_parsers, cmd_report
 from stadforstad.errors import Problem, ResponseFileError, StadError, StorageError
+from stadforstad.instruments.registry import get_instrument, scored_ids
 from stadforstad.label_columns import BY_ID, BY_LABEL, COLUMN_MODES, ByLabel
 from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
 from stadforstad.schema import Form
@@ -118,11 +120,12 @@ def describe_form(form: Form) -> dict:
 def score_file(form: Form, path: Path) -> tuple[list[dict], list[str]]:
     """Score every row of a file (``form`` must be scored). Returns the results and the
     bad rows' messages; good rows are scored even when others are bad."""
-    scorer = SCORERS[form.scoring]
-    results, problems = [], []
+    instrument = get_instrument(form.id)
+    results: list[dict] = []
+    problems: list[str] = []
     for outcome in iter_rows(form, path):
         if isinstance(outcome, Row):
-            result = scorer(form, outcome.answers).model_dump(mode="json")
+            result = instrument.score(form, outcome.answers).model_dump(mode="json")
             results.append({"row": outcome.number, "respondent": outcome.respondent, **result})
         else:
             problems.extend(errors.problem_text(p, get_settings().language) for p in outcome)
@@ -150,12 +153,37 @@ def cmd_describe(args) -> int:
     return 0
 
 
+def explain_file(form: Form, path: Path, lang: str) -> tuple[str, list[str]]:
+    """Each good row's verdict as plain text (the blocks the app shows), and the bad
+    rows' messages."""
+    from stadforstad.documents.text import write_text
+
+    instrument = get_instrument(form.id)
+    parts: list[str] = []
+    problems: list[str] = []
+    for outcome in iter_rows(form, path):
+        if isinstance(outcome, Row):
+            who = f" · {outcome.respondent}" if outcome.respondent else ""
+            head = f"== {'rad' if lang == 'sv' else 'row'} {outcome.number}{who} =="
+            blocks = instrument.blocks(form, instrument.score(form, outcome.answers), lang)
+            parts.append(f"{head}\n{write_text(blocks, lang)}")
+        else:
+            problems.extend(str(p) for p in outcome)
+    return "\n".join(parts), problems
+
+
 def cmd_score(args) -> int:
     form = load_form(args.form_id)
-    if not form.scoring:
+    if args.explain:
+        text, problems = explain_file(form, Path(args.file), args.lang)
+        print(text, end="")
+        for problem in problems:
+            print(f"{args.file}: {problem}", file=sys.stderr)
+        return EXIT_BAD_ROWS if problems else 0
+    if not get_instrument(form.id).scored:
         print(
-            f"[FORM_010] {form.id}: the form has no scoring; scored forms: "
-            f"{', '.join(f.id for f in list_forms() if f.scoring)}",
+            f"[FORM_010] {form.id}: the form has no scoring (--explain shows its answers); "
+            f"scored forms: {', '.join(scored_ids())}",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
@@ -329,6 +357,11 @@ def _round(text: str) -> int:
             f"{text!r}: a round is a whole number from 1 to {limits.ROUND_MAX}"
         )
     return int(text)
+
+
+def cmd_report_in_workspace(args) -> int:
+    store = _store()
+    return cmd_report(args, store, _workspace(store, Actor.local(), args.workspace))
 
 
 def _date(text: str) -> dt.date:
@@ -623,6 +656,12 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("form_id")
     score.add_argument("file")
     score.add_argument("--compact", action="store_true", help="one line of JSON")
+    score.add_argument(
+        "--explain",
+        action="store_true",
+        help="each response's verdict as plain text, as the app shows it, instead of JSON",
+    )
+    score.add_argument("--lang", choices=["sv", "en"], default="sv", help="with --explain")
     score.set_defaults(func=cmd_score)
 
     workspaces = sub.add_parser("workspaces", help="list or create municipalities")
@@ -704,6 +743,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_links_parser(sub)
     _add_purge_parser(sub)
     _add_admin_parsers(sub)
+    add_document_parsers(sub, cmd_report_in_workspace)
     return parser
 
 

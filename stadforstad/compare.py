@@ -1,7 +1,7 @@
 """Comparing municipalities: one function per view, each a tidy pandas frame.
 
 Every view loads the responses it needs in ONE store call over all chosen
-workspaces, scores them through the registries (``SCORERS``/``SUMMARIES``) and
+workspaces, scores them through each form's instrument (``stadforstad.instruments``) and
 returns aggregated rows; the charts in ``compare_charts`` only draw them.
 
 Rights are checked here, not only in the page: comparing needs a coordinator grant
@@ -23,13 +23,17 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from scoring import SCORERS, SUMMARIES
 from scoring.common import Rated
 from stadforstad import errors
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.compilation import SHARE_MIN_GROUP
 from stadforstad.completion import is_done
 from stadforstad.errors import ForbiddenError
+from stadforstad.instruments.base import Headline
+from stadforstad.instruments.kartlaggning import KARTLAGGNING
+from stadforstad.instruments.levels import SAMVERKANSNIVAER, UTVECKLINGSNIVAER
+from stadforstad.instruments.redo import READINESS_THRESHOLD, REDO
+from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.schema import Form
 from stadforstad.spreadsheet import write_xlsx
 from stadforstad.storage.links import LinkStore
@@ -108,7 +112,7 @@ def _workspaces(store: Store, actor: Actor, filters: Filters) -> list[WorkspaceI
 def scored_form(form_id: str) -> Form:
     """The form, which must have a scorer in the registry (FORM_001/FORM_010 if not)."""
     form = load_form(form_id)
-    if form.scoring not in SCORERS:
+    if not INSTRUMENTS[form.id].scored:
         raise errors.fail(
             errors.FormFileError,
             errors.FORM_UNKNOWN_SCORER,
@@ -121,7 +125,7 @@ def scored_form(form_id: str) -> Form:
 
 def available(form_id: str) -> bool:
     """Whether the form exists and is scored, i.e. its view can be shown."""
-    return any(f.id == form_id and f.scoring in SCORERS for f in list_forms())
+    return any(f.id == form_id and INSTRUMENTS[f.id].scored for f in list_forms())
 
 
 def _load(
@@ -200,7 +204,7 @@ class Readiness:
 def readiness_frames(store: Store, *, actor: Actor, filters: Filters = Filters()) -> Readiness:
     form = scored_form(READINESS_FORM)
     workspaces, by_workspace = _load(store, actor, filters, form.id)
-    summarize = SUMMARIES[form.scoring]
+    summarize = REDO.summarize
     item_ids = [i.id for i in form.answerable() if i.kind == "scale"]
     summary, items, totals = [], [], []
     for workspace in workspaces:
@@ -292,6 +296,13 @@ def readiness_frames(store: Store, *, actor: Actor, filters: Filters = Filters()
     )
 
 
+def readiness_threshold(summary: pd.DataFrame) -> int:
+    """The readiness threshold, as the scorer's results carry it (the scorer's own
+    value when no municipality has answered yet)."""
+    given = summary["threshold"].dropna() if "threshold" in summary else pd.Series(dtype=float)
+    return int(given.iloc[0]) if len(given) else READINESS_THRESHOLD
+
+
 def readiness(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.DataFrame:
     """Per municipality: respondents, median_total, ready/not ready counts, item means."""
     return readiness_frames(store, actor=actor, filters=filters).summary
@@ -303,51 +314,23 @@ def readiness_items(store: Store, *, actor: Actor, filters: Filters = Filters())
 
 
 # -- one headline number per scored form ------------------------------------------------
-@dataclass(frozen=True)
-class Headline:
-    sv: str
-    en: str
-    #: The number of one scored response; ``None`` when it cannot be given.
-    value: Callable[[Any], float | None]
-
-
-def _mean_of(values) -> float | None:
-    values = [v for v in values if v is not None]
-    return statistics.fmean(values) if values else None
-
-
-#: Scorer id → the number "change over time" follows. Guarded by a completeness test.
-HEADLINES: dict[str, Headline] = {
-    "redo": Headline(
-        "Totalpoäng (median)", "Total score (median)", lambda r: r.total if r.complete else None
-    ),
-    "engagemang": Headline("Antal JA", "Number of YES", lambda r: r.yes_count),
-    "riktning": Headline("Antal JA", "Number of YES", lambda r: r.yes_count),
-    "rekrytering": Headline(
-        "Valbara kandidater", "Eligible candidates", lambda r: r.eligible_count
-    ),
-    "kartlaggning": Headline(
-        "Medel över kategorierna", "Mean over the categories", lambda r: r.overall_mean
-    ),
-    "utvecklingsnivaer": Headline(
-        "Utvecklingsnivå idag", "Development level today", lambda r: r.today
-    ),
-    "samverkansnivaer": Headline(
-        "Samverkansnivå idag (0–4, medel över aktörer)",
-        "Level of collaboration today (0–4, mean over actors)",
-        lambda r: _mean_of(a.today_index for a in r.actors),
-    ),
-    "aktorsanalys": Headline(
-        "Upplevt stöd (1–5, medel över aktörer)",
-        "Perceived support (1–5, mean over actors)",
-        lambda r: _mean_of(a.support for a in r.actors),
-    ),
-}
+def headline_of(form: Form) -> Headline:
+    """The number "change over time" follows for ``form`` (its instrument says which)."""
+    headline = INSTRUMENTS[form.id].headline
+    if headline is None:
+        raise errors.fail(
+            errors.FormFileError,
+            errors.FORM_UNKNOWN_SCORER,
+            "scoring",
+            f"the form {form.id!r} has no headline figure",
+            form.id,
+        )
+    return headline
 
 
 def _headline_values(form: Form, rows: Sequence[SubmittedRow]) -> list[float]:
-    scorer, headline = SCORERS[form.scoring], HEADLINES[form.scoring]
-    values = (headline.value(scorer(form, r.answers)) for r in rows)
+    instrument, headline = INSTRUMENTS[form.id], headline_of(form)
+    values = (headline.value(instrument.score(form, r.answers)) for r in rows)
     return [float(v) for v in values if v is not None]
 
 
@@ -364,7 +347,7 @@ def scores(
         records.append(
             _base(workspace, rows)
             | {
-                "measure": HEADLINES[form.scoring].sv,
+                "measure": headline_of(form).sv,
                 "median": _median(values),
                 "mean": _mean(values),
                 "min": min(values, default=None),
@@ -413,7 +396,7 @@ def change(
                 "workspace_id": workspace.id,
                 "workspace": workspace.name,
                 "form_id": form.id,
-                "measure": HEADLINES[form.scoring].sv,
+                "measure": headline_of(form).sv,
                 "first_round": first,
                 "first_n": len(first_values),
                 "first_value": _round(first_value),
@@ -422,7 +405,7 @@ def change(
                 "latest_value": _round(latest_value),
                 "change": (
                     _round(latest_value - first_value)
-                    if latest != first and None not in (first_value, latest_value)
+                    if latest != first and latest_value is not None and first_value is not None
                     else None
                 ),
                 "rounds": len(rounds),
@@ -463,7 +446,7 @@ def case_handling(store: Store, *, actor: Actor, filters: Filters = Filters()) -
         rows = by_workspace.get(workspace.id, [])
         record = _base(workspace, rows)
         if rows:
-            group = SUMMARIES[form.scoring](form, _rated(rows))
+            group = UTVECKLINGSNIVAER.summarize(form, _rated(rows))
             today = [m.today for m in group.members if m.today is not None]
             wished = [m.wished for m in group.members if m.wished is not None]
             record |= {
@@ -525,7 +508,7 @@ def collaboration(store: Store, *, actor: Actor, filters: Filters = Filters()) -
         rows = by_workspace.get(workspace.id, [])
         if not rows:
             continue
-        group = SUMMARIES[form.scoring](form, _rated(rows))
+        group = SAMVERKANSNIVAER.summarize(form, _rated(rows))
         for when in COLLABORATION_WHEN:
             per_actor = [getattr(a, when).counts for a in group.actors]
             levels = list(per_actor[0]) if per_actor else []
@@ -601,7 +584,7 @@ def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> p
             linked = []
         if not rows and not linked:
             continue
-        group = SUMMARIES[form.scoring](form, _rated(rows) + linked)
+        group = KARTLAGGNING.summarize(form, _rated(rows) + linked)
         for category in group.categories:
             records.append(
                 {
@@ -616,7 +599,11 @@ def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> p
                     "n": category.n,
                     "min": category.min,
                     "max": category.max,
-                    "spread": (category.max - category.min) if category.n else None,
+                    "spread": (
+                        category.max - category.min
+                        if category.max is not None and category.min is not None
+                        else None
+                    ),
                     "single": category.n == 1,
                     "note": LINKS_HIDDEN if hidden else _note(category.n),
                 }

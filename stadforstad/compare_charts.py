@@ -14,6 +14,7 @@ import pandas as pd
 
 from stadforstad.charts import NEUTRAL, NOT_READY, READY, WORK_ON
 from stadforstad.charts.common import column_axis, label_axis, number_axis
+from stadforstad.compare import readiness_threshold
 from stadforstad.i18n import number_text, pick
 
 ROW = 22  # pixels per municipality
@@ -45,10 +46,11 @@ def _mean_text(values: pd.Series, single: pd.Series, lang: str) -> pd.Series:
 
 def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv") -> alt.Chart:
     """Each respondent's total as a point (sized by how many share it), the median as
-    a bar tick, against the threshold of 20."""
+    a bar tick, against the readiness threshold."""
     answered = summary[summary["respondents"] > 0]
     if answered.empty:
         return _empty(lang)
+    limit = readiness_threshold(summary)
     order = _order(answered)
     ready, not_ready = pick(lang, "redo", "ready"), pick(lang, "inte redo", "not ready")
     points = totals.assign(status=totals["ready"].map({True: ready, False: not_ready}))
@@ -57,7 +59,9 @@ def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv
         "total:Q",
         scale=alt.Scale(domain=[7, 35]),
         axis=number_axis(lang, whole=True),
-        title=pick(lang, "Totalpoäng (7–35); över 20 = redo", "Total (7–35); above 20 = ready"),
+        title=pick(
+            lang, f"Totalpoäng (7–35); över {limit} = redo", f"Total (7–35); above {limit} = ready"
+        ),
     )
     dots = (
         alt.Chart(points)
@@ -105,7 +109,7 @@ def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv
         .encode(x=alt.X("median_total:Q"), y=y, text="label:N")
     )
     rule = (
-        alt.Chart(pd.DataFrame([{"threshold": 20}]))
+        alt.Chart(pd.DataFrame([{"threshold": limit}]))
         .mark_rule(strokeDash=[6, 3], color="black")
         .encode(x="threshold:Q")
     )

@@ -81,9 +81,9 @@ def _mean(values: Sequence[float]) -> float | None:
 def category_means(form: Form, answers: dict) -> dict[str, float | None]:
     """The handbook's GENOMSNITT per category for one answer."""
     if form.scoring == "kartlaggning":
-        from scoring import SCORERS  # the indicator grid's own scorer, where it applies
+        from scoring import kartlaggning  # the indicator grid's own scorer, where it applies
 
-        return dict(SCORERS["kartlaggning"](form, answers).category_means)
+        return dict(kartlaggning.score(form, answers).category_means)
     return {
         c.id: _mean([answers[i] for i in c.items if isinstance(answers.get(i), int)])
         for c in categories(form)

@@ -13,9 +13,9 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from scoring import SCORERS
 from stadforstad.answers import check_answers
 from stadforstad.catalog import list_forms
+from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.schema import Form
 from stadforstad.storage.repository import Actor, Store
 from stadforstad.storage.tables import utcnow
@@ -198,7 +198,7 @@ def demo_forms() -> tuple[list[Form], list[Form]]:
     """The scored forms (every one in the registry) and the workshop notes of steps 0–7
     that demo municipalities fill in as they progress; sensitive forms are left out."""
     forms = [f for f in list_forms() if not f.sensitive]
-    scored = [f for f in forms if f.scoring in SCORERS]
+    scored = [f for f in forms if INSTRUMENTS[f.id].scored]
     notes = [f for f in forms if f.scoring is None and f.step is not None]
     return scored, notes
 

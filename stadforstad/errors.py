@@ -82,6 +82,14 @@ PREF_NO_USER = "PREF_001"
 #: The participant is already someone else's "Det här är jag".
 PREF_TAKEN = "PREF_002"
 
+# Documents (stadforstad print / report, the download buttons)
+#: The output file's name does not end in .pdf or .docx.
+DOC_UNKNOWN_FORMAT = "DOC_001"
+#: The respondent (or the group) has no submitted answer to the form in that round.
+DOC_NO_RESPONSE = "DOC_002"
+#: The document could not be written where asked (folder missing, no permission).
+DOC_CANNOT_WRITE = "DOC_003"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -155,6 +163,10 @@ class SignInError(AuthError):
 
     en: str = ""
     wait_seconds: int = 0
+
+
+class DocumentError(StadError):
+    """A document cannot be made or written as asked."""
 
 
 def fail(cls: type[StadError], code: str, where: str, message: str, file: str | None = None):

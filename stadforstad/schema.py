@@ -320,7 +320,7 @@ class Form(Model):
     intro: Text | None = None
     source: Source
     sections: list[Section] = Field(min_length=1)
-    #: Id of the scorer in ``scoring.SCORERS``; ``None`` for workshop notes.
+    #: The scorer this form claims (its id); its instrument must be scored. ``None``: notes.
     scoring: str | None = None
     #: May be sent to people outside the app through an invitation link.
     shareable: bool = False

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scoring import SCORERS, SUMMARIES
 from scoring.common import Rated
 from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form
-from stadforstad.charts import CHARTS
+from stadforstad.instruments.registry import INSTRUMENTS
 
 CASES_DIR = Path(__file__).parent / "cases"
 FORMS = ("kartlaggning", "utvecklingsnivaer", "samverkansnivaer", "aktorsanalys")
@@ -29,9 +28,9 @@ def _result(form_id: str, case: dict):
             )
             for m in case["group"]
         ]
-        return form, SUMMARIES[form.scoring](form, rated), 1
+        return form, INSTRUMENTS[form.id].summarize(form, rated), 1
     answers = check_answers(form, case["answers"], partial=partial, coerce=True)
-    return form, SCORERS[form.scoring](form, answers), 0
+    return form, INSTRUMENTS[form.id].score(form, answers), 0
 
 
 def _cases():
@@ -46,18 +45,28 @@ def _rows(spec: dict) -> list[dict]:
 
 def _score(form_id: str, answers: dict):
     form = load_form(form_id)
-    return form, SCORERS[form_id](form, check_answers(form, answers, partial=True, coerce=True))
+    return form, INSTRUMENTS[form_id].score(
+        form, check_answers(form, answers, partial=True, coerce=True)
+    )
 
 
-def test_every_scorer_has_both_charts() -> None:
-    assert set(CHARTS) == set(SCORERS)
+def chart_fn(form_id: str, which: int):
+    """The chart function of one response (0) or of a group (1)."""
+    instrument = INSTRUMENTS[form_id]
+    return (instrument.charts if which == 0 else instrument.group_charts)[0].ref.load()
+
+
+def test_every_scored_instrument_has_both_charts() -> None:
+    for instrument in INSTRUMENTS.values():
+        if instrument.scored:
+            assert instrument.charts and instrument.group_charts, instrument.form_id
 
 
 @pytest.mark.parametrize(("form_id", "case"), list(_cases()))
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_every_golden_case_draws(form_id: str, case: dict, lang: str) -> None:
     form, result, which = _result(form_id, case)
-    spec = CHARTS[form_id][which](form, result, lang).to_dict()
+    spec = chart_fn(form_id, which)(form, result, lang).to_dict()
     assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
 
 
@@ -72,7 +81,7 @@ def test_aktorsanalys_map_places_three_actors_and_names_the_quadrants() -> None:
             ]
         },
     )
-    rows = _rows(CHARTS["aktorsanalys"][0](form, result, "sv").to_dict())
+    rows = _rows(chart_fn("aktorsanalys", 0)(form, result, "sv").to_dict())
     placed = {
         r["aktörer"]: (r["stöd"], r["påverkan"], r["kvadrant"]) for r in rows if "aktörer" in r
     }
@@ -96,7 +105,7 @@ def test_aktorsanalys_map_joins_actors_at_the_same_place_and_leaves_out_incomple
             ]
         },
     )
-    chart = CHARTS["aktorsanalys"][0](form, result, "sv")
+    chart = chart_fn("aktorsanalys", 0)(form, result, "sv")
     rows = [r for r in _rows(chart.to_dict()) if "aktörer" in r]
     assert rows == [
         {
@@ -114,7 +123,7 @@ def test_kartlaggning_chart_has_a_bar_per_category_with_a_mean() -> None:
     form, result = _score(
         "kartlaggning", {"aktor": "X", "generell_1": 4, "sexuell_1": 2, "sexuell_2": 3}
     )
-    rows = _rows(CHARTS["kartlaggning"][0](form, result, "sv").to_dict())
+    rows = _rows(chart_fn("kartlaggning", 0)(form, result, "sv").to_dict())
     assert [(r["kategori"], r["genomsnitt"], r["besvarade"]) for r in rows] == [
         ("Generella indikatorer för människohandel", 4.0, "1/2"),
         ("Indikatorer sexuell exploatering", 2.5, "2/2"),
@@ -131,13 +140,13 @@ def test_samverkansnivaer_chart_leaves_out_actors_without_a_gap() -> None:
             ]
         },
     )
-    spec = CHARTS["samverkansnivaer"][0](form, result, "sv").to_dict()
+    spec = chart_fn("samverkansnivaer", 0)(form, result, "sv").to_dict()
     assert [(r["aktör"], r["idag"], r["önskad"]) for r in _rows(spec)] == [("Polisen", 1, 4)]
     assert "Ingen kontakt än" in str(spec)  # the axis speaks the level names
 
 
 def test_utvecklingsnivaer_chart_with_one_level_missing_still_draws() -> None:
     form, result = _score("utvecklingsnivaer", {"niva_idag": 2})
-    spec = CHARTS["utvecklingsnivaer"][0](form, result, "sv").to_dict()
+    spec = chart_fn("utvecklingsnivaer", 0)(form, result, "sv").to_dict()
     assert [(r["idag"], r["önskad"]) for r in _rows(spec)] == [(2, 2)]
     assert "Den förberedda krishanteraren" in str(spec)

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from scoring import SCORERS, SUMMARIES, aktorsanalys, kartlaggning, samverkansnivaer
+from scoring import aktorsanalys, kartlaggning, samverkansnivaer
 from stadforstad import errors
 from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form, parse_form
 from stadforstad.errors import AnswerError, FormFileError
+from stadforstad.instruments.registry import INSTRUMENTS
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSESSMENTS = ("kartlaggning", "utvecklingsnivaer", "samverkansnivaer", "aktorsanalys")
@@ -218,7 +219,7 @@ def test_rows_from_is_frozen() -> None:
 def test_assessment_is_registered(form_id: str) -> None:
     form = load_form(form_id)
     assert form.scoring == form_id
-    assert form_id in SCORERS and form_id in SUMMARIES
+    assert INSTRUMENTS[form_id].scored
 
 
 @pytest.mark.parametrize("form_id", ASSESSMENTS)

@@ -18,11 +18,10 @@ import pytest
 import vl_convert
 from streamlit.elements.vega_charts import _prepare_vega_lite_spec
 
-from scoring import SCORERS, SUMMARIES
 from scoring.common import Rated
 from stadforstad.catalog import load_form
-from stadforstad.charts import CHARTS
 from stadforstad.compare_charts import indicator_heatmap, readiness_heatmap
+from stadforstad.instruments.registry import get_instrument
 
 #: The left column beside the table on "Jämför" at 1280 px (3/5 of the main area: 450
 #: px), a narrower one, and the whole width of a printed A4 page.
@@ -54,6 +53,13 @@ STREAMLIT_THEME = {
     "axisDiscrete": {"grid": False},
 }
 FONT = STREAMLIT_THEME["axis"]["labelFontSize"]
+
+
+def chart_of(form_id: str, kind: int):
+    """The first chart of a form's instrument: 0 of one response, 1 of a group."""
+    instrument = get_instrument(form_id)
+    charted = (instrument.charts if kind == 0 else instrument.group_charts)[0]
+    return lambda form, value, lang: charted.block(form, value, lang).build()
 
 
 def draw(chart, width: int | None = None) -> str:
@@ -181,7 +187,7 @@ def test_heatmap_cells_use_the_decimal_comma_in_swedish_and_the_point_in_english
 def _yes_no(form_id: str):
     form = load_form(form_id)
     items = form.answerable()
-    result = SCORERS[form_id](form, {i.id: n % 3 != 0 for n, i in enumerate(items)})
+    result = get_instrument(form_id).score(form, {i.id: n % 3 != 0 for n, i in enumerate(items)})
     return form, result
 
 
@@ -189,13 +195,13 @@ def _yes_no(form_id: str):
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_yes_no_charts_show_every_statement_and_are_not_squeezed(form_id, lang) -> None:
     form, result = _yes_no(form_id)
-    svg = draw(CHARTS[form_id][0](form, result, lang))
+    svg = draw(chart_of(form_id, 0)(form, result, lang))
     statements = [i for i in form.answerable() if i.kind == "yes_no"]
     assert svg_height(svg) > 40 * len(statements)  # was 20 px: the title only
     shown = " ".join(visible(svg))
     for n, item in enumerate(statements, start=1):
         assert f"{n}. {item.label.get(lang)}" in shown
-    group = SUMMARIES[form_id](
+    group = get_instrument(form_id).summarize(
         form,
         [
             Rated(
@@ -205,14 +211,14 @@ def test_yes_no_charts_show_every_statement_and_are_not_squeezed(form_id, lang) 
             for k in range(3)
         ],
     )
-    svg = draw(CHARTS[form_id][1](form, group, lang))
+    svg = draw(chart_of(form_id, 1)(form, group, lang))
     ticks = [t for t in visible(svg) if re.fullmatch(r"[\d.,]+", t)]
     assert ticks and all(t.isdigit() for t in ticks), ticks  # counts are whole
 
 
 def test_rekrytering_axis_counts_in_whole_numbers() -> None:
     form = load_form("rekrytering")
-    result = SCORERS["rekrytering"](
+    result = get_instrument("rekrytering").score(
         form,
         {
             "kandidater": [
@@ -229,7 +235,7 @@ def test_rekrytering_axis_counts_in_whole_numbers() -> None:
             ]
         },
     )
-    shown = visible(draw(CHARTS["rekrytering"][0](form, result, "sv")))
+    shown = visible(draw(chart_of("rekrytering", 0)(form, result, "sv")))
     assert not any(re.fullmatch(r"\d+[.,]\d+", t) for t in shown), shown  # no "0.000000"
     assert "0 – saknas" in shown  # a missing type is said in words, not colour alone
 
@@ -243,11 +249,11 @@ def test_aktorsanalys_names_every_actor_once_and_shows_the_whole_legend() -> Non
         ("Skolan", 4, 5),
         ("Taxi Landskrona AB", 5, 5),
     ]
-    result = SCORERS["aktorsanalys"](
+    result = get_instrument("aktorsanalys").score(
         form,
         {"aktorer": [{"aktor": a, "paverkansgrad": p, "stod": s} for a, p, s in actors]},
     )
-    shown = visible(draw(CHARTS["aktorsanalys"][0](form, result, "sv")))
+    shown = visible(draw(chart_of("aktorsanalys", 0)(form, result, "sv")))
     for name, *_ in actors:
         assert shown.count(name) == 1, name
     for quadrant in ("Satsa mer", "Nyckelaktörer – håll nära", "Håll informerade", "Bevaka"):
@@ -287,9 +293,9 @@ def test_no_label_of_an_assessment_chart_is_cut_or_hidden(form_id, case) -> None
     charts = [(which, result)]
     if which == 0:
         rated = [Rated(respondent=n, answers=dict(case["answers"])) for n in ("Anna", "Bo")]
-        charts.append((1, SUMMARIES[form.scoring](form, _coerced(form, rated))))
+        charts.append((1, get_instrument(form.scoring).summarize(form, _coerced(form, rated))))
     for (kind, value), lang in itertools.product(charts, ("sv", "en")):
-        drawn = texts(draw(CHARTS[form_id][kind](form, value, lang)))
+        drawn = texts(draw(chart_of(form_id, kind)(form, value, lang)))
         assert drawn
         assert not [body for attrs, body in drawn if 'opacity="0"' in attrs and body]
         assert not [body for _attrs, body in drawn if "…" in body]

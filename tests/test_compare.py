@@ -21,11 +21,11 @@ import datetime as dt
 
 import pytest
 
-from scoring import SCORERS
 from stadforstad import compare
 from stadforstad.catalog import load_form
 from stadforstad.compare import Filters
 from stadforstad.errors import ForbiddenError
+from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.storage import Actor
 
 REDO_ITEMS = [
@@ -241,8 +241,9 @@ def test_rights_are_checked_in_the_data_layer(store, admin, county):
     assert chosen["workspace"].tolist() == ["Bergå"]
 
 
-def test_every_scorer_has_a_headline():
-    assert set(SCORERS) <= set(compare.HEADLINES)
+def test_every_scored_instrument_has_a_headline():
+    for instrument in INSTRUMENTS.values():
+        assert (instrument.headline is not None) == instrument.scored, instrument.form_id
 
 
 def test_excel_export_has_a_sheet_per_frame(store, admin, county):

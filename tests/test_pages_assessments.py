@@ -115,11 +115,11 @@ def test_kartlaggning_shows_each_category_average_and_marks_partial() -> None:
     assert "Aktör: Hotell Norra" in texts(at.text)[0]
     categories = frames(at)[0]
     assert [(c["Kategori"], c["Genomsnitt"]) for c in categories[:2]] == [
-        ("Indikatorer sexuell exploatering", "4.5"),
-        ("Indikatorer arbetsrelaterad exploatering/ människoexploatering", "3"),
+        ("Indikatorer sexuell exploatering", 4.5),
+        ("Indikatorer arbetsrelaterad exploatering/ människoexploatering", 3.0),
     ]
     begging = next(c for c in categories if c["Kategori"] == "Tiggeri")
-    assert begging["Genomsnitt"] == "1" and begging["Besvarade"] == "1/2"
+    assert begging["Genomsnitt"] == 1.0 and begging["Besvarade"] == "1/2"
     assert begging["Anmärkning"] == "bara en av två indikatorer besvarad"
     assert any(
         "Bara en av två indikatorer besvarad" in w and "Tiggeri" in w for w in texts(at.warning)
@@ -236,7 +236,7 @@ def test_group_samverkansnivaer_flags_actors_two_levels_apart() -> None:
     assert flagged(at, "Aktör") == ["Polisen"]
     polisen = next(r for f in frames(at) for r in f if r.get("Aktör") == "Polisen")
     assert polisen["Idag, min – max"] == "Nätverkande – Samarbete"
-    assert polisen["Idag, medel"] == "2" and polisen["Svar"] == 2
+    assert polisen["Idag, medel"] == 2.0 and polisen["Svar"] == 2
 
 
 def test_group_aktorsanalys_flags_actors_two_points_apart() -> None:

@@ -1,5 +1,6 @@
-"""The schema and the scorers are pure: they import neither Streamlit nor SQLAlchemy.
-Checked in a fresh interpreter, so another test's imports cannot hide a leak."""
+"""The schema, the scorers, the instruments and the documents are pure: they import
+neither Streamlit nor SQLAlchemy. Checked in a fresh interpreter, so another test's
+imports cannot hide a leak."""
 
 import subprocess
 import sys
@@ -7,13 +8,19 @@ import sys
 CHECK = """
 import sys, pkgutil, importlib
 import scoring, stadforstad.schema, stadforstad.answers, stadforstad.catalog
-for module in pkgutil.iter_modules(scoring.__path__):
-    importlib.import_module(f"scoring.{module.name}")
+import stadforstad.instruments, stadforstad.documents
+for package in (scoring, stadforstad.instruments, stadforstad.documents):
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{module.name}")
+from stadforstad.instruments.registry import INSTRUMENTS
+for instrument in INSTRUMENTS.values():  # chart functions are imported when drawn
+    for charted in (*instrument.charts, *instrument.group_charts):
+        charted.ref.load()
 leaked = sorted(m for m in sys.modules if m.split(".")[0] in ("streamlit", "sqlalchemy"))
 print(",".join(leaked))
 """
 
 
-def test_scoring_and_schema_import_neither_streamlit_nor_sqlalchemy() -> None:
+def test_scoring_instruments_and_documents_import_neither_streamlit_nor_sqlalchemy() -> None:
     out = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"leaked imports: {out.stdout.strip()}"

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scoring import SCORERS, SUMMARIES
 from scoring.common import Rated
 from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form
+from stadforstad.instruments.registry import INSTRUMENTS
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -54,10 +54,10 @@ def test_golden_case(form_id: str, case: dict) -> None:
             )
             for m in case["group"]
         ]
-        result = SUMMARIES[form.scoring](form, rated)
+        result = INSTRUMENTS[form.id].summarize(form, rated)
     else:
         answers = check_answers(form, case["answers"], partial=partial, coerce=True)
-        result = SCORERS[form.scoring](form, answers)
+        result = INSTRUMENTS[form.id].score(form, answers)
     _subset(result.model_dump(mode="json"), case["expect"])
 
 

@@ -1,4 +1,5 @@
-"""Är ni redo? – one response's items and total against 20; the group's totals and spread."""
+"""Är ni redo? – one response's items and total against the threshold; the group's
+totals and spread. The threshold and the extremes come from the result."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from stadforstad.schema import Form
 
 
 def redo_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
-    """Per-item bars (1–5, things to work on marked) and the total against 20."""
+    """Per-item bars (1–5, things to work on marked) and the total against the threshold."""
     work = pick(lang, "Att arbeta med (1–2)", "To work on (1–2)")
     fine = pick(lang, "Övriga", "Others")
     items = pd.DataFrame(
@@ -91,12 +92,15 @@ def _total_chart(total: int, threshold: int, low: int, high: int, lang: str) -> 
     return (bar + rule).properties(
         height=alt.Step(40),
         width=WIDTH,
-        title=pick(lang, "Totalt mot gränsen 20", "Total against the threshold 20"),
+        title=pick(
+            lang, f"Totalt mot gränsen {threshold}", f"Total against the threshold {threshold}"
+        ),
     )
 
 
 def redo_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
-    """Every member's total against 20 with the median; each item's mean and spread."""
+    """Every member's total against the threshold with the median; each item's mean and
+    spread."""
     members = pd.DataFrame(
         [
             {
@@ -117,7 +121,7 @@ def redo_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
         .encode(
             x=alt.X(
                 "poäng:Q",
-                scale=alt.Scale(domain=[7, 35]),
+                scale=alt.Scale(domain=[group.min_total, group.max_total]),
                 axis=number_axis(lang, whole=True),
                 title=pick(lang, "Totalpoäng", "Total"),
             ),
@@ -148,8 +152,8 @@ def redo_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
         width=WIDTH,
         title=pick(
             lang,
-            "Varje deltagares total (streckad linje = 20, grå = median)",
-            "Each member's total (dashed = 20, grey = median)",
+            f"Varje deltagares total (streckad linje = {group.threshold}, grå = median)",
+            f"Each member's total (dashed = {group.threshold}, grey = median)",
         ),
     )
     return alt.vconcat(layers, items_spread_chart(form, group.items, lang)).resolve_scale(

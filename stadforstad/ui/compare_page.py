@@ -160,7 +160,8 @@ def show_readiness(filters: Filters, display: Display) -> None:
     items = {f"mean_{i.id}": i.label.get(lang) for i in form.answerable() if i.kind == "scale"}
     ids = _shown(frames.summary, "median_total", display)
     summary = compare.keep_workspaces(frames.summary, ids)
-    st.subheader(tr("Redo – totalpoäng mot gränsen 20", "Readiness – total against 20"))
+    limit = compare.readiness_threshold(frames.summary)
+    st.subheader(tr(f"Redo – totalpoäng mot gränsen {limit}", f"Readiness – total against {limit}"))
     columns = [
         "workspace",
         "round",

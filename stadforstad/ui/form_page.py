@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scoring import SCORERS
 from stadforstad.answers import check_answers
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.errors import AnswerError, StadError
@@ -24,7 +23,7 @@ from stadforstad.schema import Form
 from stadforstad.shared_rows import shared_rows
 from stadforstad.storage.preferences import PreferenceStore
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
-from stadforstad.ui.results import show_result
+from stadforstad.ui.results import show_result_section
 from stadforstad.ui.revisions import show_revisions
 
 FORM_PARAM = "form"
@@ -286,10 +285,7 @@ def show_form_page(workspace) -> None:
                 "What you fill in is kept as a draft when you leave a field.",
             )
         )
-    if form.scoring and latest.answers:
-        st.divider()
-        st.subheader(tr("Resultat", "Result"))
-        show_result(form, SCORERS[form.scoring](form, latest.answers), lang)
+    show_result_section(form, latest, workspace=workspace, person=person, round_no=round_no)
     if latest.response_id and latest.revision > 1:
         show_revisions(form, workspace.id, latest.response_id)
 

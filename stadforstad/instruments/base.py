@@ -1,0 +1,150 @@
+"""One instrument per form: what the app does with that form's answers.
+
+An :class:`Instrument` bundles, for one form, the pure scorer and group summary (from
+``scoring/``), the verdict as blocks for one response and for a group, the charts with
+their text alternatives, and the headline figure the comparison follows. Forms without
+a scorer get :func:`notes_instrument`, whose result is the filled form itself.
+
+Pure: no Streamlit, no database (``tests/test_purity.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from scoring.common import Rated
+from stadforstad.i18n import pick
+from stadforstad.instruments.answers_view import answer_blocks, side_by_side_blocks
+from stadforstad.instruments.blocks import Block, Chart, ChartRef, Heading, Paragraph, Table
+from stadforstad.schema import Form
+
+R = TypeVar("R", bound=BaseModel)
+G = TypeVar("G", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Charted(Generic[R]):
+    """A chart of a result and how to say the same in words or a table."""
+
+    ref: ChartRef
+    text: Callable[[Form, R, str], Table | Paragraph]
+
+    def block(self, form: Form, value: R, lang: str) -> Chart:
+        return Chart(self.ref, form, value, lang, self.text(form, value, lang))
+
+
+@dataclass(frozen=True)
+class Headline(Generic[R]):
+    """The one number of a scored response that the comparison follows over time."""
+
+    sv: str
+    en: str
+    #: The number of one scored response; ``None`` when it cannot be given.
+    value: Callable[[R], float | None]
+
+    def label(self, lang: str) -> str:
+        return pick(lang, self.sv, self.en)
+
+
+@dataclass(frozen=True)
+class Instrument(Generic[R, G]):
+    """Everything the app knows to do with one form's answers."""
+
+    form_id: str
+    score: Callable[[Form, dict[str, Any]], R]
+    summarize: Callable[[Form, Sequence[Rated]], G]
+    #: The verdict of one response as blocks (charts are added after it).
+    verdict: Callable[[Form, R, str], list[Block]]
+    group_verdict: Callable[[Form, G, str], list[Block]]
+    charts: tuple[Charted[R], ...] = ()
+    group_charts: tuple[Charted[G], ...] = ()
+    headline: Headline[R] | None = None
+    #: ``False`` for the default instrument: the result is the filled form.
+    scored: bool = True
+
+    def blocks(self, form: Form, result: R, lang: str) -> list[Block]:
+        """The verdict of one response, then its charts."""
+        return [
+            *self.verdict(form, result, lang),
+            *(c.block(form, result, lang) for c in self.charts),
+        ]
+
+    def group_blocks(self, form: Form, group: G, lang: str) -> list[Block]:
+        """The group's picture, then its charts."""
+        return [
+            *self.group_verdict(form, group, lang),
+            *(c.block(form, group, lang) for c in self.group_charts),
+        ]
+
+    def response_blocks(self, form: Form, answers: dict[str, Any], lang: str) -> list[Block]:
+        """One submitted response: the result and every answer, read-only."""
+        blocks = self.blocks(form, self.score(form, answers), lang)
+        if self.scored:
+            blocks += [
+                Heading(pick(lang, "Svaren", "The answers"), 3),
+                answer_blocks(form, answers, lang),
+            ]
+        return blocks
+
+    def group_response_blocks(
+        self, form: Form, responses: Sequence[Rated], lang: str
+    ) -> list[Block]:
+        """The group's picture and, for a scored form, each member's answers beside it."""
+        blocks = self.group_blocks(form, self.summarize(form, responses), lang)
+        if self.scored:
+            blocks += [
+                Heading(pick(lang, "Varje deltagares svar", "Each member's answers"), 3),
+                *side_by_side_blocks(form, responses, lang),
+            ]
+        return blocks
+
+
+# -- the default instrument: the result is the filled form ---------------------------
+class Filled(BaseModel):
+    """The result of a form without a scorer: what was answered."""
+
+    model_config = {"frozen": True}
+    form_id: str
+    answers: dict[str, Any]
+
+
+class FilledGroup(BaseModel):
+    """A group's answers to a form without a scorer, member by member."""
+
+    model_config = {"frozen": True}
+    form_id: str
+    respondents: int
+    members: list[Rated]
+
+
+def fill(form: Form, answers: dict[str, Any]) -> Filled:
+    return Filled(form_id=form.id, answers=dict(answers))
+
+
+def collect(form: Form, responses: Sequence[Rated]) -> FilledGroup:
+    return FilledGroup(form_id=form.id, respondents=len(responses), members=list(responses))
+
+
+def _filled_blocks(form: Form, result: Filled, lang: str) -> list[Block]:
+    return [answer_blocks(form, result.answers, lang)]
+
+
+def _side_by_side(form: Form, group: FilledGroup, lang: str) -> list[Block]:
+    return side_by_side_blocks(form, group.members, lang)
+
+
+def notes_instrument(form_id: str) -> Instrument[Filled, FilledGroup]:
+    """The instrument of a form without a scorer: the filled form is its result, and
+    the group's picture is the members' answers side by side, question by question."""
+    return Instrument(
+        form_id=form_id,
+        score=fill,
+        summarize=collect,
+        verdict=_filled_blocks,
+        group_verdict=_side_by_side,
+        scored=False,
+    )
