@@ -9,9 +9,15 @@ import pytest
 from stadforstad import accounts
 from stadforstad.errors import StorageError
 from stadforstad.storage import Actor
-from stadforstad.ui.context import USERNAME_KEY
 from tests.apptest_helpers import button, fresh_database, open_page, texts  # noqa: F401
-from tests.test_signin import PASSWORD, county, open_as, store, url  # noqa: F401 (fixtures)
+from tests.test_signin import (  # noqa: F401 (fixtures)
+    PASSWORD,
+    county,
+    open_as,
+    signed_in,
+    store,
+    url,
+)
 
 ADMIN = Actor.local()
 
@@ -71,7 +77,7 @@ def test_page_deletes_only_after_confirmation(fresh_database):
 def test_one_user_gets_eleven_municipalities_in_one_step(store, county):
     admin = accounts.actor_for_user(store, username="admin")
     extra = [store.create_workspace(actor=admin, name=f"Kommun {n:02}").id for n in range(9)]
-    at = open_as("admin", {USERNAME_KEY: "admin"})
+    at = open_as("admin", signed_in(store, "admin"))
     at.selectbox(key="admin.grant_who").set_value("samordnare")
     at.run()
     at.multiselect(key="admin.grant_where").set_value([county["A"].id, *extra])
