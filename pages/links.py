@@ -4,6 +4,7 @@ import streamlit as st
 
 from stadforstad.ui.context import frame, get_actor, tr
 from stadforstad.ui.links_page import show_links_page
+from stadforstad.ui.plain import plain
 
 workspace = frame()
 st.title(tr("Inbjudningslänkar", "Invitation links"))
@@ -17,8 +18,8 @@ if workspace is None:
 elif not get_actor().can_write(workspace.id):
     st.info(
         tr(
-            f"Ni kan läsa {workspace.name} men inte skapa inbjudningslänkar där (AUTH_001).",
-            f"You can read {workspace.name} but not make invitation links there (AUTH_001).",
+            f"Ni kan läsa {plain(workspace.name)} men inte skapa inbjudningslänkar där (AUTH_001).",
+            f"You can read {plain(workspace.name)} but not make invitation links there (AUTH_001).",
         )
     )
 else:

@@ -2,7 +2,7 @@
 BEGIN IMMEDIATE for writes; PostgreSQL through psycopg 3 with the same code.
 
 Erasure on SQLite: ``secure_delete`` overwrites deleted rows with zeros in the file,
-and after a transaction that deleted rows the write-ahead log (which still holds the
+and after a transaction that erased data (one whose audit entry says so) the write-ahead log (which still holds the
 pages as they were) is checkpointed and truncated. So an answer erased on request is
 gone from the database file and its log, not only unreachable.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.orm import Session
 
 #: Execution option that marks a connection as a writer (SQLite: BEGIN IMMEDIATE).
 WRITE = "stadforstad_write"
@@ -65,24 +65,19 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
 
 
 # -- erasure: no copy of a deleted row left in SQLite's write-ahead log -----------------
-_DELETED = "stadforstad_deleted"
+_ERASED = "stadforstad_erased"
 
 
-@event.listens_for(Session, "do_orm_execute")
-def _note_bulk_delete(state: ORMExecuteState) -> None:
-    if state.is_delete:
-        state.session.info[_DELETED] = True
-
-
-@event.listens_for(Session, "after_flush")
-def _note_deleted_rows(session: Session, _context) -> None:
-    if session.deleted:
-        session.info[_DELETED] = True
+def mark_erasure(session: Session) -> None:
+    """This transaction erases data (a person's answer on request, a deleted
+    municipality, expired data): once it commits, SQLite's log is emptied too. Ordinary
+    deletes (a throttle's old window, a replaced draft) do not pay for that."""
+    session.info[_ERASED] = True
 
 
 @event.listens_for(Session, "after_commit")
-def _truncate_log_after_delete(session: Session) -> None:
-    if not session.info.pop(_DELETED, False):
+def _truncate_log_after_erasure(session: Session) -> None:
+    if not session.info.pop(_ERASED, False):
         return
     bind = session.get_bind()
     if bind.dialect.name == "sqlite":
@@ -90,8 +85,8 @@ def _truncate_log_after_delete(session: Session) -> None:
 
 
 @event.listens_for(Session, "after_rollback")
-def _forget_delete(session: Session) -> None:
-    session.info.pop(_DELETED, None)
+def _forget_erasure(session: Session) -> None:
+    session.info.pop(_ERASED, None)
 
 
 def truncate_log(engine) -> None:

@@ -22,7 +22,7 @@ from stadforstad import errors
 from stadforstad.errors import ForbiddenError, StorageError
 from stadforstad.i18n import LANGUAGES
 from stadforstad.storage.repository import Actor, Store
-from stadforstad.storage.tables import Base, Respondent, Workspace, utcnow
+from stadforstad.storage.tables import Base, Respondent, User, Workspace, utcnow
 
 
 class UserPreference(Base):
@@ -105,6 +105,10 @@ class PreferenceStore:
 
     def _row(self, session, actor: Actor) -> UserPreference:
         assert actor.user_id is not None
+        if session.get(User, actor.user_id) is None:  # the account was deleted meanwhile
+            raise errors.fail(
+                StorageError, errors.STORE_NOT_FOUND, f"user {actor.user_id}", "finns inte"
+            )
         row = session.get(UserPreference, actor.user_id)
         if row is None:
             row = UserPreference(user_id=actor.user_id)

@@ -23,7 +23,7 @@ from stadforstad.answers import Answers, check_answers
 from stadforstad.errors import AnswerError, ForbiddenError, StorageError
 from stadforstad.schema import Form
 from stadforstad.storage import backup, workspaces
-from stadforstad.storage.engine import WRITE
+from stadforstad.storage.engine import WRITE, mark_erasure
 from stadforstad.storage.tables import (
     AuditEntry,
     Grant,
@@ -119,6 +119,16 @@ class RevisionInfo:
     answers: Answers
     saved_at: dt.datetime
     saved_by: str
+
+
+#: Audit actions that erase data: their transaction empties SQLite's log when it commits.
+ERASING_ACTIONS = frozenset({"erase", "delete", "purge"})
+
+
+@event.listens_for(Session, "before_flush")
+def _note_erasure(session: Session, _context, _instances) -> None:
+    if any(isinstance(row, AuditEntry) and row.action in ERASING_ACTIONS for row in session.new):
+        mark_erasure(session)
 
 
 @event.listens_for(Session, "before_flush")

@@ -3,6 +3,8 @@ and the chosen workspace. Page-local session keys carry the page's name."""
 
 from __future__ import annotations
 
+import contextlib
+
 import streamlit as st
 
 from stadforstad import errors
@@ -131,7 +133,16 @@ def _language_chosen() -> None:
 
     actor = current_actor()
     if actor is not None and actor.user_id is not None:
-        PreferenceStore(get_store()).save_language(actor=actor, language=lang)
+        _keep_preference(
+            lambda: PreferenceStore(get_store()).save_language(actor=actor, language=lang)
+        )
+
+
+def _keep_preference(save) -> None:
+    """Save a user's preference; one that cannot be kept (the account was deleted a
+    moment ago) costs the page nothing: it is a convenience, never a reason to fail."""
+    with contextlib.suppress(StadError):
+        save()
 
 
 def pick_language() -> None:
@@ -189,7 +200,9 @@ def pick_workspace() -> WorkspaceInfo | None:
     # A demo is looked at, not worked in: it is not remembered for the next sign-in.
     remember = not by_id[chosen].is_demo and st.session_state.get(REMEMBERED_KEY) != chosen
     if actor.user_id is not None and remember:
-        PreferenceStore(store).remember_workspace(actor=actor, workspace_id=chosen)
+        _keep_preference(
+            lambda: PreferenceStore(store).remember_workspace(actor=actor, workspace_id=chosen)
+        )
         st.session_state[REMEMBERED_KEY] = chosen
     return by_id[chosen]
 
