@@ -64,6 +64,9 @@ def store_of(app) -> tuple[LinkStore, object]:
 
 def replace_placeholder(page: Page) -> None:
     intro = page.get_by_label("Introduktion som de svarande ser", exact=True)
+    # The page fills in its suggested introduction on a rerun: wait for it, or a busy
+    # machine reads an empty box and the link is made without an introduction.
+    expect(intro).to_have_value(re.compile(r"\[namn, e-post, telefon\]"))
     text = intro.input_value()
     intro.fill(text.replace("[namn, e-post, telefon]", "Kim Kvist, kim@kommun.se"))
 
