@@ -16,6 +16,7 @@ from stadforstad.instruments.kartlaggning import KARTLAGGNING
 from stadforstad.instruments.levels import SAMVERKANSNIVAER, UTVECKLINGSNIVAER
 from stadforstad.instruments.redo import REDO
 from stadforstad.instruments.rekrytering import REKRYTERING
+from stadforstad.instruments.statistik import STATISTIK
 from stadforstad.instruments.yes_no import ENGAGEMANG, RIKTNING
 
 INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
@@ -59,7 +60,7 @@ INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
     "arenderutin": notes_instrument("arenderutin"),
     "reflektion_7": notes_instrument("reflektion_7"),
     # Utanför stegen
-    "statistik": notes_instrument("statistik"),
+    "statistik": STATISTIK,
 }
 
 
