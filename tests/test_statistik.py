@@ -24,6 +24,7 @@ PLAN = {
         {
             "nummer": "delmal_1",
             "delmal": "Ökad lagföring av sexköpare",
+            "fokusomrade": "lagforing",
             "matbart_mal": "antal lagförda sexköpare",
             "startar": 2021,
             "mal_ar_1": 5,
@@ -33,6 +34,7 @@ PLAN = {
         {
             "nummer": "delmal_4",
             "delmal": "Ökad kontakt med målgruppen för information och stödsamtal",
+            "fokusomrade": "skydd_och_stod",
             "matbart_mal": "Antal stödsamtal",
             "startar": 2021,
             "mal_ar_1": 3,
