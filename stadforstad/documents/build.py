@@ -137,6 +137,25 @@ def group_document(
     return Document(meta, tuple(blocks))
 
 
+def product_document(
+    form: Form,
+    key: str,
+    responses: Sequence[Rated],
+    *,
+    municipality: str,
+    round: int,
+    lang: str = "sv",
+    day: dt.date | None = None,
+) -> Document:
+    """A workshop's own product (``Instrument.products``, by its key) from the responses
+    given: one member's, or the group's."""
+    product = next(p for p in get_instrument(form.id).products if p.key == key)
+    meta = _meta(
+        form, lang, product.title(lang), municipality=municipality, round=round, day=day or today()
+    )
+    return Document(meta, tuple(product.make(form, list(responses), lang)))
+
+
 def render(document: Document, fmt: Format) -> bytes:
     """The document as PDF or DOCX bytes."""
     if fmt == "pdf":

@@ -10,6 +10,7 @@ Pure: no Streamlit, no database (``tests/test_purity.py``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -51,6 +52,21 @@ class Headline(Generic[R]):
 
 
 @dataclass(frozen=True)
+class Product:
+    """A workshop's product as a document of its own (question slips, a summary, a
+    flyer, a role description): blocks made from the responses it is asked for (one
+    member's, or the group's)."""
+
+    key: str
+    sv: str
+    en: str
+    make: Callable[[Form, Sequence[Rated], str], list[Block]]
+
+    def title(self, lang: str) -> str:
+        return pick(lang, self.sv, self.en)
+
+
+@dataclass(frozen=True)
 class Instrument(Generic[R, G]):
     """Everything the app knows to do with one form's answers."""
 
@@ -65,6 +81,14 @@ class Instrument(Generic[R, G]):
     headline: Headline[R] | None = None
     #: ``False`` for the default instrument: the result is the filled form.
     scored: bool = True
+    #: An unscored instrument whose verdict is not the filled form: show every answer
+    #: after it (one response), every member's answers side by side (a group).
+    with_answers: bool = False
+    #: Documents of their own besides the filled form and the group's picture.
+    products: tuple[Product, ...] = ()
+    #: What the overview says about this form, from the municipality's submitted
+    #: responses and today's date in Stockholm (``[]``: nothing to say).
+    overview: Callable[[Form, Sequence[Rated], dt.date, str], list[Block]] | None = None
 
     def blocks(self, form: Form, result: R, lang: str) -> list[Block]:
         """The verdict of one response, then its charts."""
@@ -83,7 +107,7 @@ class Instrument(Generic[R, G]):
     def response_blocks(self, form: Form, answers: dict[str, Any], lang: str) -> list[Block]:
         """One submitted response: the result and every answer, read-only."""
         blocks = self.blocks(form, self.score(form, answers), lang)
-        if self.scored:
+        if self.scored or self.with_answers:
             blocks += [
                 Heading(pick(lang, "Svaren", "The answers"), 3),
                 answer_blocks(form, answers, lang),
@@ -95,7 +119,7 @@ class Instrument(Generic[R, G]):
     ) -> list[Block]:
         """The group's picture and, for a scored form, each member's answers beside it."""
         blocks = self.group_blocks(form, self.summarize(form, responses), lang)
-        if self.scored:
+        if self.scored or self.with_answers:
             blocks += [
                 Heading(pick(lang, "Varje deltagares svar", "Each member's answers"), 3),
                 *side_by_side_blocks(form, responses, lang),

@@ -44,7 +44,7 @@ def show_response(form: Form, answers: dict, lang: str) -> None:
             show_blocks([answer_blocks(form, answers, lang)])
     else:
         st.subheader(tr("Era inskickade svar", "Your submitted answers"))
-        show_blocks(instrument.blocks(form, instrument.score(form, answers), lang))
+        show_blocks(instrument.response_blocks(form, answers, lang))
 
 
 def show_group(form: Form, responses: Sequence[Rated], lang: str) -> None:
