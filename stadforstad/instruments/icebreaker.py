@@ -76,5 +76,6 @@ ICEBREAKER: Instrument[IcebreakerResult, IcebreakerGroup] = Instrument(
     verdict=verdict,
     group_verdict=group_verdict,
     scored=False,
+    with_answers=True,
     products=(Product("lappar", "Frågelappar att klippa ut", "Question slips to cut out", slips),),
 )

@@ -29,6 +29,7 @@ from stadforstad.instruments.registry import get_instrument
 from stadforstad.schema import Form
 from stadforstad.ui.blocks import show_blocks
 from stadforstad.ui.context import get_lang, tr
+from stadforstad.ui.workshop import show_event_progress, show_products, show_tools
 
 PAGE = "results"
 
@@ -49,8 +50,9 @@ def show_response(form: Form, answers: dict, lang: str) -> None:
 
 def show_group(form: Form, responses: Sequence[Rated], lang: str) -> None:
     """The group's picture: the summary of a scored form, and every member's answers
-    side by side."""
+    side by side; then the form's tool (the draw, the search), if it has one."""
     show_blocks(get_instrument(form.id).group_response_blocks(form, responses, lang))
+    show_tools(form, responses, lang, scope=f"group.{form.id}")
 
 
 def _deferred(make: Callable[[], Document], fmt: Format) -> Callable[[], bytes]:
@@ -62,7 +64,7 @@ def _deferred(make: Callable[[], Document], fmt: Format) -> Callable[[], bytes]:
     return build
 
 
-def _download_buttons(where: str, label: str, make: Callable[[], Document], sample: Document):
+def download_buttons(where: str, label: str, make: Callable[[], Document], sample: Document):
     """A PDF and a Word button for one document; it is built only on a click."""
     st.caption(label)
     left, right = st.columns(2)
@@ -112,7 +114,7 @@ def show_response_downloads(
             )
 
         with columns[0]:
-            _download_buttons(
+            download_buttons(
                 "response",
                 tr("Svaren och resultatet", "The answers and the result"),
                 response,
@@ -128,7 +130,7 @@ def show_blank_downloads(form: Form, *, municipality: str, round_no: int, lang: 
     def blank() -> Document:
         return blank_document(form, lang, municipality=municipality, round=round_no)
 
-    _download_buttons(
+    download_buttons(
         "blank",
         tr(
             "Skriv ut tomt formulär (för en workshop på papper)",
@@ -150,7 +152,7 @@ def show_group_downloads(
     st.markdown(f"**{tr('Dokument', 'Documents')}**")
     left, right = st.columns(2)
     with left:
-        _download_buttons(
+        download_buttons(
             "group",
             tr("Gruppens bild", "The group's picture"),
             group,
@@ -158,6 +160,9 @@ def show_group_downloads(
         )
     with right:
         show_blank_downloads(form, municipality=municipality, round_no=round_no, lang=lang)
+    show_products(
+        form, kept, where="group_product", municipality=municipality, round_no=round_no, lang=lang
+    )
 
 
 def _sample(
@@ -186,9 +191,13 @@ def _sample(
 def show_result_section(form: Form, state, *, workspace, person, round_no: int) -> None:
     """After the form: the submitted response's result and answers, and the documents."""
     lang = get_lang()
+    if form.id == "event":  # the planning so far, draft included
+        show_event_progress(form, state.working_answers, lang)
     st.divider()
     if state.answers:
         show_response(form, state.answers, lang)
+    responses = [Rated(respondent=person.name, answers=state.answers)] if state.answers else []
+    show_tools(form, responses, lang, scope=f"form.{workspace.id}.{person.id}.{form.id}")
     show_response_downloads(
         form,
         answers=state.answers,
@@ -198,3 +207,12 @@ def show_result_section(form: Form, state, *, workspace, person, round_no: int) 
         submitted_at=state.submitted_at,
         lang=lang,
     )
+    if responses:
+        show_products(
+            form,
+            responses,
+            where="product",
+            municipality=workspace.name,
+            round_no=int(round_no),
+            lang=lang,
+        )
