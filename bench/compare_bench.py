@@ -42,7 +42,14 @@ from stadforstad import compare  # noqa: E402
 from stadforstad.answers import check_answers  # noqa: E402
 from stadforstad.demo import _Generator, demo_forms  # noqa: E402
 from stadforstad.storage import Actor, Store, make_engine  # noqa: E402
-from stadforstad.storage.tables import Respondent, Response, Revision, Workspace, utcnow  # noqa: E402
+from stadforstad.storage.tables import (  # noqa: E402
+    Respondent,
+    Response,
+    Revision,
+    Workspace,
+    utcnow,
+    workspace_name_key,
+)
 
 ACTOR = Actor.local()
 
@@ -57,7 +64,10 @@ def generate(url: str, municipalities: int, respondents: int, seed: int = 7) -> 
     with Session(engine) as session, session.begin():
         session.execute(
             insert(Workspace),
-            [{"name": f"Kommun {n:03d}", "is_demo": True} for n in range(1, municipalities + 1)],
+            [
+                {"name": name, "name_key": workspace_name_key(name), "is_demo": True}
+                for name in (f"Kommun {n:03d}" for n in range(1, municipalities + 1))
+            ],
         )
         ids = list(session.scalars(select(Workspace.id).order_by(Workspace.id)))
         session.execute(

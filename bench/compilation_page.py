@@ -50,6 +50,7 @@ def setup(url: str, count: int):
     created = links.create_link(actor=admin, workspace_id=place.id, form=grid, label="Hotell")
     respondent, _ = links.open_link(created.token)
     scales = [i.id for i in grid.answerable() if i.kind == "scale"]
+    required = {i.id: "x" for i in grid.answerable() if i.required and i.kind == "text"}
     links.submit(
         actor=respondent,
         resume=new_token(),
@@ -68,7 +69,10 @@ def setup(url: str, count: int):
                     "link_id": first.link_id,
                     "resume_hash": secrets.token_hex(32),
                     "industry": industries[n % len(industries)],
-                    "answers": {s: 1 + (n * 7 + k) % 5 for k, s in enumerate(scales)},
+                    "answers": {
+                        **{s: 1 + (n * 7 + k) % 5 for k, s in enumerate(scales)},
+                        **required,
+                    },
                     "form_version": first.form_version,
                     "submitted_at": first.submitted_at,
                     "submission_key": f"k{n}",
