@@ -56,7 +56,7 @@ def setup(url: str, count: int):
         resume=new_token(),
         submission_key="k0",
         form=grid,
-        answers=dict.fromkeys(scales, 3),
+        answers={**dict.fromkeys(scales, 3), **required},
         identity=Identity(industry="Hotell"),
     )
     with Session(store.engine) as session, session.begin():
