@@ -65,6 +65,9 @@ class Instrument(Generic[R, G]):
     headline: Headline[R] | None = None
     #: ``False`` for the default instrument: the result is the filled form.
     scored: bool = True
+    #: A response laid out as the handbook's own template (the plan), verdict included;
+    #: ``None``: the verdict followed by the answers.
+    document: Callable[[Form, dict[str, Any], str], list[Block]] | None = None
 
     def blocks(self, form: Form, result: R, lang: str) -> list[Block]:
         """The verdict of one response, then its charts."""
@@ -82,6 +85,8 @@ class Instrument(Generic[R, G]):
 
     def response_blocks(self, form: Form, answers: dict[str, Any], lang: str) -> list[Block]:
         """One submitted response: the result and every answer, read-only."""
+        if self.document is not None:
+            return self.document(form, answers, lang)
         blocks = self.blocks(form, self.score(form, answers), lang)
         if self.scored:
             blocks += [

@@ -16,6 +16,7 @@ from stadforstad.instruments.kartlaggning import KARTLAGGNING
 from stadforstad.instruments.levels import SAMVERKANSNIVAER, UTVECKLINGSNIVAER
 from stadforstad.instruments.redo import REDO
 from stadforstad.instruments.rekrytering import REKRYTERING
+from stadforstad.instruments.samverkansplan import SAMVERKANSPLAN
 from stadforstad.instruments.yes_no import ENGAGEMANG, RIKTNING
 
 INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
@@ -52,7 +53,7 @@ INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
     # Steg 6
     "utgangspunkt": notes_instrument("utgangspunkt"),
     "swot": notes_instrument("swot"),
-    "samverkansplan": notes_instrument("samverkansplan"),
+    "samverkansplan": SAMVERKANSPLAN,
     "reflektion_6": notes_instrument("reflektion_6"),
     # Steg 7
     "utvecklingsnivaer": UTVECKLINGSNIVAER,
