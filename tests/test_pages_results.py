@@ -32,6 +32,8 @@ def seeded(fresh_database):
     store, actor = Store(make_engine(get_settings().database_url)), Actor.local()
     workspace = store.create_workspace(actor=actor, name="Hörby")
     anna = store.respondent(actor=actor, workspace_id=workspace.id, name="Anna")
+    # Forms the whole group writes (``owner: group``) have the group's shared answer.
+    group = store.group_respondent(actor=actor, workspace_id=workspace.id)
     answers = {}
     for form in list_forms():
         generated = demo._Generator(random.Random(form.id), 3.5, ()).answers(form)
@@ -39,7 +41,7 @@ def seeded(fresh_database):
         store.submit(
             actor=actor,
             workspace_id=workspace.id,
-            respondent_id=anna.id,
+            respondent_id=group.id if form.owner == "group" else anna.id,
             form=form,
             answers=answers[form.id],
         )

@@ -19,10 +19,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from stadforstad import errors, limits
+from stadforstad.answer_changes import changed_items
 from stadforstad.answers import Answers, check_answers
 from stadforstad.errors import AnswerError, ForbiddenError, StorageError
 from stadforstad.schema import Form
-from stadforstad.storage import backup, workspaces
+from stadforstad.storage import backup, group_answers, workspaces
 from stadforstad.storage.engine import WRITE, mark_erasure
 from stadforstad.storage.tables import (
     AuditEntry,
@@ -89,6 +90,11 @@ class ResponseState:
     draft: Answers | None
     draft_saved_at: dt.datetime | None
     submitted_at: dt.datetime | None
+    #: Counts every save (draft or submit); a save carries the one it was based on.
+    version: int = 0
+    #: Who saved what is shown (the draft's saver, else the latest revision's), and when.
+    changed_by: str | None = None
+    changed_at: dt.datetime | None = None
 
     @property
     def working_answers(self) -> Answers:
@@ -119,6 +125,8 @@ class RevisionInfo:
     answers: Answers
     saved_at: dt.datetime
     saved_by: str
+    #: The items this revision changed from the one before (``None``: not recorded).
+    changed: list[str] | None = None
 
 
 #: Audit actions that erase data: their transaction empties SQLite's log when it commits.
@@ -259,6 +267,16 @@ class Store:
                     Respondent.workspace_id == workspace_id, Respondent.name == name
                 )
             )
+            if row is not None and row.is_group:
+                raise errors.fail(
+                    StorageError,
+                    errors.STORE_INVALID,
+                    "name",
+                    errors.say(
+                        "namnet är gruppens gemensamma svar; välj ett annat",
+                        "the name is the group's shared answer; choose another",
+                    ),
+                )
             if row is not None:
                 return _respondent_info(row)
         for _attempt in range(3):
@@ -290,10 +308,18 @@ class Store:
         with self._read() as session:
             rows = session.scalars(
                 select(Respondent)
-                .where(Respondent.workspace_id == workspace_id)
+                .where(Respondent.workspace_id == workspace_id, Respondent.is_group.is_(False))
                 .order_by(Respondent.name)
             )
             return [_respondent_info(row) for row in rows]
+
+    def group_respondent(
+        self, *, actor: Actor, workspace_id: int, create: bool = True
+    ) -> RespondentInfo | None:
+        """The municipality's shared respondent for forms with ``owner: group``."""
+        return group_answers.group_respondent(
+            self, actor=actor, workspace_id=workspace_id, create=create
+        )
 
     # -- responses ------------------------------------------------------------
     def _response_row(
@@ -345,14 +371,20 @@ class Store:
         form: Form,
         answers: dict[str, Any],
         round: int = 1,
+        expected_version: int | None = None,
     ) -> ResponseState:
-        """Keep work in progress. Required items may be missing; values must still fit."""
+        """Keep work in progress. Required items may be missing; values must still fit.
+        ``expected_version``: the version the user started from (STORE_007 if newer)."""
         self._require_write(actor, workspace_id)
         clean = check_answers(form, answers, partial=True)
         with self._write() as session:
             row = self._response_row(
                 session, workspace_id, respondent_id, form.id, round, create=True
             )
+            assert row is not None  # created above
+            group_answers.check_version(row, expected_version, form.id)
+            row.version = (row.version or 0) + 1
+            row.draft_saved_by = actor.name
             row.draft = clean
             row.draft_form_version = form.version
             row.draft_saved_at = utcnow()
@@ -376,6 +408,7 @@ class Store:
         answers: dict[str, Any],
         round: int = 1,
         expected_revision: int | None = None,
+        expected_version: int | None = None,
     ) -> ResponseState:
         """Store a complete response as a new revision; earlier revisions stay.
 
@@ -396,7 +429,19 @@ class Store:
                     f"{form.id}",
                     "någon annan har sparat svaret under tiden; ladda om och försök igen",
                 )
+            assert row is not None  # created above
+            group_answers.check_version(row, expected_version, form.id)
+            previous = (
+                session.scalar(
+                    select(Revision.answers).where(
+                        Revision.response_id == row.id, Revision.number == row.revision
+                    )
+                )
+                if row.revision
+                else None
+            )
             row.revision += 1
+            row.version = (row.version or 0) + 1
             session.add(
                 Revision(
                     response_id=row.id,
@@ -404,11 +449,13 @@ class Store:
                     form_version=form.version,
                     answers=clean,
                     saved_by=actor.name,
+                    changed=changed_items(previous, clean),
                 )
             )
             row.draft = None
             row.draft_form_version = None
             row.draft_saved_at = None
+            row.draft_saved_by = None
             row.updated_at = utcnow()
             self._audit(
                 session,
@@ -505,6 +552,7 @@ class Store:
                         Revision.response_id == row.id, Revision.number == row.revision
                     )
                 )
+            drafted = row.draft_saved_at is not None
             return ResponseState(
                 response_id=row.id,
                 revision=row.revision,
@@ -512,6 +560,9 @@ class Store:
                 draft=row.draft,
                 draft_saved_at=row.draft_saved_at,
                 submitted_at=latest.saved_at if latest else None,
+                version=row.version or 0,
+                changed_by=row.draft_saved_by if drafted else (latest.saved_by if latest else None),
+                changed_at=row.draft_saved_at if drafted else (latest.saved_at if latest else None),
             )
 
     def revisions(self, *, actor: Actor, workspace_id: int, response_id: int) -> list[RevisionInfo]:
@@ -526,7 +577,7 @@ class Store:
                 .order_by(Revision.number)
             )
             return [
-                RevisionInfo(r.number, r.form_version, r.answers, r.saved_at, r.saved_by)
+                RevisionInfo(r.number, r.form_version, r.answers, r.saved_at, r.saved_by, r.changed)
                 for r in rows
             ]
 
@@ -847,3 +898,6 @@ def workspace_info(row: Workspace) -> WorkspaceInfo:
 
 def _respondent_info(row: Respondent) -> RespondentInfo:
     return RespondentInfo(row.id, row.workspace_id, row.name)
+
+
+respondent_info = _respondent_info

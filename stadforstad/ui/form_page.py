@@ -8,7 +8,7 @@ import streamlit as st
 
 from stadforstad.answers import check_answers
 from stadforstad.catalog import list_forms, load_form
-from stadforstad.errors import AnswerError, StadError
+from stadforstad.errors import STORE_STALE, AnswerError, StadError
 from stadforstad.i18n import PLACEHOLDER_CHOOSE, STEP_WORD, time_text
 from stadforstad.render import (
     AUTOSAVE,
@@ -23,6 +23,17 @@ from stadforstad.schema import Form
 from stadforstad.shared_rows import shared_rows
 from stadforstad.storage.preferences import PreferenceStore
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.group_form import (
+    base_of,
+    explain_group,
+    group_person,
+    keep_base,
+    note_conflict,
+    reload_mark,
+    show_changed,
+    show_conflict,
+)
+from stadforstad.ui.plan_background import show_background
 from stadforstad.ui.results import show_result_section
 from stadforstad.ui.revisions import show_revisions
 
@@ -174,7 +185,8 @@ def show_form_page(workspace) -> None:
     with top[0]:
         form = pick_form(lang)
     with top[1]:
-        person = pick_respondent(workspace.id)
+        group = form.owner == "group"
+        person = group_person(workspace.id) if group else pick_respondent(workspace.id)
         problem = st.session_state.pop(f"{PAGE}.link_error", None)
         if problem:
             st.error(problem)
@@ -208,6 +220,14 @@ def show_form_page(workspace) -> None:
                 "names or personal numbers of exploited people.",
             )
         )
+    if person is None and group:
+        st.info(
+            tr(
+                "Ingen i kärngruppen har börjat på det här ännu.",
+                "Nobody in the core group has started on this yet.",
+            )
+        )
+        return
     if person is None:
         st.info(
             tr(
@@ -226,12 +246,19 @@ def show_form_page(workspace) -> None:
     )
     notice = st.empty()  # the draft or submitted note, replaced when that changes below
     show_state(notice, state)
+    changed = explain_group(state) if group else None
+    if group:
+        show_conflict(form, lang)
+    show_background(form, workspace.id, lang)
     initial, shared = state.working_answers, ""
     if can_write:
         initial, shared = _with_shared_rows(form, workspace.id, initial, lang)
     # The shared rows' source is part of the context: a table first drawn empty starts
     # afresh once the linked form has been submitted.
     context = f"{workspace.id}-{person.id}-{round_no}-r{state.revision}{shared}"
+    if group:
+        context += reload_mark(form)
+        base_version = base_of(form, context, state)[0]
     rendered = render_form(
         form,
         context=context,
@@ -241,9 +268,19 @@ def show_form_page(workspace) -> None:
         autosave=can_write,
     )
     where = {"workspace_id": workspace.id, "respondent_id": person.id, "round": round_no}
+    #: A shared answer's saves carry the version the screen was filled from.
+    version: dict[str, int | None] = {"expected_version": base_version if group else None}
     latest = state
     if rendered.action in (AUTOSAVE, DRAFT):
-        latest = save_draft(form, rendered, where, state, lang)
+        latest = save_draft(
+            form,
+            rendered,
+            where,
+            state,
+            lang,
+            context=context,
+            expected_version=version["expected_version"],
+        )
         show_state(notice, latest)
     elif rendered.action == SUBMIT:
         try:
@@ -251,12 +288,22 @@ def show_form_page(workspace) -> None:
                 actor=actor,
                 form=form,
                 answers=rendered.answers,
-                expected_revision=state.revision,
+                expected_revision=None if group else state.revision,
+                expected_version=version["expected_version"],
                 **where,
             )
         except AnswerError as exc:
             show_problems(rendered, exc.problems, lang)
-            latest = save_draft(form, rendered, where, state, lang, quiet=True)
+            latest = save_draft(
+                form,
+                rendered,
+                where,
+                state,
+                lang,
+                quiet=True,
+                context=context,
+                expected_version=version["expected_version"],
+            )
             show_state(notice, latest)
             st.error(
                 tr(
@@ -267,6 +314,9 @@ def show_form_page(workspace) -> None:
                 )
             )
         except StadError as exc:
+            if exc.code == STORE_STALE:
+                note_conflict(form, context, where, rendered.answers)
+                st.rerun()
             st.error(f"{exc.problems[0].message} ({exc.code})")
         else:
             show_state(notice, latest)
@@ -285,6 +335,8 @@ def show_form_page(workspace) -> None:
                 "What you fill in is kept as a draft when you leave a field.",
             )
         )
+    if changed is not None and latest is not state:
+        show_changed(changed, latest)
     show_result_section(form, latest, workspace=workspace, person=person, round_no=round_no)
     if latest.response_id and latest.revision > 1:
         show_revisions(form, workspace.id, latest.response_id)
@@ -299,10 +351,22 @@ def _saved_text(saved_at) -> str:
     )
 
 
-def save_draft(form: Form, rendered, where: dict, state, lang: str, *, quiet: bool = False):
+def save_draft(
+    form: Form,
+    rendered,
+    where: dict,
+    state,
+    lang: str,
+    *,
+    quiet: bool = False,
+    context: str = "",
+    expected_version: int | None = None,
+):
     """Keep what is on screen as the draft. Values that do not fit (text in a number
     field, a number out of range) are flagged at their item and left out of the draft;
-    everything else is kept. Returns the state after saving."""
+    everything else is kept. Returns the state after saving. A shared answer
+    (``expected_version`` given) saved by someone else since is not overwritten: the
+    difference is shown instead."""
     store, actor = get_store(), get_actor()
     answers = rendered.answers
     try:
@@ -312,10 +376,17 @@ def save_draft(form: Form, rendered, where: dict, state, lang: str, *, quiet: bo
             show_problems(rendered, exc.problems, lang)
         answers = drop_problems(answers, exc.problems)
     try:
-        latest = store.save_draft(actor=actor, form=form, answers=answers, **where)
+        latest = store.save_draft(
+            actor=actor, form=form, answers=answers, expected_version=expected_version, **where
+        )
     except StadError as exc:
+        if exc.code == STORE_STALE:
+            note_conflict(form, context, where, answers)
+            st.rerun()
         st.error(f"{exc.problems[0].message} ({exc.code})")
         return state
+    if expected_version is not None:
+        keep_base(form, context, latest.version, latest.working_answers)
     if rendered.status is not None and latest.draft_saved_at is not None:
         rendered.status.caption(_saved_text(latest.draft_saved_at))
     return latest
