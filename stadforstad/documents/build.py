@@ -71,8 +71,10 @@ def response_document(
     lang: str = "sv",
     submitted_at: dt.datetime | None = None,
     day: dt.date | None = None,
+    background: Sequence[Block] = (),
 ) -> Document:
-    """One respondent's submitted answers with the result, as the form page shows them."""
+    """One respondent's submitted answers with the result, as the form page shows them.
+    ``background``: what the response builds on (the plan: the mapping and the SWOT)."""
     instrument = get_instrument(form.id)
     blocks: list[Block] = []
     if submitted_at is not None:
@@ -89,7 +91,7 @@ def response_document(
         )
     if instrument.scored:
         blocks.append(Heading(pick(lang, "Resultat", "Result"), 2))
-    blocks += instrument.response_blocks(form, answers, lang)
+    blocks += instrument.response_blocks(form, answers, lang, background)
     meta = _meta(
         form,
         lang,

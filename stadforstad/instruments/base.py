@@ -67,7 +67,8 @@ class Instrument(Generic[R, G]):
     scored: bool = True
     #: A response laid out as the handbook's own template (the plan), verdict included;
     #: ``None``: the verdict followed by the answers.
-    document: Callable[[Form, dict[str, Any], str], list[Block]] | None = None
+    #: Its last argument: blocks of what the response builds on (earlier steps).
+    document: Callable[[Form, dict[str, Any], str, Sequence[Block]], list[Block]] | None = None
 
     def blocks(self, form: Form, result: R, lang: str) -> list[Block]:
         """The verdict of one response, then its charts."""
@@ -83,10 +84,17 @@ class Instrument(Generic[R, G]):
             *(c.block(form, group, lang) for c in self.group_charts),
         ]
 
-    def response_blocks(self, form: Form, answers: dict[str, Any], lang: str) -> list[Block]:
-        """One submitted response: the result and every answer, read-only."""
+    def response_blocks(
+        self,
+        form: Form,
+        answers: dict[str, Any],
+        lang: str,
+        background: Sequence[Block] = (),
+    ) -> list[Block]:
+        """One submitted response: the result and every answer, read-only.
+        ``background``: what it builds on, for an instrument with a ``document``."""
         if self.document is not None:
-            return self.document(form, answers, lang)
+            return self.document(form, answers, lang, background)
         blocks = self.blocks(form, self.score(form, answers), lang)
         if self.scored:
             blocks += [

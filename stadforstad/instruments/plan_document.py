@@ -32,6 +32,7 @@ from stadforstad.instruments.samverkansplan import (
     area_name,
     resources_blocks,
     subgoal_name,
+    timeline_text,
     verdict,
 )
 from stadforstad.schema import Form
@@ -148,6 +149,7 @@ def plan_blocks(
         _answers(form, answers, _section_ids(form, "utvardering"), lang),
         Heading(_title(form, "tidslinje", lang), 2),
         CHARTS[0].block(form, result, lang),
+        timeline_text(form, result, lang),
         _answers(form, answers, ["just_nu"], lang),
         Heading(_title(form, "bekraftelsen", lang), 2),
         Paragraph(

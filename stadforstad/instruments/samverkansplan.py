@@ -4,6 +4,8 @@ targets as charts. Sub-goals, activities and names are typed: tables and plain t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from scoring import samverkansplan
 from scoring.samverkansplan import (
     FOCUS_AREAS,
@@ -366,10 +368,12 @@ CHARTS: tuple[Charted[SamverkansplanResult], ...] = (
 )
 
 
-def _documents(form: Form, answers: dict, lang: str) -> list[Block]:
+def _documents(
+    form: Form, answers: dict, lang: str, background: Sequence[Block] = ()
+) -> list[Block]:
     from stadforstad.instruments.plan_document import plan_blocks
 
-    return plan_blocks(form, answers, lang)
+    return plan_blocks(form, answers, lang, background)
 
 
 SAMVERKANSPLAN: Instrument[SamverkansplanResult, SamverkansplanGroup] = Instrument(

@@ -78,9 +78,10 @@ def background_blocks(submitted: Sequence, lang: str) -> list[Block]:
     return blocks
 
 
-def show_background(form, workspace_id: int, lang: str) -> None:
+def show_background(form, workspace_id: int, lang: str) -> list[Block]:
+    """The background in an expander; returns its blocks for the form's document."""
     if form.id not in BACKGROUND_FOR:
-        return
+        return []
     store, actor = get_store(), get_actor()
     submitted = store.submitted(actor=actor, workspace_ids=[workspace_id])
     names = organisations(submitted)
@@ -130,3 +131,4 @@ def show_background(form, workspace_id: int, lang: str) -> None:
                     "collaboration, the mapping or the SWOT.",
                 )
             )
+    return blocks

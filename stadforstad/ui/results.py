@@ -25,6 +25,7 @@ from stadforstad.documents.build import (
 )
 from stadforstad.documents.meta import file_name
 from stadforstad.instruments.answers_view import answer_blocks
+from stadforstad.instruments.blocks import Block
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.schema import Form
 from stadforstad.ui.blocks import show_blocks
@@ -92,6 +93,7 @@ def show_response_downloads(
     round_no: int,
     submitted_at: dt.datetime | None,
     lang: str,
+    background: Sequence[Block] = (),
 ) -> None:
     """Documents on the form page: this response with its result (once submitted), and
     the blank form to fill in by hand."""
@@ -109,6 +111,7 @@ def show_response_downloads(
                 round=round_no,
                 lang=lang,
                 submitted_at=submitted_at,
+                background=tuple(background),
             )
 
         with columns[0]:
@@ -183,8 +186,11 @@ def _sample(
     return Document(meta, ())
 
 
-def show_result_section(form: Form, state, *, workspace, person, round_no: int) -> None:
-    """After the form: the submitted response's result and answers, and the documents."""
+def show_result_section(
+    form: Form, state, *, workspace, person, round_no: int, background: Sequence[Block] = ()
+) -> None:
+    """After the form: the submitted response's result and answers, and the documents
+    (``background``: what the response builds on, put into its document)."""
     lang = get_lang()
     st.divider()
     if state.answers:
@@ -197,4 +203,5 @@ def show_result_section(form: Form, state, *, workspace, person, round_no: int) 
         round_no=int(round_no),
         submitted_at=state.submitted_at,
         lang=lang,
+        background=background,
     )
