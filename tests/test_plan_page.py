@@ -140,3 +140,23 @@ def test_the_plan_shows_the_organisations_and_the_swot_it_builds_on() -> None:
     assert not at.exception
     assert "Underlag: organisationerna, kartläggningen och SWOT" in [e.label for e in at.expander]
     assert "• Polisen" in texts(at.text)  # typed names as plain text
+
+
+def test_each_version_says_who_saved_it_and_what_it_changed() -> None:
+    create_workspace()
+    group, _state = _group_state()
+    form = load_form("samverkansplan")
+    store = _store()
+    anna = Actor(name="Anna", user_id=5, grants={1: "member"})
+    bo = Actor(name="Bo", user_id=7, grants={1: "member"})
+    where = {"workspace_id": 1, "respondent_id": group.id, "form": form}
+    first = store.submit(actor=anna, answers={"vision": "Trygg stad"}, expected_version=0, **where)
+    store.submit(
+        actor=bo, answers={"vision": "Trygg stad", "nyckelord": "Empati"},
+        expected_version=first.version, **where,
+    )  # fmt: skip
+    at = open_page("form", query={"form": "samverkansplan"})
+    assert not at.exception
+    shown = texts(at.text)
+    assert "Sparad av Bo; ändrade: 2. Finns det några särskilda nyckelord ni vill ha med?" in shown
+    assert any(t.startswith("Sparad av Anna; ändrade: 3. Skissa på ett utkast") for t in shown)

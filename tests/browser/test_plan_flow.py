@@ -54,6 +54,17 @@ def grid_of(page: Page, label: str) -> Locator:
 
 
 def test_fill_a_small_plan_see_smart_hours_timeline_and_download_it(app, page: Page) -> None:
+    try:
+        _fill_save_and_download(app, page)
+    except Exception:
+        page.screenshot(
+            path=str(Path(app.database_url.removeprefix("sqlite:///")).parent / "plan.png"),
+            full_page=True,
+        )
+        raise
+
+
+def _fill_save_and_download(app, page: Page) -> None:
     page.goto(app.url)
     # The first page of a fresh server imports pandas and altair: slow on a busy machine.
     expect(page.get_by_role("link", name="Kommuner", exact=True)).to_be_visible(timeout=120_000)
@@ -68,10 +79,10 @@ def test_fill_a_small_plan_see_smart_hours_timeline_and_download_it(app, page: P
     expect(page.get_by_text("Vem svarar?")).to_have_count(0)
     wait_idle(page)
 
-    page.get_by_label("3. Skissa på ett utkast av en vision", exact=False).fill(
+    page.get_by_role("textbox", name="3. Skissa på ett utkast av en vision").fill(
         "En trygg stad för alla"
     )
-    page.get_by_label("Hur många år gäller planen (3–5 år)?", exact=False).fill("3")
+    page.get_by_role("textbox", name="Hur många år gäller planen (3–5 år)?").fill("3")
     page.keyboard.press("Tab")
     wait_idle(page)
 
