@@ -25,6 +25,7 @@ from stadforstad.documents.build import (
 )
 from stadforstad.documents.meta import file_name
 from stadforstad.instruments.answers_view import answer_blocks
+from stadforstad.instruments.blocks import Block
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.schema import Form
 from stadforstad.ui.blocks import show_blocks
@@ -113,9 +114,10 @@ def show_response_downloads(
     submitted_at: dt.datetime | None,
     lang: str,
     context: Mapping[str, Sequence[dict]] | None = None,
+    background: Sequence[Block] = (),
 ) -> None:
-    """Documents on the form page: this response with its result (once submitted), its
-    and the blank form to fill in by hand."""
+    """Documents on the form page: this response with its result (once submitted), and
+    the blank form to fill in by hand."""
     st.markdown(f"**{tr('Dokument', 'Documents')}**")
     columns = st.columns(2)
     if answers:
@@ -131,6 +133,7 @@ def show_response_downloads(
                 lang=lang,
                 submitted_at=submitted_at,
                 context=context,
+                background=tuple(background),
             )
 
         with columns[0]:
@@ -208,8 +211,11 @@ def _sample(
     return Document(meta, ())
 
 
-def show_result_section(form: Form, state, *, workspace, person, round_no: int) -> None:
-    """After the form: the submitted response's result and answers, and the documents."""
+def show_result_section(
+    form: Form, state, *, workspace, person, round_no: int, background: Sequence[Block] = ()
+) -> None:
+    """After the form: the submitted response's result and answers, and the documents
+    (``background``: what the response builds on, put into its document)."""
     lang = get_lang()
     if form.id == "event":  # the planning so far, draft included
         show_event_progress(form, state.working_answers, lang)
@@ -228,6 +234,7 @@ def show_result_section(form: Form, state, *, workspace, person, round_no: int) 
         submitted_at=state.submitted_at,
         lang=lang,
         context=context,
+        background=background,
     )
     if responses:
         show_products(
