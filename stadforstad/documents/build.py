@@ -5,13 +5,14 @@ written as PDF or DOCX by :func:`render`."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from scoring.common import Rated
 from stadforstad.documents.blank import blank_blocks
 from stadforstad.documents.meta import TZ, Document, Meta, today
 from stadforstad.i18n import pick
+from stadforstad.instruments.base import Handout
 from stadforstad.instruments.blocks import Block, Heading, Paragraph
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.schema import Form
@@ -71,10 +72,12 @@ def response_document(
     lang: str = "sv",
     submitted_at: dt.datetime | None = None,
     day: dt.date | None = None,
+    context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
     background: Sequence[Block] = (),
 ) -> Document:
-    """One respondent's submitted answers with the result, as the form page shows them.
-    ``background``: what the response builds on (the plan: the mapping and the SWOT)."""
+    """One respondent's submitted answers with the result, as the form page shows them
+    (``context``: the answers of the forms the result reads beside its own;
+    ``background``: what the response builds on, e.g. the plan's mapping and SWOT)."""
     instrument = get_instrument(form.id)
     blocks: list[Block] = []
     if submitted_at is not None:
@@ -91,7 +94,7 @@ def response_document(
         )
     if instrument.scored:
         blocks.append(Heading(pick(lang, "Resultat", "Result"), 2))
-    blocks += instrument.response_blocks(form, answers, lang, background)
+    blocks += instrument.response_blocks(form, answers, lang, context, background)
     meta = _meta(
         form,
         lang,
@@ -137,6 +140,28 @@ def group_document(
         day=day or today(),
     )
     return Document(meta, tuple(blocks))
+
+
+def handout_document(
+    form: Form,
+    answers: dict[str, Any],
+    handout: Handout,
+    *,
+    municipality: str,
+    round: int,
+    lang: str = "sv",
+    day: dt.date | None = None,
+) -> Document:
+    """A document of its own made from one response (e.g. the routine as a flyer)."""
+    meta = _meta(
+        form,
+        lang,
+        handout.label(lang),
+        municipality=municipality,
+        round=round,
+        day=day or today(),
+    )
+    return Document(meta, tuple(handout.blocks(form, answers, lang)))
 
 
 def render(document: Document, fmt: Format) -> bytes:

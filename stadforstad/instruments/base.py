@@ -10,7 +10,7 @@ Pure: no Streamlit, no database (``tests/test_purity.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -51,6 +51,20 @@ class Headline(Generic[R]):
 
 
 @dataclass(frozen=True)
+class Handout:
+    """A document made from one response on its own (e.g. the routine as a one-page
+    flyer): its name in the file name, its button label and its blocks."""
+
+    kind: str
+    sv: str
+    en: str
+    blocks: Callable[[Form, dict[str, Any], str], list[Block]]
+
+    def label(self, lang: str) -> str:
+        return pick(lang, self.sv, self.en)
+
+
+@dataclass(frozen=True)
 class Instrument(Generic[R, G]):
     """Everything the app knows to do with one form's answers."""
 
@@ -65,6 +79,27 @@ class Instrument(Generic[R, G]):
     headline: Headline[R] | None = None
     #: ``False`` for the default instrument: the result is the filled form.
     scored: bool = True
+    #: Other forms of the same municipality and round whose submitted answers the
+    #: result reads (e.g. the collaboration plan's yearly targets for the statistics).
+    context_forms: tuple[str, ...] = ()
+    #: The result with those answers (form id → answers dicts, latest last).
+    score_in_context: (
+        Callable[[Form, dict[str, Any], Mapping[str, Sequence[dict[str, Any]]]], R] | None
+    ) = None
+    #: Documents of their own beside the answers (a flyer, a one-page summary).
+    handouts: tuple[Handout, ...] = ()
+
+    def score_with(
+        self,
+        form: Form,
+        answers: dict[str, Any],
+        context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+    ) -> R:
+        """The result, reading the context forms' answers when there are any."""
+        if context is not None and self.score_in_context is not None:
+            return self.score_in_context(form, answers, context)
+        return self.score(form, answers)
+
     #: A response laid out as the handbook's own template (the plan), verdict included;
     #: ``None``: the verdict followed by the answers.
     #: Its last argument: blocks of what the response builds on (earlier steps).
@@ -89,13 +124,14 @@ class Instrument(Generic[R, G]):
         form: Form,
         answers: dict[str, Any],
         lang: str,
+        context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
         background: Sequence[Block] = (),
     ) -> list[Block]:
         """One submitted response: the result and every answer, read-only.
         ``background``: what it builds on, for an instrument with a ``document``."""
         if self.document is not None:
             return self.document(form, answers, lang, background)
-        blocks = self.blocks(form, self.score(form, answers), lang)
+        blocks = self.blocks(form, self.score_with(form, answers, context), lang)
         if self.scored:
             blocks += [
                 Heading(pick(lang, "Svaren", "The answers"), 3),
@@ -150,14 +186,21 @@ def _side_by_side(form: Form, group: FilledGroup, lang: str) -> list[Block]:
     return side_by_side_blocks(form, group.members, lang)
 
 
-def notes_instrument(form_id: str) -> Instrument[Filled, FilledGroup]:
-    """The instrument of a form without a scorer: the filled form is its result, and
-    the group's picture is the members' answers side by side, question by question."""
+def notes_instrument(
+    form_id: str,
+    *,
+    verdict: Callable[[Form, Filled, str], list[Block]] = _filled_blocks,
+    handouts: tuple[Handout, ...] = (),
+) -> Instrument[Filled, FilledGroup]:
+    """The instrument of a form without a scorer: the filled form is its result (or
+    what ``verdict`` draws of it, e.g. a picture above the answers), and the group's
+    picture is the members' answers side by side, question by question."""
     return Instrument(
         form_id=form_id,
         score=fill,
         summarize=collect,
-        verdict=_filled_blocks,
+        verdict=verdict,
         group_verdict=_side_by_side,
         scored=False,
+        handouts=handouts,
     )

@@ -11,12 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 from stadforstad.instruments.aktorsanalys import AKTORSANALYS
+from stadforstad.instruments.arenderutin import ARENDERUTIN
 from stadforstad.instruments.base import Instrument, notes_instrument
 from stadforstad.instruments.kartlaggning import KARTLAGGNING
 from stadforstad.instruments.levels import SAMVERKANSNIVAER, UTVECKLINGSNIVAER
 from stadforstad.instruments.redo import REDO
 from stadforstad.instruments.rekrytering import REKRYTERING
 from stadforstad.instruments.samverkansplan import SAMVERKANSPLAN
+from stadforstad.instruments.statistik import STATISTIK
+from stadforstad.instruments.swot import SWOT
+from stadforstad.instruments.utgangspunkt import UTGANGSPUNKT
 from stadforstad.instruments.yes_no import ENGAGEMANG, RIKTNING
 
 INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
@@ -51,16 +55,16 @@ INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
     "event": notes_instrument("event"),
     "reflektion_4_5": notes_instrument("reflektion_4_5"),
     # Steg 6
-    "utgangspunkt": notes_instrument("utgangspunkt"),
-    "swot": notes_instrument("swot"),
+    "utgangspunkt": UTGANGSPUNKT,
+    "swot": SWOT,
     "samverkansplan": SAMVERKANSPLAN,
     "reflektion_6": notes_instrument("reflektion_6"),
     # Steg 7
     "utvecklingsnivaer": UTVECKLINGSNIVAER,
-    "arenderutin": notes_instrument("arenderutin"),
+    "arenderutin": ARENDERUTIN,
     "reflektion_7": notes_instrument("reflektion_7"),
     # Utanför stegen
-    "statistik": notes_instrument("statistik"),
+    "statistik": STATISTIK,
 }
 
 

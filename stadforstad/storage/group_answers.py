@@ -22,7 +22,9 @@ from stadforstad.errors import StorageError
 from stadforstad.storage.tables import Respondent, Response
 
 if TYPE_CHECKING:
-    from stadforstad.storage.repository import Actor, RespondentInfo, Store
+    from stadforstad.storage.actors import Actor
+    from stadforstad.storage.records import RespondentInfo
+    from stadforstad.storage.repository import Store
 
 #: The shared respondent's name (shown where answers are listed by who gave them).
 GROUP_NAME = "Kärngruppen (gemensamt)"
@@ -53,7 +55,7 @@ def group_respondent(
 ) -> RespondentInfo | None:
     """The municipality's shared respondent; created on first use by a member
     (``create``), else ``None`` when there is none yet."""
-    from stadforstad.storage.repository import respondent_info
+    from stadforstad.storage.records import respondent_info
 
     if create:
         store._require_write(actor, workspace_id)

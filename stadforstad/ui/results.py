@@ -8,7 +8,7 @@ button's data is a function), so a rerun costs nothing for them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -20,27 +20,47 @@ from stadforstad.documents.build import (
     Format,
     blank_document,
     group_document,
+    handout_document,
     render,
     response_document,
 )
 from stadforstad.documents.meta import file_name
 from stadforstad.instruments.answers_view import answer_blocks
+from stadforstad.instruments.base import Handout
 from stadforstad.instruments.blocks import Block
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.schema import Form
 from stadforstad.ui.blocks import show_blocks
-from stadforstad.ui.context import get_lang, tr
+from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 
 PAGE = "results"
 
 
-def show_response(form: Form, answers: dict, lang: str) -> None:
+def context_answers(form: Form, workspace_id: int, round_no: int) -> dict[str, list[dict]]:
+    """The submitted answers of the forms the instrument reads beside its own (same
+    municipality, same round), oldest first: e.g. the plan's targets for the statistics."""
+    forms = get_instrument(form.id).context_forms
+    if not forms:
+        return {}
+    store, actor = get_store(), get_actor()
+    found: dict[str, list[dict]] = {}
+    for form_id in forms:
+        rows = store.submitted(
+            actor=actor, workspace_ids=[workspace_id], form_id=form_id, round=round_no
+        )
+        found[form_id] = [r.answers for r in sorted(rows, key=lambda r: r.saved_at)]
+    return found
+
+
+def show_response(
+    form: Form, answers: dict, lang: str, context: Mapping[str, Sequence[dict]] | None = None
+) -> None:
     """One response: the verdict and charts of a scored form, then every answer
     read-only (folded away under a scored result, the result itself otherwise)."""
     instrument = get_instrument(form.id)
     if instrument.scored:
         st.subheader(tr("Resultat", "Result"))
-        show_blocks(instrument.blocks(form, instrument.score(form, answers), lang))
+        show_blocks(instrument.blocks(form, instrument.score_with(form, answers, context), lang))
         with st.expander(tr("Svaren som skickades in", "The answers as submitted")):
             show_blocks([answer_blocks(form, answers, lang)])
     else:
@@ -93,10 +113,11 @@ def show_response_downloads(
     round_no: int,
     submitted_at: dt.datetime | None,
     lang: str,
+    context: Mapping[str, Sequence[dict]] | None = None,
     background: Sequence[Block] = (),
 ) -> None:
-    """Documents on the form page: this response with its result (once submitted), and
-    the blank form to fill in by hand."""
+    """Documents on the form page: this response with its result (once submitted), its
+    handouts (e.g. the routine as a flyer), and the blank form to fill in by hand."""
     st.markdown(f"**{tr('Dokument', 'Documents')}**")
     columns = st.columns(2)
     if answers:
@@ -111,6 +132,7 @@ def show_response_downloads(
                 round=round_no,
                 lang=lang,
                 submitted_at=submitted_at,
+                context=context,
                 background=tuple(background),
             )
 
@@ -125,6 +147,26 @@ def show_response_downloads(
             )
     with columns[1]:
         show_blank_downloads(form, municipality=municipality, round_no=round_no, lang=lang)
+    if answers:
+        show_handout_downloads(form, dict(answers), municipality=municipality, round_no=round_no)
+
+
+def show_handout_downloads(form: Form, answers: dict, *, municipality: str, round_no: int) -> None:
+    """The instrument's own documents of this response (a flyer, a one-page summary)."""
+    lang = get_lang()
+    for handout in get_instrument(form.id).handouts:
+
+        def make(handout: Handout = handout) -> Document:
+            return handout_document(
+                form, answers, handout, municipality=municipality, round=round_no, lang=lang
+            )
+
+        _download_buttons(
+            f"handout.{handout.kind}",
+            handout.label(lang),
+            make,
+            _sample(form, lang, municipality=municipality, round_no=round_no, kind=handout.kind),
+        )
 
 
 def show_blank_downloads(form: Form, *, municipality: str, round_no: int, lang: str) -> None:
@@ -193,8 +235,9 @@ def show_result_section(
     (``background``: what the response builds on, put into its document)."""
     lang = get_lang()
     st.divider()
+    context = context_answers(form, workspace.id, int(round_no)) if state.answers else {}
     if state.answers:
-        show_response(form, state.answers, lang)
+        show_response(form, state.answers, lang, context)
     show_response_downloads(
         form,
         answers=state.answers,
@@ -203,5 +246,6 @@ def show_result_section(
         round_no=int(round_no),
         submitted_at=state.submitted_at,
         lang=lang,
+        context=context,
         background=background,
     )
