@@ -23,7 +23,9 @@ from stadforstad.storage.records import respondent_info
 from stadforstad.storage.tables import Respondent, Response
 
 if TYPE_CHECKING:
-    from stadforstad.storage.repository import Actor, RespondentInfo, Store
+    from stadforstad.storage.actors import Actor
+    from stadforstad.storage.records import RespondentInfo
+    from stadforstad.storage.repository import Store
 
 #: The shared respondent's name (shown where answers are listed by who gave them).
 GROUP_NAME = "Kärngruppen (gemensamt)"

@@ -116,7 +116,9 @@ def submit(
 
     ``expected_revision`` is the revision the user started editing from: if someone
     else submitted in between, the save is refused (STORE_003) rather than silently
-    putting one version over the other.
+    putting one version over the other. ``expected_version`` does the same for every
+    save, drafts included (STORE_007; shared answers, ``storage.group_answers``).
+    The revision records which items it changed from the one before.
     """
     store._require_write(actor, workspace_id)
     clean = check_answers(form, answers)
