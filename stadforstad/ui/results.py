@@ -20,18 +20,17 @@ from stadforstad.documents.build import (
     Format,
     blank_document,
     group_document,
-    handout_document,
     render,
     response_document,
 )
 from stadforstad.documents.meta import file_name
 from stadforstad.instruments.answers_view import answer_blocks
-from stadforstad.instruments.base import Handout
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.schema import Form
 from stadforstad.storage.context import context_answers
 from stadforstad.ui.blocks import show_blocks
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.workshop import show_event_progress, show_products, show_tools
 
 PAGE = "results"
 
@@ -49,13 +48,14 @@ def show_response(
             show_blocks([answer_blocks(form, answers, lang)])
     else:
         st.subheader(tr("Era inskickade svar", "Your submitted answers"))
-        show_blocks(instrument.blocks(form, instrument.score(form, answers), lang))
+        show_blocks(instrument.response_blocks(form, answers, lang))
 
 
 def show_group(form: Form, responses: Sequence[Rated], lang: str) -> None:
     """The group's picture: the summary of a scored form, and every member's answers
-    side by side."""
+    side by side; then the form's tool (the draw, the search), if it has one."""
     show_blocks(get_instrument(form.id).group_response_blocks(form, responses, lang))
+    show_tools(form, responses, lang, scope=f"group.{form.id}")
 
 
 def _deferred(make: Callable[[], Document], fmt: Format) -> Callable[[], bytes]:
@@ -67,7 +67,7 @@ def _deferred(make: Callable[[], Document], fmt: Format) -> Callable[[], bytes]:
     return build
 
 
-def _download_buttons(where: str, label: str, make: Callable[[], Document], sample: Document):
+def download_buttons(where: str, label: str, make: Callable[[], Document], sample: Document):
     """A PDF and a Word button for one document; it is built only on a click."""
     st.caption(label)
     left, right = st.columns(2)
@@ -100,7 +100,7 @@ def show_response_downloads(
     context: Mapping[str, Sequence[dict]] | None = None,
 ) -> None:
     """Documents on the form page: this response with its result (once submitted), its
-    handouts (e.g. the routine as a flyer), and the blank form to fill in by hand."""
+    and the blank form to fill in by hand."""
     st.markdown(f"**{tr('Dokument', 'Documents')}**")
     columns = st.columns(2)
     if answers:
@@ -119,7 +119,7 @@ def show_response_downloads(
             )
 
         with columns[0]:
-            _download_buttons(
+            download_buttons(
                 "response",
                 tr("Svaren och resultatet", "The answers and the result"),
                 response,
@@ -129,33 +129,13 @@ def show_response_downloads(
             )
     with columns[1]:
         show_blank_downloads(form, municipality=municipality, round_no=round_no, lang=lang)
-    if answers:
-        show_handout_downloads(form, dict(answers), municipality=municipality, round_no=round_no)
-
-
-def show_handout_downloads(form: Form, answers: dict, *, municipality: str, round_no: int) -> None:
-    """The instrument's own documents of this response (a flyer, a one-page summary)."""
-    lang = get_lang()
-    for handout in get_instrument(form.id).handouts:
-
-        def make(handout: Handout = handout) -> Document:
-            return handout_document(
-                form, answers, handout, municipality=municipality, round=round_no, lang=lang
-            )
-
-        _download_buttons(
-            f"handout.{handout.kind}",
-            handout.label(lang),
-            make,
-            _sample(form, lang, municipality=municipality, round_no=round_no, kind=handout.kind),
-        )
 
 
 def show_blank_downloads(form: Form, *, municipality: str, round_no: int, lang: str) -> None:
     def blank() -> Document:
         return blank_document(form, lang, municipality=municipality, round=round_no)
 
-    _download_buttons(
+    download_buttons(
         "blank",
         tr(
             "Skriv ut tomt formulär (för en workshop på papper)",
@@ -177,7 +157,7 @@ def show_group_downloads(
     st.markdown(f"**{tr('Dokument', 'Documents')}**")
     left, right = st.columns(2)
     with left:
-        _download_buttons(
+        download_buttons(
             "group",
             tr("Gruppens bild", "The group's picture"),
             group,
@@ -185,6 +165,9 @@ def show_group_downloads(
         )
     with right:
         show_blank_downloads(form, municipality=municipality, round_no=round_no, lang=lang)
+    show_products(
+        form, kept, where="group_product", municipality=municipality, round_no=round_no, lang=lang
+    )
 
 
 def _sample(
@@ -213,6 +196,8 @@ def _sample(
 def show_result_section(form: Form, state, *, workspace, person, round_no: int) -> None:
     """After the form: the submitted response's result and answers, and the documents."""
     lang = get_lang()
+    if form.id == "event":  # the planning so far, draft included
+        show_event_progress(form, state.working_answers, lang)
     st.divider()
     context = (
         context_answers(
@@ -227,6 +212,8 @@ def show_result_section(form: Form, state, *, workspace, person, round_no: int) 
     )
     if state.answers:
         show_response(form, state.answers, lang, context)
+    responses = [Rated(respondent=person.name, answers=state.answers)] if state.answers else []
+    show_tools(form, responses, lang, scope=f"form.{workspace.id}.{person.id}.{form.id}")
     show_response_downloads(
         form,
         answers=state.answers,
@@ -237,3 +224,12 @@ def show_result_section(form: Form, state, *, workspace, person, round_no: int) 
         lang=lang,
         context=context,
     )
+    if responses:
+        show_products(
+            form,
+            responses,
+            where="product",
+            municipality=workspace.name,
+            round_no=int(round_no),
+            lang=lang,
+        )
