@@ -19,6 +19,7 @@ from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
 from tests.browser.conftest import start_app
 from tests.browser.test_redo_flow import wait_idle
+from tests.test_pages_steps import answering
 from tests.test_statistik import PLAN, STATS
 from tests.test_steps_documents import ROUTINE
 
@@ -44,7 +45,7 @@ def routine_app(tmp_path_factory):
         store.submit(
             actor=actor,
             workspace_id=place.id,
-            respondent_id=anna.id,
+            respondent_id=answering(store, actor, place.id, form_id, anna.id),
             form=form,
             answers=check_answers(form, answers, coerce=True),
         )
