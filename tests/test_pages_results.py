@@ -13,6 +13,7 @@ from stadforstad.answers import check_answers
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.instruments.answers_view import answer_blocks
 from stadforstad.instruments.blocks import format_cell
+from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.form_page import RESPONDENT_KEY
@@ -79,8 +80,10 @@ def test_every_form_page_shows_the_submitted_answers_read_only(seeded) -> None:
         for text in wanted:
             assert text in page, (form.id, text)
         labels = [b.label for b in at.get("download_button")]
-        assert labels.count("Ladda ner som PDF") == 2, (form.id, labels)  # response and blank
-        assert labels.count("Ladda ner som Word") == 2, (form.id, labels)
+        # the response, the blank form, and each product of a workshop
+        documents = 2 + len(INSTRUMENTS[form.id].products)
+        assert labels.count("Ladda ner som PDF") == documents, (form.id, labels)
+        assert labels.count("Ladda ner som Word") == documents, (form.id, labels)
 
 
 def test_submitting_a_form_of_notes_shows_it_read_only_at_once(fresh_database) -> None:
