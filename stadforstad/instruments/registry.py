@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from stadforstad.instruments.aktorsanalys import AKTORSANALYS
+from stadforstad.instruments.arenderutin import ARENDERUTIN
 from stadforstad.instruments.base import Instrument, notes_instrument
 from stadforstad.instruments.event import EVENT
 from stadforstad.instruments.icebreaker import ICEBREAKER
@@ -26,6 +27,9 @@ from stadforstad.instruments.roles import (
     NATVERKSROLL,
     SAMORDNINGSFUNKTION,
 )
+from stadforstad.instruments.statistik import STATISTIK
+from stadforstad.instruments.swot import SWOT
+from stadforstad.instruments.utgangspunkt import UTGANGSPUNKT
 from stadforstad.instruments.workshop_notes import DODSFALLAN, MODIG_MILJO, ORGANISATION, SCENARIER
 from stadforstad.instruments.yes_no import ENGAGEMANG, RIKTNING
 
@@ -61,16 +65,16 @@ INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
     "event": EVENT,
     "reflektion_4_5": notes_instrument("reflektion_4_5"),
     # Steg 6
-    "utgangspunkt": notes_instrument("utgangspunkt"),
-    "swot": notes_instrument("swot"),
+    "utgangspunkt": UTGANGSPUNKT,
+    "swot": SWOT,
     "samverkansplan": notes_instrument("samverkansplan"),
     "reflektion_6": notes_instrument("reflektion_6"),
     # Steg 7
     "utvecklingsnivaer": UTVECKLINGSNIVAER,
-    "arenderutin": notes_instrument("arenderutin"),
+    "arenderutin": ARENDERUTIN,
     "reflektion_7": notes_instrument("reflektion_7"),
     # Utanför stegen
-    "statistik": notes_instrument("statistik"),
+    "statistik": STATISTIK,
 }
 
 
