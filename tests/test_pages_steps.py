@@ -29,8 +29,10 @@ from tests.test_steps_documents import ROUTINE, START, SWOT
 def answering(store: Store, actor: Actor, workspace_id: int, form_id: str, person: int) -> int:
     """Who holds the answer: the group's shared respondent for a form the group owns
     (``owner: group``), else the person."""
-    if getattr(load_form(form_id), "owner", None) == "group":
-        return store.group_respondent(actor=actor, workspace_id=workspace_id).id  # type: ignore[attr-defined]
+    if load_form(form_id).owner == "group":
+        group = store.group_respondent(actor=actor, workspace_id=workspace_id)
+        assert group is not None
+        return group.id
     return person
 
 

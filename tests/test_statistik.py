@@ -83,6 +83,13 @@ def test_plan_without_first_year_or_targets_gives_none() -> None:
     assert plan_targets([{}]) == {}
 
 
+def test_targets_stop_at_the_plans_length() -> None:
+    row = {**PLAN["delmal"][1], "mal_ar_4": 9, "mal_ar_5": 11}
+    assert sorted(plan_targets([{"delmal": [row]}])["stodsamtal"]) == [2021, 2022, 2023, 2024, 2025]
+    short = {"planens_langd": 3, "delmal": [row]}
+    assert sorted(plan_targets([short])["stodsamtal"]) == [2021, 2022, 2023]
+
+
 def test_a_later_plan_wins() -> None:
     later = {"delmal": [{**PLAN["delmal"][1], "mal_ar_1": 30}]}
     assert plan_targets([PLAN, later])["stodsamtal"][2021] == (30.0, "delmal_4")
