@@ -217,3 +217,23 @@ def test_the_group_page_offers_the_summary_of_a_team_exercise(hoerby) -> None:
     page = _texts(at)
     assert "Förankra hos ledningen" in page
     assert "Sammanfattning" in page
+
+
+def test_a_choice_and_a_typed_answer_in_one_row_says_which_counts(hoerby) -> None:
+    anna, _, store, workspace_id = hoerby
+    at = _form("malgrupp_kontaktyta", anna)
+    fill_table(at, [{"malgrupp": "flyktingar", "malgrupp__annat": "Ensamkommande barn"}])
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Rad 1, Sårbar målgrupp: ni har både valt") for c in captions)
+    button(at, "Spara utkast").click()
+    at.run()
+    state = store.response_state(
+        actor=Actor.local(),
+        workspace_id=workspace_id,
+        respondent_id=anna,
+        form_id="malgrupp_kontaktyta",
+        round=1,
+    )
+    assert state.draft == {"malgrupper": [{"malgrupp": "Ensamkommande barn"}]}
