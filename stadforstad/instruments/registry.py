@@ -12,6 +12,7 @@ from typing import Any
 
 from stadforstad.instruments.aktorsanalys import AKTORSANALYS
 from stadforstad.instruments.base import Instrument, notes_instrument
+from stadforstad.instruments.eskortsidor import ESKORTSIDOR
 from stadforstad.instruments.kartlaggning import KARTLAGGNING
 from stadforstad.instruments.levels import SAMVERKANSNIVAER, UTVECKLINGSNIVAER
 from stadforstad.instruments.redo import REDO
@@ -34,7 +35,7 @@ INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
     # Steg 2
     "malgrupp_kontaktyta": notes_instrument("malgrupp_kontaktyta"),
     "kartlaggning": KARTLAGGNING,
-    "eskortsidor": notes_instrument("eskortsidor"),
+    "eskortsidor": ESKORTSIDOR,
     "kartlaggningsplan": notes_instrument("kartlaggningsplan"),
     # Steg 3
     "aktorsperspektiv": notes_instrument("aktorsperspektiv"),

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from stadforstad import errors, limits
 from stadforstad.answers import Answers, check_answers
 from stadforstad.errors import AnswerError, ForbiddenError, StorageError
+from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage import backup, workspaces
 from stadforstad.storage.engine import WRITE, mark_erasure
@@ -38,7 +39,7 @@ MEMBER = "member"
 COORDINATOR = "coordinator"
 ROLES = (MEMBER, COORDINATOR)
 #: Audited actions that change nothing a comparison or a compilation shows.
-UNCHANGING_ACTIONS = ("draft", "export")
+UNCHANGING_ACTIONS = ("draft", "export", "export_sensitive")
 
 
 @dataclass(frozen=True)
@@ -348,7 +349,7 @@ class Store:
     ) -> ResponseState:
         """Keep work in progress. Required items may be missing; values must still fit."""
         self._require_write(actor, workspace_id)
-        clean = check_answers(form, answers, partial=True)
+        clean = protect_answers(form, check_answers(form, answers, partial=True))
         with self._write() as session:
             row = self._response_row(
                 session, workspace_id, respondent_id, form.id, round, create=True
@@ -384,7 +385,7 @@ class Store:
         putting one version over the other.
         """
         self._require_write(actor, workspace_id)
-        clean = check_answers(form, answers)
+        clean = protect_answers(form, check_answers(form, answers))
         with self._write() as session:
             row = self._response_row(
                 session, workspace_id, respondent_id, form.id, round, create=True
@@ -676,7 +677,7 @@ class Store:
         clean = []
         for index, (_name, answers) in enumerate(rows):
             try:
-                clean.append(check_answers(form, answers))
+                clean.append(protect_answers(form, check_answers(form, answers)))
             except AnswerError as exc:
                 problems += [
                     errors.Problem(p.code, f"row {index + 1}, {p.where}", p.message)
@@ -803,10 +804,15 @@ class Store:
             }
 
     # -- backup -------------------------------------------------------------
-    def export_workspace(self, *, actor: Actor, workspace_id: int) -> dict[str, Any]:
+    def export_workspace(
+        self, *, actor: Actor, workspace_id: int, include_sensitive: bool = False
+    ) -> dict[str, Any]:
         """The whole workspace as JSON-ready data (see ``storage.backup``); members of
-        the workspace and administrators, audited."""
-        return backup.export_workspace(self, actor=actor, workspace_id=workspace_id)
+        the workspace and administrators, audited. The answers to sensitive forms are
+        left out unless ``include_sensitive``."""
+        return backup.export_workspace(
+            self, actor=actor, workspace_id=workspace_id, include_sensitive=include_sensitive
+        )
 
     def import_workspace(
         self, *, actor: Actor, data: dict[str, Any], name: str | None = None
