@@ -238,3 +238,20 @@ def test_the_key_file_is_outside_git() -> None:
     assert "/data/" in ignored.splitlines()
     assert keyed.default_key_file().parent.name == "data"
     assert os.environ[keyed.KEY_ENV] == KEY
+
+
+def test_purge_codes_names_stored_before_they_were_keyed(store, admin) -> None:
+    """Answers saved by an earlier version hold the name as typed: the purge codes it."""
+    place, person = _workspace_with_adverts(store, admin)
+    from stadforstad.storage.tables import Revision
+
+    with store.write_session() as session:
+        for revision in session.scalars(select(Revision)):
+            revision.answers = {"annonser": [advert("2026-03-01")]}  # as an old version saved
+    assert NAME in everything_stored(store)
+    now = dt.datetime(2026, 3, 20, 12, tzinfo=dt.UTC)
+    purge_expired(store, now=now, dry_run=True, kinds=["eskortsidor"])
+    assert NAME in everything_stored(store)  # a dry run changes nothing
+    purge_expired(store, now=now, kinds=["eskortsidor"])
+    stored = everything_stored(store)
+    assert NAME not in stored and keyed.keyed_hash(NAME) in stored

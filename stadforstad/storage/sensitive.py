@@ -9,7 +9,9 @@ exports leave out unless asked, and the retention of the escort-site adverts.
   is more than ``STADFORSTAD_ESKORTSIDOR_RETENTION_MONTHS`` (12) months old is removed
   from every submitted version and the draft (a row without a date goes by the day it
   was saved). A response left without any row is deleted whole. Run by
-  ``stadforstad purge`` (``stadforstad.retention``).
+  ``stadforstad purge`` (``stadforstad.retention``). The same pass codes any advertiser
+  name still stored as typed (answers saved before names were keyed) with the keyed
+  hash, so no name outlives the first purge.
 """
 
 from __future__ import annotations
@@ -63,6 +65,14 @@ def _kept(answers: dict[str, Any] | None, saved: dt.datetime | None, cutoff: str
     return {**answers, TABLE: kept}, len(rows) - len(kept)
 
 
+def _coded(answers: dict[str, Any] | None) -> dict[str, Any] | None:
+    """``answers`` with any advertiser name still as typed replaced by its code."""
+    from stadforstad.catalog import load_form
+    from stadforstad.keyed import protect_answers
+
+    return protect_answers(load_form(FORM_ID), answers) if answers else answers
+
+
 def _has_rows(answers: dict[str, Any] | None) -> bool:
     return bool(answers and answers.get(TABLE))
 
@@ -82,13 +92,15 @@ def purge_eskortsidor(
         for revision in revisions:
             answers, gone = _kept(revision.answers, revision.saved_at, cutoff)
             here += gone
-            if gone and not dry_run:
-                revision.answers = answers
+            coded = _coded(answers)
+            if (gone or coded != answers) and not dry_run:
+                revision.answers = coded or {}
             left = left or _has_rows(answers)
         draft, gone = _kept(response.draft, response.draft_saved_at, cutoff)
         here += gone
-        if gone and not dry_run:
-            response.draft = draft
+        coded_draft = _coded(draft)
+        if (gone or coded_draft != draft) and not dry_run:
+            response.draft = coded_draft
         left = left or _has_rows(draft)
         removed += here
         if here and not left and not dry_run:
