@@ -146,7 +146,7 @@ def run_load(
     stored = sum(
         1
         for a in links.link_answers(actor=actor, workspace_id=workspace_id, form_id=form.id)
-        if a.link_id == created.id
+        if a.link_id == created.info.id
     )
     backend = links.store.engine.dialect.name
     return LoadResult(backend, respondents, stored, seconds, latencies, errors, serial)
