@@ -486,7 +486,11 @@ def cmd_export(args) -> int:
     store, actor = _store(), Actor.local()
     workspace = _workspace(store, actor, args.workspace)
     path = backup.export_workspace_file(
-        store, actor=actor, workspace_id=workspace.id, path=args.file
+        store,
+        actor=actor,
+        workspace_id=workspace.id,
+        path=args.file,
+        include_sensitive=args.include_sensitive,
     )
     print(f"{workspace.name}\t{path}")
     return 0
@@ -559,6 +563,12 @@ def _add_admin_parsers(sub) -> None:
     export = sub.add_parser("export", help="a whole municipality to one file (.json[.gz])")
     export.add_argument("workspace", help="the municipality's id or name")
     export.add_argument("file")
+    export.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="also the answers to sensitive forms (eskortsidor, statistik), left out "
+        "otherwise; recorded in the audit log",
+    )
     export.set_defaults(func=cmd_export)
     restore = sub.add_parser("import-backup", help="read an exported municipality")
     restore.add_argument("file")

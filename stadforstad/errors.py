@@ -233,3 +233,8 @@ def problem_text(problem: Problem, lang: str) -> str:
     """A problem as one printable line in ``lang``: ``[CODE] where: message``."""
     where = f"{printable(problem.where)}: " if problem.where else ""
     return f"[{problem.code}] {where}{printable(in_language(problem.message, lang))}"
+
+
+# -- keyed hashes (stadforstad/keyed.py) ------------------------------------------------
+#: The installation's key for keyed hashes is too short to be secret.
+KEY_TOO_SHORT = "KEY_001"

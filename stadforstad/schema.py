@@ -210,9 +210,14 @@ class Column(Model):
     min: float | None = None
     max: float | None = None
     max_length: int = Field(default=2000, gt=0)
+    #: For ``text`` columns: stored only as a keyed hash (``stadforstad.keyed``), never as
+    #: typed, so repeats can be counted without keeping the text (an advertiser's name).
+    keyed: bool = False
 
     @model_validator(mode="after")
     def _shape(self) -> Column:
+        if self.keyed and self.kind != "text":
+            raise ValueError("only a text column can be keyed")
         if self.kind in ("choice", "checklist") and not self.options:
             raise ValueError(f"a {self.kind} column needs options")
         if self.kind not in ("choice", "checklist") and self.options:

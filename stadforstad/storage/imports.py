@@ -12,6 +12,7 @@ from sqlalchemy import select
 from stadforstad import errors, limits
 from stadforstad.answers import check_answers
 from stadforstad.errors import AnswerError, StorageError
+from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage.actors import Actor
 from stadforstad.storage.refusals import not_found
@@ -77,7 +78,7 @@ def submit_many(
     clean = []
     for index, (_name, answers) in enumerate(rows):
         try:
-            clean.append(check_answers(form, answers))
+            clean.append(protect_answers(form, check_answers(form, answers)))
         except AnswerError as exc:
             problems += [
                 errors.Problem(p.code, f"row {index + 1}, {p.where}", p.message)

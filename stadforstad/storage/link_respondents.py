@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from stadforstad import errors
 from stadforstad.answers import Answers, check_answers
 from stadforstad.errors import AnswerError, StorageError
+from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage.link_rows import (
     InvitationLink,
@@ -341,7 +342,8 @@ class RespondentLinks:
             raise fail(LINK_FORBIDDEN, "actor", "bara den som svarar via länken kan göra detta")
         if form.id != actor.form_id or not form.shareable:
             raise fail(LINK_FORBIDDEN, form.id, "länken gäller ett annat formulär")
-        clean = check_answers(form, answers, partial=partial)
+        # A keyed column (stadforstad.keyed) is stored as its code here too.
+        clean = protect_answers(form, check_answers(form, answers, partial=partial))
         if not has_answer(form, clean):
             raise fail(LINK_EMPTY, "", "inget är besvarat ännu; svara på minst en fråga först")
         return clean

@@ -13,6 +13,7 @@ from stadforstad import errors
 from stadforstad.answer_changes import changed_items
 from stadforstad.answers import check_answers
 from stadforstad.errors import StorageError
+from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage import group_answers
 from stadforstad.storage.actors import Actor
@@ -78,7 +79,7 @@ def save_draft(
     """Keep work in progress. Required items may be missing; values must still fit.
     ``expected_version``: the version the user started from (STORE_007 if newer)."""
     store._require_write(actor, workspace_id)
-    clean = check_answers(form, answers, partial=True)
+    clean = protect_answers(form, check_answers(form, answers, partial=True))
     with store.write_session() as session:
         row = response_row(session, workspace_id, respondent_id, form.id, round, create=True)
         assert row is not None  # created above
@@ -121,7 +122,7 @@ def submit(
     The revision records which items it changed from the one before.
     """
     store._require_write(actor, workspace_id)
-    clean = check_answers(form, answers)
+    clean = protect_answers(form, check_answers(form, answers))
     with store.write_session() as session:
         row = response_row(session, workspace_id, respondent_id, form.id, round, create=True)
         assert row is not None  # created above
