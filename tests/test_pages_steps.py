@@ -26,10 +26,23 @@ from tests.test_statistik import PLAN
 from tests.test_steps_documents import ROUTINE, START, SWOT
 
 
+def answering(store: Store, actor: Actor, workspace_id: int, form_id: str, person: int) -> int:
+    """Who holds the answer: the group's shared respondent for a form the group owns
+    (``owner: group``), else the person."""
+    if getattr(load_form(form_id), "owner", None) == "group":
+        return store.group_respondent(actor=actor, workspace_id=workspace_id).id  # type: ignore[attr-defined]
+    return person
+
+
 def _submit(store: Store, actor: Actor, where: dict, form_id: str, answers: dict, **kw) -> None:
     form = load_form(form_id)
+    respondent = answering(store, actor, where["workspace_id"], form_id, where["respondent_id"])
     store.submit(
-        actor=actor, form=form, answers=check_answers(form, answers, coerce=True), **where, **kw
+        actor=actor,
+        form=form,
+        answers=check_answers(form, answers, coerce=True),
+        **{**where, "respondent_id": respondent},
+        **kw,
     )
 
 

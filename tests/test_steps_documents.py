@@ -11,8 +11,9 @@ import zipfile
 import pytest
 from svglib.svglib import svg2rlg
 
+from scoring.common import Rated
 from stadforstad.catalog import load_form
-from stadforstad.documents.build import handout_document, render, response_document
+from stadforstad.documents.build import product_document, render, response_document
 from stadforstad.instruments.blocks import Image, Names, Note, Table
 from stadforstad.instruments.registry import get_instrument
 from tests.test_documents import docx_text, pdf_pages
@@ -179,9 +180,15 @@ def test_routine_without_steps_says_so() -> None:
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_routine_flyer_is_one_page_with_every_contact(fmt: str, lang: str) -> None:
     form, instrument = load_form("arenderutin"), get_instrument("arenderutin")
-    [flyer] = instrument.handouts
-    document = handout_document(
-        form, ROUTINE, flyer, municipality="Helsingborg", round=1, lang=lang, day=DAY
+    [flyer] = instrument.products
+    document = product_document(
+        form,
+        flyer.key,
+        [Rated(respondent="Kärngruppen", answers=ROUTINE)],
+        municipality="Helsingborg",
+        round=1,
+        lang=lang,
+        day=DAY,
     )
     data = render(document, fmt)
     if fmt == "pdf":

@@ -12,7 +12,6 @@ from scoring.common import Rated
 from stadforstad.documents.blank import blank_blocks
 from stadforstad.documents.meta import TZ, Document, Meta, today
 from stadforstad.i18n import pick
-from stadforstad.instruments.base import Handout
 from stadforstad.instruments.blocks import Block, Heading, Paragraph
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.schema import Form
@@ -73,9 +72,11 @@ def response_document(
     submitted_at: dt.datetime | None = None,
     day: dt.date | None = None,
     context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+    background: Sequence[Block] = (),
 ) -> Document:
     """One respondent's submitted answers with the result, as the form page shows them
-    (``context``: the answers of the forms the result reads beside its own)."""
+    (``context``: the answers of the forms the result reads beside its own;
+    ``background``: what the response builds on, e.g. the plan's mapping and SWOT)."""
     instrument = get_instrument(form.id)
     blocks: list[Block] = []
     if submitted_at is not None:
@@ -92,7 +93,7 @@ def response_document(
         )
     if instrument.scored:
         blocks.append(Heading(pick(lang, "Resultat", "Result"), 2))
-    blocks += instrument.response_blocks(form, answers, lang, context)
+    blocks += instrument.response_blocks(form, answers, lang, context, background)
     meta = _meta(
         form,
         lang,
@@ -140,26 +141,23 @@ def group_document(
     return Document(meta, tuple(blocks))
 
 
-def handout_document(
+def product_document(
     form: Form,
-    answers: dict[str, Any],
-    handout: Handout,
+    key: str,
+    responses: Sequence[Rated],
     *,
     municipality: str,
     round: int,
     lang: str = "sv",
     day: dt.date | None = None,
 ) -> Document:
-    """A document of its own made from one response (e.g. the routine as a flyer)."""
+    """A workshop's own product (``Instrument.products``, by its key) from the responses
+    given: one member's, or the group's."""
+    product = next(p for p in get_instrument(form.id).products if p.key == key)
     meta = _meta(
-        form,
-        lang,
-        handout.label(lang),
-        municipality=municipality,
-        round=round,
-        day=day or today(),
+        form, lang, product.title(lang), municipality=municipality, round=round, day=day or today()
     )
-    return Document(meta, tuple(handout.blocks(form, answers, lang)))
+    return Document(meta, tuple(product.make(form, list(responses), lang)))
 
 
 def render(document: Document, fmt: Format) -> bytes:

@@ -4,11 +4,13 @@ flyer like the handbook's Helsingborg example ("1. Ring polisen vid misstanke â€
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from scoring.common import Rated
 from stadforstad.i18n import pick
 from stadforstad.instruments.answers_view import answer_blocks
-from stadforstad.instruments.base import Filled, Handout, notes_instrument
+from stadforstad.instruments.base import Filled, Product, notes_instrument
 from stadforstad.instruments.blocks import Block, Heading, Image, Names, Note, Paragraph, Table
 from stadforstad.instruments.pictures import FlowStep, flow_svg
 from stadforstad.schema import Form
@@ -168,11 +170,16 @@ def flyer_blocks(form: Form, answers: dict[str, Any], lang: str) -> list[Block]:
     return blocks
 
 
-FLYER = Handout(
-    kind="flygblad",
+def _flyer(form: Form, responses: Sequence[Rated], lang: str) -> list[Block]:
+    """The flyer of the latest response given (the group's shared routine)."""
+    return flyer_blocks(form, responses[-1].answers if responses else {}, lang)
+
+
+FLYER = Product(
+    key="flygblad",
     sv="Rutinen som flygblad (en sida)",
     en="The routine as a flyer (one page)",
-    blocks=flyer_blocks,
+    make=_flyer,
 )
 
-ARENDERUTIN = notes_instrument("arenderutin", verdict=verdict, handouts=(FLYER,))
+ARENDERUTIN = notes_instrument("arenderutin", verdict=verdict, products=(FLYER,))

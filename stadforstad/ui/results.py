@@ -20,35 +20,20 @@ from stadforstad.documents.build import (
     Format,
     blank_document,
     group_document,
-    handout_document,
     render,
     response_document,
 )
 from stadforstad.documents.meta import file_name
 from stadforstad.instruments.answers_view import answer_blocks
-from stadforstad.instruments.base import Handout
+from stadforstad.instruments.blocks import Block
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.schema import Form
+from stadforstad.storage.context import context_answers
 from stadforstad.ui.blocks import show_blocks
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.workshop import show_event_progress, show_products, show_tools
 
 PAGE = "results"
-
-
-def context_answers(form: Form, workspace_id: int, round_no: int) -> dict[str, list[dict]]:
-    """The submitted answers of the forms the instrument reads beside its own (same
-    municipality, same round), oldest first: e.g. the plan's targets for the statistics."""
-    forms = get_instrument(form.id).context_forms
-    if not forms:
-        return {}
-    store, actor = get_store(), get_actor()
-    found: dict[str, list[dict]] = {}
-    for form_id in forms:
-        rows = store.submitted(
-            actor=actor, workspace_ids=[workspace_id], form_id=form_id, round=round_no
-        )
-        found[form_id] = [r.answers for r in sorted(rows, key=lambda r: r.saved_at)]
-    return found
 
 
 def show_response(
@@ -64,13 +49,14 @@ def show_response(
             show_blocks([answer_blocks(form, answers, lang)])
     else:
         st.subheader(tr("Era inskickade svar", "Your submitted answers"))
-        show_blocks(instrument.blocks(form, instrument.score(form, answers), lang))
+        show_blocks(instrument.response_blocks(form, answers, lang))
 
 
 def show_group(form: Form, responses: Sequence[Rated], lang: str) -> None:
     """The group's picture: the summary of a scored form, and every member's answers
-    side by side."""
+    side by side; then the form's tool (the draw, the search), if it has one."""
     show_blocks(get_instrument(form.id).group_response_blocks(form, responses, lang))
+    show_tools(form, responses, lang, scope=f"group.{form.id}")
 
 
 def _deferred(make: Callable[[], Document], fmt: Format) -> Callable[[], bytes]:
@@ -82,7 +68,7 @@ def _deferred(make: Callable[[], Document], fmt: Format) -> Callable[[], bytes]:
     return build
 
 
-def _download_buttons(where: str, label: str, make: Callable[[], Document], sample: Document):
+def download_buttons(where: str, label: str, make: Callable[[], Document], sample: Document):
     """A PDF and a Word button for one document; it is built only on a click."""
     st.caption(label)
     left, right = st.columns(2)
@@ -113,9 +99,10 @@ def show_response_downloads(
     submitted_at: dt.datetime | None,
     lang: str,
     context: Mapping[str, Sequence[dict]] | None = None,
+    background: Sequence[Block] = (),
 ) -> None:
-    """Documents on the form page: this response with its result (once submitted), its
-    handouts (e.g. the routine as a flyer), and the blank form to fill in by hand."""
+    """Documents on the form page: this response with its result (once submitted), and
+    the blank form to fill in by hand."""
     st.markdown(f"**{tr('Dokument', 'Documents')}**")
     columns = st.columns(2)
     if answers:
@@ -131,10 +118,11 @@ def show_response_downloads(
                 lang=lang,
                 submitted_at=submitted_at,
                 context=context,
+                background=tuple(background),
             )
 
         with columns[0]:
-            _download_buttons(
+            download_buttons(
                 "response",
                 tr("Svaren och resultatet", "The answers and the result"),
                 response,
@@ -144,33 +132,13 @@ def show_response_downloads(
             )
     with columns[1]:
         show_blank_downloads(form, municipality=municipality, round_no=round_no, lang=lang)
-    if answers:
-        show_handout_downloads(form, dict(answers), municipality=municipality, round_no=round_no)
-
-
-def show_handout_downloads(form: Form, answers: dict, *, municipality: str, round_no: int) -> None:
-    """The instrument's own documents of this response (a flyer, a one-page summary)."""
-    lang = get_lang()
-    for handout in get_instrument(form.id).handouts:
-
-        def make(handout: Handout = handout) -> Document:
-            return handout_document(
-                form, answers, handout, municipality=municipality, round=round_no, lang=lang
-            )
-
-        _download_buttons(
-            f"handout.{handout.kind}",
-            handout.label(lang),
-            make,
-            _sample(form, lang, municipality=municipality, round_no=round_no, kind=handout.kind),
-        )
 
 
 def show_blank_downloads(form: Form, *, municipality: str, round_no: int, lang: str) -> None:
     def blank() -> Document:
         return blank_document(form, lang, municipality=municipality, round=round_no)
 
-    _download_buttons(
+    download_buttons(
         "blank",
         tr(
             "Skriv ut tomt formulär (för en workshop på papper)",
@@ -192,7 +160,7 @@ def show_group_downloads(
     st.markdown(f"**{tr('Dokument', 'Documents')}**")
     left, right = st.columns(2)
     with left:
-        _download_buttons(
+        download_buttons(
             "group",
             tr("Gruppens bild", "The group's picture"),
             group,
@@ -200,6 +168,9 @@ def show_group_downloads(
         )
     with right:
         show_blank_downloads(form, municipality=municipality, round_no=round_no, lang=lang)
+    show_products(
+        form, kept, where="group_product", municipality=municipality, round_no=round_no, lang=lang
+    )
 
 
 def _sample(
@@ -225,13 +196,30 @@ def _sample(
     return Document(meta, ())
 
 
-def show_result_section(form: Form, state, *, workspace, person, round_no: int) -> None:
-    """After the form: the submitted response's result and answers, and the documents."""
+def show_result_section(
+    form: Form, state, *, workspace, person, round_no: int, background: Sequence[Block] = ()
+) -> None:
+    """After the form: the submitted response's result and answers, and the documents
+    (``background``: what the response builds on, put into its document)."""
     lang = get_lang()
+    if form.id == "event":  # the planning so far, draft included
+        show_event_progress(form, state.working_answers, lang)
     st.divider()
-    context = context_answers(form, workspace.id, int(round_no)) if state.answers else {}
+    context = (
+        context_answers(
+            get_store(),
+            actor=get_actor(),
+            form_id=form.id,
+            workspace_id=workspace.id,
+            round=int(round_no),
+        )
+        if state.answers
+        else {}
+    )
     if state.answers:
         show_response(form, state.answers, lang, context)
+    responses = [Rated(respondent=person.name, answers=state.answers)] if state.answers else []
+    show_tools(form, responses, lang, scope=f"form.{workspace.id}.{person.id}.{form.id}")
     show_response_downloads(
         form,
         answers=state.answers,
@@ -241,4 +229,14 @@ def show_result_section(form: Form, state, *, workspace, person, round_no: int) 
         submitted_at=state.submitted_at,
         lang=lang,
         context=context,
+        background=background,
     )
+    if responses:
+        show_products(
+            form,
+            responses,
+            where="product",
+            municipality=workspace.name,
+            round_no=int(round_no),
+            lang=lang,
+        )
