@@ -6,9 +6,10 @@ Each measure is a fresh Python process (nothing imported, nothing cached) that r
 the first page once with ``streamlit.testing.v1.AppTest`` and exits; its CPU time
 (user + system, ``RUSAGE_CHILDREN``) is taken, the two kinds interleaved:
 
-* **app** – ``app.py`` in the single-user mode (``STADFORSTAD_AUTH=none``) on a new
-  SQLite database: imports, the migrations run once, the frame and the home page
-  (checked: the home page's title, no exception);
+* **app** – ``app.py`` in the single-user mode (``STADFORSTAD_AUTH=none``) on an
+  SQLite database made (migrated) beforehand, as a restarted server finds it: imports,
+  the one migration check, the frame and the home page (checked: the home page's
+  title, no exception);
 * **bare** – a one-page Streamlit script (a title and a paragraph) run the same way:
   the lower bound of any Streamlit app's first page.
 
@@ -66,10 +67,20 @@ def main() -> int:
     times: dict[str, list[float]] = {"app": [], "bare": []}
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp:
         for number in range(args.rounds):
+            url = f"sqlite:///{Path(tmp) / f'{number}.sqlite'}"
+            made = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    f"from stadforstad.storage import make_engine; make_engine({url!r})",
+                ],
+                cwd=ROOT,
+            )
+            assert made.returncode == 0
             env = {
                 **os.environ,
                 "STADFORSTAD_AUTH": "none",
-                "STADFORSTAD_DATABASE_URL": f"sqlite:///{Path(tmp) / f'{number}.sqlite'}",
+                "STADFORSTAD_DATABASE_URL": url,
                 "PYTHONPATH": str(ROOT),
             }
             app = APP.format(app=str(ROOT / "app.py"), titles=[args.title])

@@ -152,6 +152,7 @@ def main() -> int:
         )
         assert done.returncode == 0, done.stderr[-2000:]
         results[writer] = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"  {writer}: {results[writer]}", flush=True)
     print(f"Excel export of {args.answers:,} link answers (kartlaggning), one child each:")
     for writer, r in results.items():
         print(
