@@ -78,7 +78,7 @@ def run_load(
     created = links.create_link(
         actor=actor, workspace_id=workspace_id, form=form, label="Hotell", max_answers=respondents
     )
-    industries = questionnaire.industry_options(form)
+    industries = list(questionnaire.industry_names(form))
     start = threading.Barrier(respondents)
     latencies: list[float] = []
     spans: list[tuple[float, float]] = []

@@ -216,13 +216,14 @@ def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
     same person would silently replace the first."""
     problems, seen = [], {}
     for row in rows:
-        where = f"row {row.number}, column {RESPONDENT}"
+        where = f"column {RESPONDENT}"
         if not row.respondent:
             problems.append(
                 Problem(
                     errors.ANSWER_REQUIRED,
                     where,
                     "every row needs the respondent's name (or a code)",
+                    file_row=row.number,
                 )
             )
         elif row.respondent in seen:
@@ -231,6 +232,7 @@ def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
                     errors.STORE_DUPLICATE,
                     where,
                     f"{row.respondent!r} is already on row {seen[row.respondent]}",
+                    file_row=row.number,
                 )
             )
         else:

@@ -152,7 +152,7 @@ def test_the_comparison_export_escapes_workspace_names(store):
 
     sheets = {
         "Redo": _table(compare.readiness(store, actor=admin)),
-        "Redo per fråga": _table(compare.readiness_items(store, actor=admin)),
+        "Redo per fråga": _table(compare.readiness_frames(store, actor=admin).items),
         "Framsteg": _table(compare.progress(store, actor=admin)),
         "Rutnät": _table(compare.progress_grid(compare.progress(store, actor=admin))),
     }
