@@ -175,27 +175,27 @@ class _Checker:
         if kind == "scale":
             return self.in_range(self.integer(value, where), item.min, item.max, where)
         if kind == "level":
-            number = self.integer(value, where)
-            allowed = [level.value for level in item.levels]
-            if number is not None and number not in allowed:
+            level = self.integer(value, where)
+            levels = [level.value for level in item.levels]
+            if level is not None and level not in levels:
                 self.problem(
                     errors.ANSWER_OUT_OF_RANGE,
                     where,
-                    f"{number} är ingen nivå ({allowed[0]}–{allowed[-1]})",
+                    f"{level} är ingen nivå ({levels[0]}–{levels[-1]})",
                 )
                 return None
-            return number
+            return level
         if kind == "choice":
-            allowed = {o.value for o in item.options}
-            return self.options(value, where, allowed, item.allow_other, item.multiple)
+            options = {o.value for o in item.options}
+            return self.options(value, where, options, item.allow_other, item.multiple)
         if kind == "checklist":
-            allowed = {o.value for o in item.options}
-            return self.options(value, where, allowed, False, True)
+            ticks = {o.value for o in item.options}
+            return self.options(value, where, ticks, False, True)
         if kind == "text":
             return self.text(value, where, item.max_length)
         if kind == "number":
-            number = self.number(value, where, item.integer)
-            return self.in_range(number, item.min, item.max, where)
+            amount = self.number(value, where, item.integer)
+            return self.in_range(amount, item.min, item.max, where)
         if kind == "date":
             return self.date(value, where)
         if kind == "table":

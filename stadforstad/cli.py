@@ -214,7 +214,8 @@ def cmd_workspaces(args) -> int:
 def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
     """Importing needs a name on every row, and each name once: a second row for the
     same person would silently replace the first."""
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
     for row in rows:
         where = f"column {RESPONDENT}"
         if not row.respondent:
@@ -277,7 +278,7 @@ def cmd_import(args) -> int:
         actor=actor,
         workspace_id=workspace.id,
         form=form,
-        rows=[(row.respondent, row.answers) for row in rows],
+        rows=[(row.respondent or "", row.answers) for row in rows],  # checked: all named
         round=args.round,
     )
     print(f"{count} responses to {form.id} stored in {workspace.name}, round {args.round}.")

@@ -62,6 +62,24 @@ def response_row(
     return row
 
 
+def writable_row(
+    session: Session, workspace_id: int, respondent_id: int, form_id: str, round: int
+) -> Response:
+    """The response row to write to, created (and locked) if need be."""
+    row = response_row(session, workspace_id, respondent_id, form_id, round, create=True)
+    if row is None:  # created by another save and gone again between two statements
+        raise errors.fail(
+            StorageError,
+            errors.STORE_CONFLICT,
+            form_id,
+            errors.say(
+                "svaret ändrades under tiden; försök igen",
+                "the response changed meanwhile; try again",
+            ),
+        )
+    return row
+
+
 def save_draft(
     store: Store,
     *,
@@ -76,7 +94,7 @@ def save_draft(
     store._require_write(actor, workspace_id)
     clean = check_answers(form, answers, partial=True)
     with store.write_session() as session:
-        row = response_row(session, workspace_id, respondent_id, form.id, round, create=True)
+        row = writable_row(session, workspace_id, respondent_id, form.id, round)
         row.draft = clean
         row.draft_form_version = form.version
         row.draft_saved_at = utcnow()
@@ -112,7 +130,7 @@ def submit(
     store._require_write(actor, workspace_id)
     clean = check_answers(form, answers)
     with store.write_session() as session:
-        row = response_row(session, workspace_id, respondent_id, form.id, round, create=True)
+        row = writable_row(session, workspace_id, respondent_id, form.id, round)
         if expected_revision is not None and row.revision != expected_revision:
             raise errors.fail(
                 StorageError,
