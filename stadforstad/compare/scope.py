@@ -18,7 +18,7 @@ from stadforstad.compilation import SHARE_MIN_GROUP
 from stadforstad.errors import ForbiddenError
 from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.schema import Form
-from stadforstad.storage.repository import COORDINATOR, Actor, Store, SubmittedRow, WorkspaceInfo
+from stadforstad.storage.repository import Actor, Store, SubmittedRow, WorkspaceInfo
 
 TZ = ZoneInfo("Europe/Stockholm")
 READINESS_FORM = "redo"
@@ -35,7 +35,7 @@ LINKS_HIDDEN = f"svar via länk döljs (färre än {SHARE_MIN_GROUP})"
 # -- who may compare, and what --------------------------------------------------------
 def can_compare(actor: Actor) -> bool:
     """County coordinators (a coordinator grant somewhere) and administrators."""
-    return actor.is_admin or COORDINATOR in actor.grants.values()
+    return actor.can_compare()
 
 
 def comparable_workspaces(store: Store, *, actor: Actor) -> list[WorkspaceInfo]:

@@ -28,3 +28,7 @@ class Actor:
 
     def can_write(self, workspace_id: int) -> bool:
         return self.is_admin or self.grants.get(workspace_id) == MEMBER
+
+    def can_compare(self) -> bool:
+        """County coordinators (a coordinator grant somewhere) and administrators."""
+        return self.is_admin or COORDINATOR in self.grants.values()

@@ -324,8 +324,22 @@ class LinkStore(RespondentLinks):
             self._require(actor.can_read(workspace_id), actor, f"workspace {workspace_id}")
         if not workspace_ids:
             return []
+        # Columns, not ORM objects (a compilation reads thousands of these).
         query = (
-            select(LinkResponse, InvitationLink)
+            select(
+                LinkResponse.id,
+                InvitationLink.id,
+                InvitationLink.label,
+                InvitationLink.form_id,
+                InvitationLink.workspace_id,
+                LinkResponse.form_version,
+                LinkResponse.industry,
+                LinkResponse.name,
+                LinkResponse.contact,
+                LinkResponse.answers,
+                LinkResponse.submitted_at,
+                LinkResponse.receipt,
+            )
             .join(InvitationLink, InvitationLink.id == LinkResponse.link_id)
             .where(
                 InvitationLink.workspace_id.in_(list(workspace_ids)),
@@ -342,20 +356,33 @@ class LinkStore(RespondentLinks):
         with self._read() as session:
             return [
                 LinkAnswer(
-                    id=r.id,
-                    link_id=link.id,
-                    link_label=link.label,
-                    form_id=link.form_id,
-                    workspace_id=link.workspace_id,
-                    form_version=r.form_version or 0,
-                    industry=r.industry,
+                    id=answer_id,
+                    link_id=link_id,
+                    link_label=label,
+                    form_id=form,
+                    workspace_id=workspace_id,
+                    form_version=version or 0,
+                    industry=industry,
                     # Names and contacts for the workspace's members only: a county
                     # coordinator reads the answers to compare, never who gave them.
-                    name=r.name if actor.can_write(link.workspace_id) else None,
-                    contact=r.contact if actor.can_write(link.workspace_id) else None,
-                    answers=r.answers or {},
-                    submitted_at=r.submitted_at or utcnow(),  # never None: filtered above
-                    receipt=r.receipt or "",
+                    name=name if actor.can_write(workspace_id) else None,
+                    contact=contact if actor.can_write(workspace_id) else None,
+                    answers=answers or {},
+                    submitted_at=sent or utcnow(),  # never None: filtered above
+                    receipt=receipt or "",
                 )
-                for r, link in session.execute(query)
+                for (
+                    answer_id,
+                    link_id,
+                    label,
+                    form,
+                    workspace_id,
+                    version,
+                    industry,
+                    name,
+                    contact,
+                    answers,
+                    sent,
+                    receipt,
+                ) in session.execute(query)
             ]

@@ -38,8 +38,21 @@ def submitted(
         store._require_read(actor, workspace_id)
     if not workspace_ids:
         return []
+    # Columns, not ORM objects: no identity map, no per-row object state (a comparison
+    # reads ~100,000 of these; loading full objects cost more than the scoring).
     query = (
-        select(Response, Revision, Respondent.name, Workspace.name)
+        select(
+            Response.workspace_id,
+            Workspace.name,
+            Response.respondent_id,
+            Respondent.name,
+            Response.form_id,
+            Response.round,
+            Revision.number,
+            Revision.form_version,
+            Revision.answers,
+            Revision.saved_at,
+        )
         .select_from(Response)
         .join(
             Revision,
@@ -59,18 +72,29 @@ def submitted(
     with store.read_session() as session:
         return [
             SubmittedRow(
-                workspace_id=response.workspace_id,
-                workspace=workspace_name,
-                respondent_id=response.respondent_id,
-                respondent=respondent_name,
-                form_id=response.form_id,
-                round=response.round,
-                revision=revision.number,
-                form_version=revision.form_version,
-                answers=revision.answers,
-                saved_at=revision.saved_at,
+                workspace_id=workspace_id,
+                workspace=workspace,
+                respondent_id=respondent_id,
+                respondent=respondent,
+                form_id=form,
+                round=number_of_round,
+                revision=revision,
+                form_version=form_version,
+                answers=answers,
+                saved_at=saved_at,
             )
-            for response, revision, respondent_name, workspace_name in session.execute(query)
+            for (
+                workspace_id,
+                workspace,
+                respondent_id,
+                respondent,
+                form,
+                number_of_round,
+                revision,
+                form_version,
+                answers,
+                saved_at,
+            ) in session.execute(query)
         ]
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from stadforstad.compilation import (
     SHARE_MIN_GROUP,
+    Compilation,
     answers_frame,
     compilation_table,
     compile_answers,
@@ -126,10 +127,13 @@ def show_compilation_page(workspace) -> None:
         st.markdown(f"**{label}**")
         for text in texts:
             st.text(f"• {text}")  # respondents' words: text only, never Markdown or HTML
-    _exports(form, answers, workspace, member)
+    _exports(form, answers, workspace, member, compiled)
 
 
-def _exports(form, answers, workspace, member: bool) -> None:
+def _exports(form, answers, workspace, member: bool, compiled: Compilation) -> None:
+    """The four downloads. Each file is built only when its button is clicked (a
+    callable ``data``): on a rerun the page builds none of them (10,000 answers took
+    minutes per rerun when they were built eagerly)."""
     st.subheader(tr("Exportera", "Export"))
     st.caption(
         tr(
@@ -164,19 +168,25 @@ def _exports(form, answers, workspace, member: bool) -> None:
             key=f"{PAGE}.csv_dialect",
         )
     ]
-    shared = compile_answers(form, answers, min_group=SHARE_MIN_GROUP)
+
+    def shared() -> Compilation:
+        # What may be shared: the page's own compilation when it hides small groups.
+        if compiled.min_group == SHARE_MIN_GROUP:
+            return compiled
+        return compile_answers(form, answers, min_group=SHARE_MIN_GROUP)
+
     stem = f"{form.id}-{workspace.name}".replace(" ", "_")
     cols = st.columns(4)
     cols[0].download_button(
         tr("Sammanställning (Excel)", "Compilation (Excel)"),
-        lambda: write_xlsx(compiled_sheets(shared)),
+        lambda: write_xlsx(compiled_sheets(shared())),
         f"{stem}-sammanstallning.xlsx",
         XLSX_MIME,
         key=f"{PAGE}.x1",
     )
     cols[1].download_button(
         tr("Sammanställning (CSV)", "Compilation (CSV)"),
-        lambda: write_csv(compilation_table(shared), dialect),
+        lambda: write_csv(compilation_table(shared()), dialect),
         f"{stem}-sammanstallning.csv",
         CSV_MIME,
         key=f"{PAGE}.c1",

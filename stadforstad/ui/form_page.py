@@ -22,6 +22,7 @@ from stadforstad.render import (
 from stadforstad.schema import Form
 from stadforstad.shared_rows import shared_rows
 from stadforstad.storage.preferences import PreferenceStore
+from stadforstad.ui.candidates import offer_candidates
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 from stadforstad.ui.results import show_result_section
 from stadforstad.ui.revisions import show_revisions
@@ -229,6 +230,14 @@ def show_form_page(workspace) -> None:
     initial, shared = state.working_answers, ""
     if can_write:
         initial, shared = _with_shared_rows(form, workspace.id, initial, lang)
+        shared += offer_candidates(
+            form,
+            workspace_id=workspace.id,
+            respondent_id=person.id,
+            round_no=round_no,
+            answers=initial,
+            lang=lang,
+        )
     # The shared rows' source is part of the context: a table first drawn empty starts
     # afresh once the linked form has been submitted.
     context = f"{workspace.id}-{person.id}-{round_no}-r{state.revision}{shared}"
