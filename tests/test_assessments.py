@@ -4,7 +4,6 @@ the quadrant boundaries, shared actor tables, and the purity of the scorers."""
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -15,8 +14,8 @@ from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form, parse_form
 from stadforstad.errors import AnswerError, FormFileError
 from stadforstad.instruments.registry import INSTRUMENTS
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 ASSESSMENTS = ("kartlaggning", "utvecklingsnivaer", "samverkansnivaer", "aktorsanalys")
 
 

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from stadforstad import errors
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CODE = re.compile(r"\b[A-Z]+_\d{3}\b")
 #: Where codes are used or documented: the app, its pages, the scorers, the docs.
 SOURCES = [

@@ -8,7 +8,6 @@ import csv
 import datetime as dt
 import io
 import re
-from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -32,8 +31,8 @@ from stadforstad.spreadsheet import (
 )
 from stadforstad.storage import Actor
 from stadforstad.storage.links import LinkAnswer
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FORMULAS = ['=HYPERLINK("http://x.invalid","klick")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 REDO = [
     "behov",
