@@ -209,15 +209,17 @@ def cmd_workspaces(args) -> int:
 def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
     """Importing needs a name on every row, and each name once: a second row for the
     same person would silently replace the first."""
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
     for row in rows:
-        where = f"row {row.number}, column {RESPONDENT}"
+        where = f"column {RESPONDENT}"
         if not row.respondent:
             problems.append(
                 Problem(
                     errors.ANSWER_REQUIRED,
                     where,
                     "every row needs the respondent's name (or a code)",
+                    file_row=row.number,
                 )
             )
         elif row.respondent in seen:
@@ -226,6 +228,7 @@ def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
                     errors.STORE_DUPLICATE,
                     where,
                     f"{row.respondent!r} is already on row {seen[row.respondent]}",
+                    file_row=row.number,
                 )
             )
         else:
@@ -270,7 +273,7 @@ def cmd_import(args) -> int:
         actor=actor,
         workspace_id=workspace.id,
         form=form,
-        rows=[(row.respondent, row.answers) for row in rows],
+        rows=[(row.respondent or "", row.answers) for row in rows],  # checked: all named
         round=args.round,
     )
     print(f"{count} responses to {form.id} stored in {workspace.name}, round {args.round}.")

@@ -14,7 +14,7 @@ from stadforstad.catalog import load_form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.form_page import RESPONDENT_KEY
-from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
+from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     add_person,
     button,
     create_workspace,
@@ -22,8 +22,7 @@ from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
     fresh_database,
     open_page,
 )
-from tests.test_statistik import PLAN
-from tests.test_steps_documents import ROUTINE, START, SWOT
+from tests.helpers.steps import PLAN, ROUTINE, START, SWOT
 
 
 def answering(store: Store, actor: Actor, workspace_id: int, form_id: str, person: int) -> int:

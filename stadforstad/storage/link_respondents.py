@@ -15,7 +15,14 @@ from sqlalchemy.orm import Session
 
 from stadforstad import errors
 from stadforstad.answers import Answers, check_answers
-from stadforstad.errors import AnswerError, StorageError
+from stadforstad.errors import (
+    LINK_EMPTY,
+    LINK_FORBIDDEN,
+    LINK_NO_DRAFT,
+    LINK_THROTTLED,
+    AnswerError,
+    StorageError,
+)
 from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage.link_rows import (
@@ -27,10 +34,6 @@ from stadforstad.storage.link_rows import (
 )
 from stadforstad.storage.link_throttle import LinkLimits, count_write
 from stadforstad.storage.link_values import (
-    LINK_EMPTY,
-    LINK_FORBIDDEN,
-    LINK_NO_DRAFT,
-    LINK_THROTTLED,
     Identity,
     LinkActor,
     LinkInfo,
