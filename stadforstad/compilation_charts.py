@@ -17,7 +17,7 @@ from stadforstad.charts.common import (
     wrap_label,
 )
 from stadforstad.compilation import Compilation
-from stadforstad.i18n import number_text
+from stadforstad.i18n import number_text, pick
 
 SCALE_COLOURS = ["#e3f2fd", "#90caf9", "#42a5f5", "#1e88e5", "#0d47a1"]
 
@@ -39,7 +39,7 @@ def heatmap_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
         color=alt.Color(
             "genomsnitt:Q",
             scale=alt.Scale(domain=[1, 5], range=SCALE_COLOURS),
-            legend=alt.Legend(title="Genomsnitt (1–5)"),
+            legend=alt.Legend(title=pick(lang, "Genomsnitt (1–5)", "Average (1–5)")),
         ),
         tooltip=["bransch", "kategori", alt.Tooltip("visas:N", title="genomsnitt"), "antal"],
     )
@@ -49,7 +49,11 @@ def heatmap_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
     )
     return (cells + text).properties(
         height=alt.Step(34),
-        title="Genomsnitt per bransch och kategori (1 = aldrig, 5 = mycket ofta)",
+        title=pick(
+            lang,
+            "Genomsnitt per bransch och kategori (1 = aldrig, 5 = mycket ofta)",
+            "Average per industry and category (1 = never, 5 = very often)",
+        ),
     )
 
 
@@ -72,15 +76,26 @@ def distribution_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
                 axis=label_axis(labelExpr=LINES, labelLineHeight=LINE_HEIGHT),
             ),
             x=alt.X(
-                "antal:Q", stack="normalize", title="Andel av svaren", axis=alt.Axis(format="%")
+                "antal:Q",
+                stack="normalize",
+                title=pick(lang, "Andel av svaren", "Share of the answers"),
+                axis=alt.Axis(format="%"),
             ),
             color=alt.Color(
                 "värde:O",
                 scale=alt.Scale(domain=[1, 2, 3, 4, 5], range=SCALE_COLOURS),
-                legend=alt.Legend(title="Svar (1 aldrig – 5 mycket ofta)", orient="bottom"),
+                legend=alt.Legend(
+                    title=pick(
+                        lang, "Svar (1 aldrig – 5 mycket ofta)", "Answer (1 never – 5 very often)"
+                    ),
+                    orient="bottom",
+                ),
             ),
             order=alt.Order("värde:O"),
             tooltip=["kategori", "indikator", "värde", "antal"],
         )
-        .properties(height=row_step(order), title="Fördelning av svaren per indikator")
+        .properties(
+            height=row_step(order),
+            title=pick(lang, "Fördelning av svaren per indikator", "The answers per indicator"),
+        )
     )

@@ -78,7 +78,7 @@ def export_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[s
                 StorageError,
                 errors.STORE_NOT_FOUND,
                 f"workspace {workspace_id}",
-                "Kommunen finns inte.",
+                say("Kommunen finns inte.", "The municipality does not exist."),
             )
         respondents = list(
             session.scalars(

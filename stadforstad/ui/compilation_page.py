@@ -37,6 +37,50 @@ def _counts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _chart_name() -> str:
+    return tr(
+        "Diagram. Samma siffror finns i tabellerna under »Diagrammen i ord och siffror«.",
+        "Chart. The same figures are in the tables under “The charts in words and numbers”.",
+    )
+
+
+def _charts_in_words(compiled, lang: str) -> None:
+    """The two charts' figures as tables: their text alternative (WCAG 1.1.1)."""
+    with st.expander(tr("Diagrammen i ord och siffror", "The charts in words and numbers")):
+        heat = compiled.heatmap
+        means = heat.assign(
+            genomsnitt=[
+                None if hidden else m for m, hidden in zip(heat["genomsnitt"], heat["dold"])
+            ]
+        ).pivot_table(
+            index="bransch", columns="kategori", values="genomsnitt", aggfunc="first", dropna=False
+        )
+        order = [c.label for c in compiled.categories]
+        means = means.reindex(columns=[c for c in order if c in means.columns])
+        st.markdown(
+            tr(
+                "**Genomsnitt per bransch och kategori** (1 = aldrig, 5 = mycket ofta; "
+                "– = dolt eller inget svar)",
+                "**Average per industry and category** (1 = never, 5 = very often; "
+                "– = hidden or no answer)",
+            )
+        )
+        st.dataframe(table_view(means.reset_index(), lang), hide_index=True, width="stretch")
+        spread = compiled.distribution.dropna(subset=["antal"])
+        if not spread.empty:
+            counts = spread.pivot_table(
+                index="indikator", columns="värde", values="antal", aggfunc="sum", fill_value=0
+            )
+            counts = counts.reindex(list(dict.fromkeys(spread["indikator"])))
+            st.markdown(
+                tr(
+                    "**Antal svar per indikator och värde** (1 = aldrig … 5 = mycket ofta)",
+                    "**Answers per indicator and value** (1 = never … 5 = very often)",
+                )
+            )
+            st.dataframe(table_view(counts.reset_index(), lang), hide_index=True, width="stretch")
+
+
 def show_compilation_page(workspace) -> None:
     links = LinkStore(get_store())
     forms = {f.id: f for f in shareable_forms()}
@@ -53,7 +97,7 @@ def show_compilation_page(workspace) -> None:
         tr("Formulär", "Form"),
         list(forms),
         key=f"{PAGE}.form",
-        format_func=lambda i: forms[i].title.sv,
+        format_func=lambda i: forms[i].title.get(get_lang()),
     )
     form = forms[form_id]
     actor = get_actor()
@@ -93,7 +137,8 @@ def show_compilation_page(workspace) -> None:
             )
         )
     elif compiled.categories:
-        st.altair_chart(heatmap_chart(compiled), width="stretch")
+        lang = get_lang()
+        st.altair_chart(heatmap_chart(compiled, lang), width="stretch", alt=_chart_name())
         if not private and compiled.heatmap["dold"].any():
             st.caption(
                 tr(
@@ -101,7 +146,8 @@ def show_compilation_page(workspace) -> None:
                     f"– = fewer than {SHARE_MIN_GROUP} answers; hidden when shared.",
                 )
             )
-        st.altair_chart(distribution_chart(compiled), width="stretch")
+        st.altair_chart(distribution_chart(compiled, lang), width="stretch", alt=_chart_name())
+        _charts_in_words(compiled, lang)
     if private and compiled.categories:
         st.subheader(tr("Genomsnitt per svar", "Average per answer"))
         st.caption(

@@ -22,7 +22,7 @@ from stadforstad.render import (
 from stadforstad.schema import Form
 from stadforstad.shared_rows import shared_rows
 from stadforstad.storage.preferences import PreferenceStore
-from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.context import error_text, get_actor, get_lang, get_store, tr
 from stadforstad.ui.results import show_result_section
 from stadforstad.ui.revisions import show_revisions
 
@@ -151,7 +151,7 @@ def pick_respondent(workspace_id: int):
                         actor=actor, workspace_id=workspace_id, respondent_id=person.id
                     )
             except StadError as exc:
-                st.error(f"{exc.problems[0].message} ({exc.code})")
+                st.error(error_text(exc))
                 return None
             st.session_state[RESPONDENT_NEXT_KEY] = person.id
             st.rerun()
@@ -164,7 +164,7 @@ def _link_self(workspace_id: int, respondent_id: int) -> None:
             actor=get_actor(), workspace_id=workspace_id, respondent_id=respondent_id
         )
     except StadError as exc:
-        st.session_state[f"{PAGE}.link_error"] = f"{exc.problems[0].message} ({exc.code})"
+        st.session_state[f"{PAGE}.link_error"] = error_text(exc)
 
 
 def show_form_page(workspace) -> None:
@@ -267,7 +267,7 @@ def show_form_page(workspace) -> None:
                 )
             )
         except StadError as exc:
-            st.error(f"{exc.problems[0].message} ({exc.code})")
+            st.error(error_text(exc))
         else:
             show_state(notice, latest)
             st.success(
@@ -314,7 +314,7 @@ def save_draft(form: Form, rendered, where: dict, state, lang: str, *, quiet: bo
     try:
         latest = store.save_draft(actor=actor, form=form, answers=answers, **where)
     except StadError as exc:
-        st.error(f"{exc.problems[0].message} ({exc.code})")
+        st.error(error_text(exc))
         return state
     if rendered.status is not None and latest.draft_saved_at is not None:
         rendered.status.caption(_saved_text(latest.draft_saved_at))
