@@ -20,6 +20,8 @@ from stadforstad.compilation import Compilation
 from stadforstad.i18n import number_text, pick
 
 SCALE_COLOURS = ["#e3f2fd", "#90caf9", "#42a5f5", "#1e88e5", "#0d47a1"]
+#: A part of a distribution bar this wide (share of the answers) or wider shows its value.
+MIN_LABELLED_SHARE = 0.06
 
 
 def heatmap_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
@@ -65,7 +67,11 @@ def distribution_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
         return alt.Chart(pd.DataFrame({"x": []})).mark_point()
     frame = frame.assign(indikator=frame["indikator"].map(wrap_label))
     order = [wrap_label(i) for i in dict.fromkeys(compilation.distribution["indikator"])]
-    return (
+    frame = frame.sort_values(["indikator", "värde"])
+    share = frame["antal"] / frame.groupby("indikator")["antal"].transform("sum")
+    # Where each part's number goes: the middle of its share of the bar.
+    frame = frame.assign(andel=share, mitt=share.groupby(frame["indikator"]).cumsum() - share / 2)
+    bars = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
@@ -94,8 +100,21 @@ def distribution_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
             order=alt.Order("värde:O"),
             tooltip=["kategori", "indikator", "värde", "antal"],
         )
-        .properties(
-            height=row_step(order),
-            title=pick(lang, "Fördelning av svaren per indikator", "The answers per indicator"),
+    )
+    # Not colour alone: each part wide enough for it is marked with its answer (1–5);
+    # white on the darkest blue, black on the others (both 4.5:1 or more).
+    numbers = (
+        alt.Chart(frame)
+        .mark_text(fontWeight="bold")
+        .encode(
+            y=alt.Y("indikator:N", sort=order),
+            x=alt.X("mitt:Q"),
+            text="värde:O",
+            color=alt.condition("datum['värde'] >= 5", alt.value("white"), alt.value("black")),
         )
+        .transform_filter(alt.datum.andel >= MIN_LABELLED_SHARE)
+    )
+    return (bars + numbers).properties(
+        height=row_step(order),
+        title=pick(lang, "Fördelning av svaren per indikator", "The answers per indicator"),
     )
