@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from stadforstad import errors
-from stadforstad.errors import AnswerError, Problem
+from stadforstad.errors import AnswerError, Problem, say
 from stadforstad.schema import Column, Form
 
 Answers = dict[str, Any]
@@ -51,7 +51,11 @@ class _Checker:
     # -- values -------------------------------------------------------------
     def integer(self, value: Any, where: Spot) -> int | None:
         if isinstance(value, bool):
-            self.problem(errors.ANSWER_NOT_A_NUMBER, where, f"{value!r} är inte ett tal")
+            self.problem(
+                errors.ANSWER_NOT_A_NUMBER,
+                where,
+                say(f"{value!r} är inte ett tal", f"{value!r} is not a number"),
+            )
             return None
         if isinstance(value, int):
             return value
@@ -65,14 +69,22 @@ class _Checker:
                 number = None
             if number is not None and number.is_integer():
                 return int(number)
-        self.problem(errors.ANSWER_NOT_A_NUMBER, where, f"{value!r} är inte ett heltal")
+        self.problem(
+            errors.ANSWER_NOT_A_NUMBER,
+            where,
+            say(f"{value!r} är inte ett heltal", f"{value!r} is not a whole number"),
+        )
         return None
 
     def number(self, value: Any, where: Spot, integer: bool) -> float | int | None:
         if integer:
             return self.integer(value, where)
         if isinstance(value, bool):
-            self.problem(errors.ANSWER_NOT_A_NUMBER, where, f"{value!r} är inte ett tal")
+            self.problem(
+                errors.ANSWER_NOT_A_NUMBER,
+                where,
+                say(f"{value!r} är inte ett tal", f"{value!r} is not a number"),
+            )
             return None
         if isinstance(value, (int, float)) and math.isfinite(value):
             return value
@@ -83,7 +95,11 @@ class _Checker:
                     return number
             except ValueError:
                 pass
-        self.problem(errors.ANSWER_NOT_A_NUMBER, where, f"{value!r} är inte ett tal")
+        self.problem(
+            errors.ANSWER_NOT_A_NUMBER,
+            where,
+            say(f"{value!r} är inte ett tal", f"{value!r} is not a number"),
+        )
         return None
 
     def in_range(self, value, low, high, where: Spot):
@@ -93,7 +109,12 @@ class _Checker:
             low_s = "" if low is None else f"{low:g}"
             high_s = "" if high is None else f"{high:g}"
             self.problem(
-                errors.ANSWER_OUT_OF_RANGE, where, f"{value:g} ligger utanför {low_s}–{high_s}"
+                errors.ANSWER_OUT_OF_RANGE,
+                where,
+                say(
+                    f"{value:g} ligger utanför {low_s}–{high_s}",
+                    f"{value:g} is outside {low_s}–{high_s}",
+                ),
             )
             return None
         return value
@@ -106,20 +127,31 @@ class _Checker:
                 return bool(value)
             if isinstance(value, str) and value.strip().lower() in _YES | _NO:
                 return value.strip().lower() in _YES
-        self.problem(errors.ANSWER_BAD_TYPE, where, f"{value!r} är inte ja eller nej")
+        self.problem(
+            errors.ANSWER_BAD_TYPE,
+            where,
+            say(f"{value!r} är inte ja eller nej", f"{value!r} is not yes or no"),
+        )
         return None
 
     def text(self, value: Any, where: Spot, max_length: int) -> str | None:
         if isinstance(value, (int, float)) and self.coerce and not isinstance(value, bool):
             value = f"{value:g}" if isinstance(value, float) else str(value)
         if not isinstance(value, str):
-            self.problem(errors.ANSWER_BAD_TYPE, where, f"{value!r} är inte text")
+            self.problem(
+                errors.ANSWER_BAD_TYPE,
+                where,
+                say(f"{value!r} är inte text", f"{value!r} is not text"),
+            )
             return None
         if len(value) > max_length:
             self.problem(
                 errors.ANSWER_TOO_LONG,
                 where,
-                f"texten har {len(value)} tecken; högst {max_length} får plats",
+                say(
+                    f"texten har {len(value)} tecken; högst {max_length} får plats",
+                    f"the text has {len(value)} characters; at most {max_length} fit",
+                ),
             )
             return None
         return value
@@ -134,18 +166,32 @@ class _Checker:
                 return dt.date.fromisoformat(value.strip()[:10]).isoformat()
             except ValueError:
                 pass
-        self.problem(errors.ANSWER_BAD_DATE, where, f"{value!r} är inte ett datum (ÅÅÅÅ-MM-DD)")
+        self.problem(
+            errors.ANSWER_BAD_DATE,
+            where,
+            say(
+                f"{value!r} är inte ett datum (ÅÅÅÅ-MM-DD)", f"{value!r} is not a date (YYYY-MM-DD)"
+            ),
+        )
         return None
 
     def options(self, value: Any, where: Spot, allowed: set[str], other: bool, many: bool):
         if many:
             if isinstance(value, str):
                 if not self.coerce:
-                    self.problem(errors.ANSWER_BAD_TYPE, where, "väntade en lista med val")
+                    self.problem(
+                        errors.ANSWER_BAD_TYPE,
+                        where,
+                        say("väntade en lista med val", "expected a list of choices"),
+                    )
                     return None
                 value = [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
             if not isinstance(value, (list, tuple)):
-                self.problem(errors.ANSWER_BAD_TYPE, where, "väntade en lista med val")
+                self.problem(
+                    errors.ANSWER_BAD_TYPE,
+                    where,
+                    say("väntade en lista med val", "expected a list of choices"),
+                )
                 return None
             picked = []
             for element in value:
@@ -154,7 +200,11 @@ class _Checker:
                     picked.append(one)
             return picked
         if not isinstance(value, str):
-            self.problem(errors.ANSWER_BAD_TYPE, where, f"{value!r} är inget av valen")
+            self.problem(
+                errors.ANSWER_BAD_TYPE,
+                where,
+                say(f"{value!r} är inget av valen", f"{value!r} is none of the choices"),
+            )
             return None
         value = value.strip()
         if value in allowed or other:
@@ -162,7 +212,10 @@ class _Checker:
         self.problem(
             errors.ANSWER_UNKNOWN_OPTION,
             where,
-            f"{value!r} är inte ett av valen: {', '.join(sorted(allowed))}",
+            say(
+                f"{value!r} är inte ett av valen: {', '.join(sorted(allowed))}",
+                f"{value!r} is not one of the choices: {', '.join(sorted(allowed))}",
+            ),
         )
         return None
 
@@ -181,7 +234,10 @@ class _Checker:
                 self.problem(
                     errors.ANSWER_OUT_OF_RANGE,
                     where,
-                    f"{level} är ingen nivå ({levels[0]}–{levels[-1]})",
+                    say(
+                        f"{level} är ingen nivå ({levels[0]}–{levels[-1]})",
+                        f"{level} is not a level ({levels[0]}–{levels[-1]})",
+                    ),
                 )
                 return None
             return level
@@ -219,7 +275,9 @@ class _Checker:
     def table(self, item, value: Any) -> list[dict] | None:
         if not isinstance(value, (list, tuple)):
             self.problem(
-                errors.ANSWER_BAD_TYPE, (item.id, None, None), "väntade en lista med rader"
+                errors.ANSWER_BAD_TYPE,
+                (item.id, None, None),
+                say("väntade en lista med rader", "expected a list of rows"),
             )
             return None
         rows: list[dict] = []
@@ -227,7 +285,11 @@ class _Checker:
         for number, row in enumerate(value, start=1):
             where: Spot = (item.id, number, None)
             if not isinstance(row, dict):
-                self.problem(errors.ANSWER_BAD_TYPE, where, "en rad måste ha kolumner")
+                self.problem(
+                    errors.ANSWER_BAD_TYPE,
+                    where,
+                    say("en rad måste ha kolumner", "a row must have columns"),
+                )
                 continue
             if all(_blank(v) for v in row.values()):
                 continue  # an empty row left in the editor is not an answer
@@ -235,7 +297,9 @@ class _Checker:
             for key, cell in row.items():
                 if key not in columns:
                     self.problem(
-                        errors.ANSWER_UNKNOWN_ITEM, (item.id, number, key), f"okänd kolumn {key!r}"
+                        errors.ANSWER_UNKNOWN_ITEM,
+                        (item.id, number, key),
+                        say(f"okänd kolumn {key!r}", f"unknown column {key!r}"),
                     )
                     continue
                 if not _blank(cell):
@@ -245,15 +309,19 @@ class _Checker:
                     self.problem(
                         errors.ANSWER_REQUIRED,
                         (item.id, number, column.id),
-                        "den här kolumnen måste fyllas i",
+                        say("den här kolumnen måste fyllas i", "this column must be filled in"),
                     )
             rows.append(clean)
         if len(rows) < item.min_rows or (item.max_rows and len(rows) > item.max_rows):
             most = f"–{item.max_rows}" if item.max_rows else " eller fler"
+            most_en = f"–{item.max_rows}" if item.max_rows else " or more"
             self.problem(
                 errors.ANSWER_TABLE_ROWS,
                 (item.id, None, None),
-                f"{len(rows)} rader; väntade {item.min_rows}{most}",
+                say(
+                    f"{len(rows)} rader; väntade {item.min_rows}{most}",
+                    f"{len(rows)} rows; expected {item.min_rows}{most_en}",
+                ),
             )
         return rows
 
@@ -282,7 +350,9 @@ def check_answers(
     for key, value in raw.items():
         if key not in keys:
             checker.problem(
-                errors.ANSWER_UNKNOWN_ITEM, (key, None, None), f"formuläret har ingen fråga {key!r}"
+                errors.ANSWER_UNKNOWN_ITEM,
+                (key, None, None),
+                say(f"formuläret har ingen fråga {key!r}", f"the form has no question {key!r}"),
             )
             continue
         if _blank(value):
@@ -296,7 +366,9 @@ def check_answers(
         for item in form.answerable():
             if item.required and _blank(raw.get(item.id)):
                 checker.problem(
-                    errors.ANSWER_REQUIRED, (item.id, None, None), "den här frågan måste besvaras"
+                    errors.ANSWER_REQUIRED,
+                    (item.id, None, None),
+                    say("den här frågan måste besvaras", "this question must be answered"),
                 )
     if checker.problems:
         raise AnswerError(problems=checker.problems)

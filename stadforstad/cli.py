@@ -21,13 +21,14 @@ from stadforstad import accounts, errors, limits
 from stadforstad.catalog import form_problems, list_forms, load_form
 from stadforstad.cli_documents import add_document_parsers, cmd_report
 from stadforstad.errors import Problem, ResponseFileError, StadError, StorageError
+from stadforstad.i18n import time_text
 from stadforstad.instruments.registry import get_instrument, scored_ids
 from stadforstad.label_columns import BY_ID, BY_LABEL, COLUMN_MODES, ByLabel
 from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, backup, make_engine
-from stadforstad.storage.links import TIME_ZONE, LinkStore, link_url
+from stadforstad.storage.links import LinkStore, link_url
 from stadforstad.terminal import printable
 
 EXIT_BAD_INPUT = 2
@@ -397,11 +398,7 @@ def cmd_links_list(args) -> int:
     workspace = _workspace(store, actor, args.workspace)
     print("id\tform\tlabel\tstatus\tanswers\tdrafts\tcloses\tmax\tlast_answer\tlate_drafts")
     for info in LinkStore(store).list_links(actor=actor, workspace_id=workspace.id):
-        last = (
-            f"{info.last_answer_at.astimezone(TIME_ZONE):%Y-%m-%d %H:%M}"
-            if info.last_answer_at
-            else "-"
-        )
+        last = time_text(info.last_answer_at) if info.last_answer_at else "-"
         # The label is what a member typed: printed, it must not drive the terminal.
         print(
             f"{info.id}\t{printable(info.form_id)}\t{printable(info.label) or '-'}\t"

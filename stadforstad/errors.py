@@ -339,6 +339,10 @@ class Message(str):
         made.en = en
         return made
 
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        """Both languages survive a copy or a pickle (a cache, a process pool)."""
+        return str(self), self.en
+
 
 def say(sv: str, en: str) -> Message:
     """A message in both languages: ``say("Filen finns inte.", "The file does not exist.")``."""

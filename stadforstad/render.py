@@ -31,7 +31,7 @@ import pandas as pd
 import streamlit as st
 
 from stadforstad.answers import Answers
-from stadforstad.errors import Problem
+from stadforstad.errors import Problem, in_language
 from stadforstad.i18n import (
     PLACEHOLDER_CHOOSE,
     PLACEHOLDER_CHOOSE_OR_TYPE,
@@ -619,7 +619,8 @@ def show_problems(rendered: Rendered, problems: list[Problem], lang: str = "sv")
     for item_id, found in by_item.items():
         slot = rendered.slots.get(item_id)
         text = "  \n".join(
-            f"{_where_text(p, lang, rendered.columns)}{escape_markdown(p.message)} ({p.code})"
+            f"{_where_text(p, lang, rendered.columns)}"
+            f"{escape_markdown(in_language(p.message, lang))} ({p.code})"
             for p in found
         )
         (slot or st).error(text, icon="⚠️")

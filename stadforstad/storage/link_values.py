@@ -10,18 +10,19 @@ import datetime as dt
 import hashlib
 import secrets
 import unicodedata
-import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
-from stadforstad import errors
+from stadforstad import errors, i18n
 from stadforstad.answers import Answers
 from stadforstad.errors import (  # the codes live in the one catalogue
     LINK_LATE,
     LINK_TOO_LONG,
     LINK_UNUSABLE,
     StadError,
+    say,
 )
+from stadforstad.i18n import time_zone
 from stadforstad.schema import Form
 from stadforstad.storage.repository import Actor
 from stadforstad.storage.tables import utcnow
@@ -45,7 +46,8 @@ INDUSTRY_ITEM = "bransch"
 ORGANISATION_ITEM = "aktor"
 IDENTITY_ITEMS = (INDUSTRY_ITEM, ORGANISATION_ITEM)
 
-TIME_ZONE = zoneinfo.ZoneInfo("Europe/Stockholm")
+#: The default zone (re-exported by ``storage.links``); "today" follows ``time_zone()``.
+TIME_ZONE = i18n.TIME_ZONE
 TOKEN_BYTES = 32  # 256 bits from secrets; the issue asks for at least 128
 MAX_LABEL = 200
 MAX_INTRO = 4000
@@ -107,7 +109,7 @@ def link_url(base: str, token: str, resume: str | None = None, lang: str | None 
 
 
 def today() -> dt.date:
-    return dt.datetime.now(TIME_ZONE).date()
+    return dt.datetime.now(time_zone()).date()
 
 
 def draft_cutoff(days: int, now: dt.datetime | None = None) -> dt.datetime:
@@ -247,22 +249,30 @@ def clean_line(value: str | None, limit: int, where: str) -> str | None:
     if not value:
         return None
     if len(value) > limit:
-        raise fail(LINK_TOO_LONG, where, f"högst {limit} tecken får plats")
+        raise fail(
+            LINK_TOO_LONG,
+            where,
+            say(f"högst {limit} tecken får plats", f"at most {limit} characters fit"),
+        )
     return value
 
 
 def closed_error(status: str, state: RespondentState) -> LinkClosedError:
-    why = {
-        "full": "länken hann bli full",
-        "closed": "sista svarsdagen har passerat",
-        "revoked": "länken har stängts",
-    }.get(status, "länken tar inte emot svar")
+    why, why_en = {
+        "full": ("länken hann bli full", "the link filled up"),
+        "closed": ("sista svarsdagen har passerat", "the last day for answers has passed"),
+        "revoked": ("länken har stängts", "the link has been closed"),
+    }.get(status, ("länken tar inte emot svar", "the link takes no answers"))
     error = errors.fail(
         LinkClosedError,
         LINK_LATE,
         "link",
-        f"{why}; det ni skrev är sparat som ett sent utkast som kommunen kan se, men det "
-        "räknas inte som ett svar",
+        errors.say(
+            f"{why}; det ni skrev är sparat som ett sent utkast som kommunen kan se, men det "
+            "räknas inte som ett svar",
+            f"{why_en}; what you wrote is kept as a late draft the municipality can see, but "
+            "it does not count as an answer",
+        ),
     )
     error.status = status
     error.state = state

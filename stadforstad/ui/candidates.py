@@ -14,7 +14,7 @@ from stadforstad.errors import StadError
 from stadforstad.instruments.kontaktyta import candidate_actors
 from stadforstad.schema import Form, TableItem
 from stadforstad.storage.rated import rated
-from stadforstad.ui.context import get_actor, get_store, tr
+from stadforstad.ui.context import error_text, get_actor, get_store, tr
 
 SOURCE_FORM = "malgrupp_kontaktyta"
 #: The forms that are offered the candidates.
@@ -120,7 +120,7 @@ def _add(
             round=round_no,
         )
     except StadError as exc:
-        st.session_state[f"{PAGE}.error"] = f"{exc.problems[0].message} ({exc.code})"
+        st.session_state[f"{PAGE}.error"] = error_text(exc)
         return
     added_key = f"{PAGE}.{form.id}.added"
     st.session_state[added_key] = st.session_state.get(added_key, 0) + 1
