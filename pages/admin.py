@@ -271,10 +271,29 @@ with backup_tab:
             format_func=lambda i: by_id[i].name,
             key="admin.export_where",
         )
+        include_sensitive = st.checkbox(
+            tr(
+                "Ta med svaren på känsliga formulär (escortsidor, statistik)",
+                "Include the answers to sensitive forms (escort sites, statistics)",
+            ),
+            value=False,
+            key="admin.export_sensitive",
+            help=tr(
+                "Utan bocken lämnas de utanför exporten. Med den hamnar de i filen och "
+                "exporten skrivs i granskningsloggen. Förvara filen säkert.",
+                "Unticked, they are left out of the export. Ticked, they are in the file and "
+                "the export is recorded in the audit log. Keep the file safe.",
+            ),
+        )
         if st.button(tr("Förbered export", "Prepare export"), key="admin.export"):
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / "export.json.gz"
-                data = attempt(store.export_workspace, actor=actor, workspace_id=place)
+                data = attempt(
+                    store.export_workspace,
+                    actor=actor,
+                    workspace_id=place,
+                    include_sensitive=include_sensitive,
+                )
                 if data is not None:
                     write_backup(data, path)
                     st.session_state["admin.export_file"] = (by_id[place].name, path.read_bytes())

@@ -34,16 +34,22 @@ def _blank(value: Any) -> bool:
     return isinstance(value, (list, tuple)) and not value
 
 
+#: Where a value sits: the answer's key, and for a table cell its row (from 1) and
+#: column. Kept as fields of the :class:`Problem`, never formatted here.
+Spot = tuple[str, int | None, str | None]
+
+
 class _Checker:
     def __init__(self, coerce: bool):
         self.coerce = coerce
         self.problems: list[Problem] = []
 
-    def problem(self, code: str, where: str, message: str) -> None:
-        self.problems.append(Problem(code, where, message))
+    def problem(self, code: str, where: Spot, message: str) -> None:
+        item, row, column = where
+        self.problems.append(Problem(code, "", message, item=item, row=row, column=column))
 
     # -- values -------------------------------------------------------------
-    def integer(self, value: Any, where: str) -> int | None:
+    def integer(self, value: Any, where: Spot) -> int | None:
         if isinstance(value, bool):
             self.problem(errors.ANSWER_NOT_A_NUMBER, where, f"{value!r} är inte ett tal")
             return None
@@ -62,7 +68,7 @@ class _Checker:
         self.problem(errors.ANSWER_NOT_A_NUMBER, where, f"{value!r} är inte ett heltal")
         return None
 
-    def number(self, value: Any, where: str, integer: bool) -> float | int | None:
+    def number(self, value: Any, where: Spot, integer: bool) -> float | int | None:
         if integer:
             return self.integer(value, where)
         if isinstance(value, bool):
@@ -80,7 +86,7 @@ class _Checker:
         self.problem(errors.ANSWER_NOT_A_NUMBER, where, f"{value!r} är inte ett tal")
         return None
 
-    def in_range(self, value, low, high, where: str):
+    def in_range(self, value, low, high, where: Spot):
         if value is None:
             return None
         if (low is not None and value < low) or (high is not None and value > high):
@@ -92,7 +98,7 @@ class _Checker:
             return None
         return value
 
-    def boolean(self, value: Any, where: str) -> bool | None:
+    def boolean(self, value: Any, where: Spot) -> bool | None:
         if isinstance(value, bool):
             return value
         if self.coerce:
@@ -103,7 +109,7 @@ class _Checker:
         self.problem(errors.ANSWER_BAD_TYPE, where, f"{value!r} är inte ja eller nej")
         return None
 
-    def text(self, value: Any, where: str, max_length: int) -> str | None:
+    def text(self, value: Any, where: Spot, max_length: int) -> str | None:
         if isinstance(value, (int, float)) and self.coerce and not isinstance(value, bool):
             value = f"{value:g}" if isinstance(value, float) else str(value)
         if not isinstance(value, str):
@@ -118,7 +124,7 @@ class _Checker:
             return None
         return value
 
-    def date(self, value: Any, where: str) -> str | None:
+    def date(self, value: Any, where: Spot) -> str | None:
         if isinstance(value, dt.datetime):
             return value.date().isoformat()
         if isinstance(value, dt.date):
@@ -131,7 +137,7 @@ class _Checker:
         self.problem(errors.ANSWER_BAD_DATE, where, f"{value!r} är inte ett datum (ÅÅÅÅ-MM-DD)")
         return None
 
-    def options(self, value: Any, where: str, allowed: set[str], other: bool, many: bool):
+    def options(self, value: Any, where: Spot, allowed: set[str], other: bool, many: bool):
         if many:
             if isinstance(value, str):
                 if not self.coerce:
@@ -162,41 +168,41 @@ class _Checker:
 
     # -- items ----------------------------------------------------------------
     def item(self, item, value: Any):
-        where = item.id
+        where: Spot = (item.id, None, None)
         kind = item.kind
         if kind == "yes_no":
             return self.boolean(value, where)
         if kind == "scale":
             return self.in_range(self.integer(value, where), item.min, item.max, where)
         if kind == "level":
-            number = self.integer(value, where)
-            allowed = [level.value for level in item.levels]
-            if number is not None and number not in allowed:
+            level = self.integer(value, where)
+            levels = [level.value for level in item.levels]
+            if level is not None and level not in levels:
                 self.problem(
                     errors.ANSWER_OUT_OF_RANGE,
                     where,
-                    f"{number} är ingen nivå ({allowed[0]}–{allowed[-1]})",
+                    f"{level} är ingen nivå ({levels[0]}–{levels[-1]})",
                 )
                 return None
-            return number
+            return level
         if kind == "choice":
-            allowed = {o.value for o in item.options}
-            return self.options(value, where, allowed, item.allow_other, item.multiple)
+            options = {o.value for o in item.options}
+            return self.options(value, where, options, item.allow_other, item.multiple)
         if kind == "checklist":
-            allowed = {o.value for o in item.options}
-            return self.options(value, where, allowed, False, True)
+            ticks = {o.value for o in item.options}
+            return self.options(value, where, ticks, False, True)
         if kind == "text":
             return self.text(value, where, item.max_length)
         if kind == "number":
-            number = self.number(value, where, item.integer)
-            return self.in_range(number, item.min, item.max, where)
+            amount = self.number(value, where, item.integer)
+            return self.in_range(amount, item.min, item.max, where)
         if kind == "date":
             return self.date(value, where)
         if kind == "table":
             return self.table(item, value)
         raise AssertionError(f"unhandled kind {kind}")  # the schema lists every kind
 
-    def cell(self, column: Column, value: Any, where: str):
+    def cell(self, column: Column, value: Any, where: Spot):
         kind = column.kind
         if kind == "text":
             return self.text(value, where, column.max_length)
@@ -212,12 +218,14 @@ class _Checker:
 
     def table(self, item, value: Any) -> list[dict] | None:
         if not isinstance(value, (list, tuple)):
-            self.problem(errors.ANSWER_BAD_TYPE, item.id, "väntade en lista med rader")
+            self.problem(
+                errors.ANSWER_BAD_TYPE, (item.id, None, None), "väntade en lista med rader"
+            )
             return None
         rows: list[dict] = []
         columns = {c.id: c for c in item.columns}
         for number, row in enumerate(value, start=1):
-            where = f"{item.id}[rad {number}]"
+            where: Spot = (item.id, number, None)
             if not isinstance(row, dict):
                 self.problem(errors.ANSWER_BAD_TYPE, where, "en rad måste ha kolumner")
                 continue
@@ -227,16 +235,16 @@ class _Checker:
             for key, cell in row.items():
                 if key not in columns:
                     self.problem(
-                        errors.ANSWER_UNKNOWN_ITEM, f"{where}/{key}", f"okänd kolumn {key!r}"
+                        errors.ANSWER_UNKNOWN_ITEM, (item.id, number, key), f"okänd kolumn {key!r}"
                     )
                     continue
                 if not _blank(cell):
-                    clean[key] = self.cell(columns[key], cell, f"{where}/{key}")
+                    clean[key] = self.cell(columns[key], cell, (item.id, number, key))
             for column in item.columns:
                 if column.required and _blank(row.get(column.id)):
                     self.problem(
                         errors.ANSWER_REQUIRED,
-                        f"{where}/{column.id}",
+                        (item.id, number, column.id),
                         "den här kolumnen måste fyllas i",
                     )
             rows.append(clean)
@@ -244,7 +252,7 @@ class _Checker:
             most = f"–{item.max_rows}" if item.max_rows else " eller fler"
             self.problem(
                 errors.ANSWER_TABLE_ROWS,
-                item.id,
+                (item.id, None, None),
                 f"{len(rows)} rader; väntade {item.min_rows}{most}",
             )
         return rows
@@ -273,19 +281,23 @@ def check_answers(
     clean: Answers = {}
     for key, value in raw.items():
         if key not in keys:
-            checker.problem(errors.ANSWER_UNKNOWN_ITEM, key, f"formuläret har ingen fråga {key!r}")
+            checker.problem(
+                errors.ANSWER_UNKNOWN_ITEM, (key, None, None), f"formuläret har ingen fråga {key!r}"
+            )
             continue
         if _blank(value):
             continue
         item = keys[key]
         if item is None:  # a comment
-            clean[key] = checker.text(value, key, COMMENT_MAX_LENGTH)
+            clean[key] = checker.text(value, (key, None, None), COMMENT_MAX_LENGTH)
         else:
             clean[key] = checker.item(item, value)
     if not partial:
         for item in form.answerable():
             if item.required and _blank(raw.get(item.id)):
-                checker.problem(errors.ANSWER_REQUIRED, item.id, "den här frågan måste besvaras")
+                checker.problem(
+                    errors.ANSWER_REQUIRED, (item.id, None, None), "den här frågan måste besvaras"
+                )
     if checker.problems:
         raise AnswerError(problems=checker.problems)
     return {k: v for k, v in clean.items() if v is not None}

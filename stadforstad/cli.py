@@ -209,15 +209,17 @@ def cmd_workspaces(args) -> int:
 def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
     """Importing needs a name on every row, and each name once: a second row for the
     same person would silently replace the first."""
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
     for row in rows:
-        where = f"row {row.number}, column {RESPONDENT}"
+        where = f"column {RESPONDENT}"
         if not row.respondent:
             problems.append(
                 Problem(
                     errors.ANSWER_REQUIRED,
                     where,
                     "every row needs the respondent's name (or a code)",
+                    file_row=row.number,
                 )
             )
         elif row.respondent in seen:
@@ -226,6 +228,7 @@ def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
                     errors.STORE_DUPLICATE,
                     where,
                     f"{row.respondent!r} is already on row {seen[row.respondent]}",
+                    file_row=row.number,
                 )
             )
         else:
@@ -270,7 +273,7 @@ def cmd_import(args) -> int:
         actor=actor,
         workspace_id=workspace.id,
         form=form,
-        rows=[(row.respondent, row.answers) for row in rows],
+        rows=[(row.respondent or "", row.answers) for row in rows],  # checked: all named
         round=args.round,
     )
     print(f"{count} responses to {form.id} stored in {workspace.name}, round {args.round}.")
@@ -486,7 +489,11 @@ def cmd_export(args) -> int:
     store, actor = _store(), Actor.local()
     workspace = _workspace(store, actor, args.workspace)
     path = backup.export_workspace_file(
-        store, actor=actor, workspace_id=workspace.id, path=args.file
+        store,
+        actor=actor,
+        workspace_id=workspace.id,
+        path=args.file,
+        include_sensitive=args.include_sensitive,
     )
     print(f"{workspace.name}\t{path}")
     return 0
@@ -559,6 +566,12 @@ def _add_admin_parsers(sub) -> None:
     export = sub.add_parser("export", help="a whole municipality to one file (.json[.gz])")
     export.add_argument("workspace", help="the municipality's id or name")
     export.add_argument("file")
+    export.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="also the answers to sensitive forms (eskortsidor, statistik), left out "
+        "otherwise; recorded in the audit log",
+    )
     export.set_defaults(func=cmd_export)
     restore = sub.add_parser("import-backup", help="read an exported municipality")
     restore.add_argument("file")

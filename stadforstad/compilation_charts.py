@@ -5,6 +5,8 @@ They receive the compiled, aggregated tables of ``compilation``: one row per mar
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import altair as alt
 import pandas as pd
 
@@ -16,8 +18,10 @@ from stadforstad.charts.common import (
     row_step,
     wrap_label,
 )
-from stadforstad.compilation import Compilation
 from stadforstad.i18n import number_text
+
+if TYPE_CHECKING:  # a type only: charts import nothing that reaches the database
+    from stadforstad.compilation import Compilation
 
 SCALE_COLOURS = ["#e3f2fd", "#90caf9", "#42a5f5", "#1e88e5", "#0d47a1"]
 

@@ -83,11 +83,6 @@ def industry_names(form: Form) -> dict[str, tuple[str, str]]:
     return {sv: (sv, en) for sv, en in DEFAULT_INDUSTRIES}
 
 
-def industry_options(form: Form) -> list[str]:
-    """The industries to choose from, by their Swedish names (what is stored)."""
-    return list(industry_names(form))
-
-
 def known_industry(text: str | None, names: dict[str, tuple[str, str]]) -> str | None:
     """The listed industry ``text`` names, in either language and any case."""
     wanted = " ".join((text or "").split()).casefold()

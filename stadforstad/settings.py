@@ -45,6 +45,11 @@ class Settings(BaseSettings):
     link_rate_per_link: int = Field(default=300, ge=1)
     link_rate_window_seconds: int = Field(default=600, ge=1)
 
+    # -- escort-site adverts (stadforstad/storage/sensitive.py) ---------------------------
+    #: Months an advert row of ``eskortsidor`` is kept after its date; older rows are
+    #: deleted by ``stadforstad purge``.
+    eskortsidor_retention_months: int = Field(default=12, ge=1, le=120)
+
     # -- sign-in (docs/auth.md) ------------------------------------------------------
     #: A sign-in ends after this many hours without any use ...
     session_idle_hours: float = Field(default=8.0, gt=0)

@@ -10,8 +10,8 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from stadforstad.ui import compilation_page
-from tests.apptest_helpers import fresh_database, open_page  # noqa: F401 (fixture)
-from tests.test_roles_data import answered, page_store  # noqa: F401 (fixture)
+from tests.helpers.apptest import fresh_database, open_page  # noqa: F401 (fixture)
+from tests.helpers.roles import answered, page_store  # noqa: F401 (fixture)
 
 BUILDERS = ("answers_frame", "compilation_table", "compiled_sheets", "write_csv", "write_xlsx")
 

@@ -17,7 +17,7 @@ from stadforstad.storage.migrate import (
     upgrade_database,
 )
 from stadforstad.storage.tables import AuditEntry, Base, Respondent, Response, Revision, Workspace
-from tests.sample_forms import TINY
+from tests.helpers.sample_forms import TINY
 
 FORM = TINY
 

@@ -16,34 +16,10 @@ from stadforstad.documents.text import write_text
 from stadforstad.instruments.blocks import Chart, Note, Table
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.settings import get_settings
-from tests.test_cli import run  # noqa: F401 (the fixture)
+from tests.helpers.steps import (
+    PLAN,
+)
 
-#: The handbook's Helsingborg example plan: "Ökad kontakt med målgruppen … för
-#: information och stödsamtal (år 1: 3, 2: 5, 3: 7)", here starting in 2021.
-PLAN = {
-    "delmal": [
-        {
-            "nummer": "delmal_1",
-            "delmal": "Ökad lagföring av sexköpare",
-            "fokusomrade": "lagforing",
-            "matbart_mal": "antal lagförda sexköpare",
-            "startar": 2021,
-            "mal_ar_1": 5,
-            "mal_ar_2": 7,
-            "mal_ar_3": 10,
-        },
-        {
-            "nummer": "delmal_4",
-            "delmal": "Ökad kontakt med målgruppen för information och stödsamtal",
-            "fokusomrade": "skydd_och_stod",
-            "matbart_mal": "Antal stödsamtal",
-            "startar": 2021,
-            "mal_ar_1": 3,
-            "mal_ar_2": 5,
-            "mal_ar_3": 7,
-        },
-    ]
-}
 STATS = {
     "perioder": [
         {"ar": 2021, "stodsamtal": 4, "incidenter": 6},
@@ -81,6 +57,13 @@ def test_plan_without_first_year_or_targets_gives_none() -> None:
     bare = {k: v for k, v in row.items() if not k.startswith("mal_ar")}
     assert plan_targets([{"delmal": [bare]}]) == {}
     assert plan_targets([{}]) == {}
+
+
+def test_targets_stop_at_the_plans_length() -> None:
+    row = {**PLAN["delmal"][1], "mal_ar_4": 9, "mal_ar_5": 11}
+    assert sorted(plan_targets([{"delmal": [row]}])["stodsamtal"]) == [2021, 2022, 2023, 2024, 2025]
+    short = {"planens_langd": 3, "delmal": [row]}
+    assert sorted(plan_targets([short])["stodsamtal"]) == [2021, 2022, 2023]
 
 
 def test_a_later_plan_wins() -> None:

@@ -4,8 +4,8 @@ per process, not on every page load; the frames' reads give what the rows hold."
 from __future__ import annotations
 
 from stadforstad.storage import migrate
-from tests.apptest_helpers import fresh_database, open_page  # noqa: F401 (fixture)
-from tests.test_roles_data import answered
+from tests.helpers.apptest import fresh_database, open_page  # noqa: F401 (fixture)
+from tests.helpers.roles import answered
 
 
 def test_the_migrations_are_checked_once_per_process_not_per_page_load(fresh_database, monkeypatch):

@@ -13,7 +13,7 @@ from stadforstad.documents.meta import today
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.form_page import RESPONDENT_KEY
-from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
+from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     button,
     fill_table,
     fresh_database,
@@ -217,3 +217,23 @@ def test_the_group_page_offers_the_summary_of_a_team_exercise(hoerby) -> None:
     page = _texts(at)
     assert "Förankra hos ledningen" in page
     assert "Sammanfattning" in page
+
+
+def test_a_choice_and_a_typed_answer_in_one_row_says_which_counts(hoerby) -> None:
+    anna, _, store, workspace_id = hoerby
+    at = _form("malgrupp_kontaktyta", anna)
+    fill_table(at, [{"malgrupp": "flyktingar", "malgrupp__annat": "Ensamkommande barn"}])
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Rad 1, Sårbar målgrupp: ni har både valt") for c in captions)
+    button(at, "Spara utkast").click()
+    at.run()
+    state = store.response_state(
+        actor=Actor.local(),
+        workspace_id=workspace_id,
+        respondent_id=anna,
+        form_id="malgrupp_kontaktyta",
+        round=1,
+    )
+    assert state.draft == {"malgrupper": [{"malgrupp": "Ensamkommande barn"}]}

@@ -13,6 +13,7 @@ from typing import Any
 from stadforstad.instruments.aktorsanalys import AKTORSANALYS
 from stadforstad.instruments.arenderutin import ARENDERUTIN
 from stadforstad.instruments.base import Instrument, notes_instrument
+from stadforstad.instruments.eskortsidor import ESKORTSIDOR
 from stadforstad.instruments.event import EVENT
 from stadforstad.instruments.icebreaker import ICEBREAKER
 from stadforstad.instruments.kartlaggning import KARTLAGGNING
@@ -50,7 +51,7 @@ INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
     # Steg 2
     "malgrupp_kontaktyta": KONTAKTYTA,
     "kartlaggning": KARTLAGGNING,
-    "eskortsidor": notes_instrument("eskortsidor"),
+    "eskortsidor": ESKORTSIDOR,
     "kartlaggningsplan": KARTLAGGNINGSPLAN,
     # Steg 3
     "aktorsperspektiv": notes_instrument("aktorsperspektiv"),

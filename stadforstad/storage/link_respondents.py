@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 
 from stadforstad import errors
 from stadforstad.answers import Answers, check_answers
-from stadforstad.errors import AnswerError, StorageError
+from stadforstad.errors import (
+    LINK_EMPTY,
+    LINK_FORBIDDEN,
+    LINK_NO_DRAFT,
+    LINK_THROTTLED,
+    AnswerError,
+    StorageError,
+)
+from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage.link_rows import (
     InvitationLink,
@@ -26,10 +34,6 @@ from stadforstad.storage.link_rows import (
 )
 from stadforstad.storage.link_throttle import LinkLimits, count_write
 from stadforstad.storage.link_values import (
-    LINK_EMPTY,
-    LINK_FORBIDDEN,
-    LINK_NO_DRAFT,
-    LINK_THROTTLED,
     Identity,
     LinkActor,
     LinkInfo,
@@ -341,7 +345,8 @@ class RespondentLinks:
             raise fail(LINK_FORBIDDEN, "actor", "bara den som svarar via länken kan göra detta")
         if form.id != actor.form_id or not form.shareable:
             raise fail(LINK_FORBIDDEN, form.id, "länken gäller ett annat formulär")
-        clean = check_answers(form, answers, partial=partial)
+        # A keyed column (stadforstad.keyed) is stored as its code here too.
+        clean = protect_answers(form, check_answers(form, answers, partial=partial))
         if not has_answer(form, clean):
             raise fail(LINK_EMPTY, "", "inget är besvarat ännu; svara på minst en fråga först")
         return clean

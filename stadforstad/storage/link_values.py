@@ -1,6 +1,6 @@
-"""What the invitation-link calls take and give: the ``LINK_*`` codes and their
-errors, the values (a link as members see it, a respondent's state, an answer), and
-the small pure helpers (tokens, addresses, dates, cleaning text). No database here:
+"""What the invitation-link calls take and give: the errors with their ``LINK_*`` codes
+(the codes live in the catalogue, ``errors``), the values (a link as members see it, a
+respondent's state, an answer), and the small pure helpers (tokens, addresses, dates, cleaning text). No database here:
 the rows are in ``link_rows.py``, the calls in ``links.py`` and ``link_respondents.py``.
 """
 
@@ -16,33 +16,15 @@ from typing import Any
 
 from stadforstad import errors
 from stadforstad.answers import Answers
-from stadforstad.errors import StadError
+from stadforstad.errors import (  # the codes live in the one catalogue
+    LINK_LATE,
+    LINK_TOO_LONG,
+    LINK_UNUSABLE,
+    StadError,
+)
 from stadforstad.schema import Form
 from stadforstad.storage.repository import Actor
 from stadforstad.storage.tables import utcnow
-
-# -- codes ----------------------------------------------------------------------------
-#: The link cannot be used: unknown, revoked, closed or full (one code for all four).
-LINK_UNUSABLE = "LINK_001"
-#: The form may not be sent through a link (not ``shareable``, or unknown).
-LINK_NOT_SHAREABLE = "LINK_002"
-#: A setting of a new link is wrong (closing date in the past, cap below 1, …).
-LINK_BAD_SETTING = "LINK_003"
-#: The link id is not one the acting member can see.
-LINK_NOT_FOUND = "LINK_004"
-#: A respondent tried something outside their link.
-LINK_FORBIDDEN = "LINK_005"
-#: Name, contact or industry too long.
-LINK_TOO_LONG = "LINK_006"
-#: The resume token does not match a draft of this link.
-LINK_NO_DRAFT = "LINK_007"
-#: Nothing answered: an empty answer or draft is refused (it would count for nothing).
-LINK_EMPTY = "LINK_008"
-#: Too many draft saves or submissions through the link, or from one client, just now.
-LINK_THROTTLED = "LINK_009"
-#: The link closed, filled up or was revoked while the respondent answered: what they
-#: wrote is kept as a late draft, not as an answer.
-LINK_LATE = "LINK_010"
 
 #: The one message every unusable link gets. Friendly, and the same for every cause.
 UNUSABLE_MESSAGE = (

@@ -33,16 +33,7 @@ from collections.abc import Sequence
 from sqlalchemy import and_, case, func, select
 
 from stadforstad import errors
-from stadforstad.errors import ForbiddenError, StorageError
-from stadforstad.i18n import LANGUAGES
-from stadforstad.schema import Form
-from stadforstad.storage.link_respondents import RespondentLinks
-from stadforstad.storage.link_rows import InvitationLink, LinkResponse, row_info
-from stadforstad.storage.link_throttle import LinkLimits
-from stadforstad.storage.link_values import (
-    IDENTITY_ITEMS,
-    INDUSTRY_ITEM,
-    INTRO_PLACEHOLDERS,
+from stadforstad.errors import (
     LINK_BAD_SETTING,
     LINK_EMPTY,
     LINK_FORBIDDEN,
@@ -53,6 +44,18 @@ from stadforstad.storage.link_values import (
     LINK_THROTTLED,
     LINK_TOO_LONG,
     LINK_UNUSABLE,
+    ForbiddenError,
+    StorageError,
+)
+from stadforstad.i18n import LANGUAGES
+from stadforstad.schema import Form
+from stadforstad.storage.link_respondents import RespondentLinks
+from stadforstad.storage.link_rows import InvitationLink, LinkResponse, row_info
+from stadforstad.storage.link_throttle import LinkLimits
+from stadforstad.storage.link_values import (
+    IDENTITY_ITEMS,
+    INDUSTRY_ITEM,
+    INTRO_PLACEHOLDERS,
     MAX_CONTACT,
     MAX_INDUSTRY,
     MAX_INTRO,
@@ -136,7 +139,7 @@ class LinkStore(RespondentLinks):
         if not allowed or isinstance(actor, LinkActor):
             raise errors.fail(
                 ForbiddenError,
-                errors.STORE_FORBIDDEN,
+                errors.AUTH_FORBIDDEN,
                 what,
                 f"{actor.name} har inte behörighet till detta",
             )

@@ -76,7 +76,7 @@ def _no_user(actor: Actor) -> StorageError:
 def _forbidden(actor: Actor, workspace_id: int) -> ForbiddenError:
     return errors.fail(
         ForbiddenError,
-        errors.STORE_FORBIDDEN,
+        errors.AUTH_FORBIDDEN,
         f"workspace {workspace_id}",
         f"{actor.name} har inte behörighet till detta",
     )
@@ -202,16 +202,3 @@ class PreferenceStore:
                 f"respondent {respondent_id}",
                 "deltagaren är redan kopplad till en annan användare",
             ) from None
-
-    def unlink_participant(self, *, actor: Actor, workspace_id: int) -> None:
-        if actor.user_id is None:
-            raise _no_user(actor)
-        if not actor.can_read(workspace_id):
-            raise _forbidden(actor, workspace_id)
-        with self.store.write_session() as session:
-            session.execute(
-                delete(UserParticipant).where(
-                    UserParticipant.user_id == actor.user_id,
-                    UserParticipant.workspace_id == workspace_id,
-                )
-            )

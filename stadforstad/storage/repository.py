@@ -331,10 +331,15 @@ class Store:
         return audit.data_stamp(self)
 
     # -- backup and audit -----------------------------------------------------
-    def export_workspace(self, *, actor: Actor, workspace_id: int) -> dict[str, Any]:
+    def export_workspace(
+        self, *, actor: Actor, workspace_id: int, include_sensitive: bool = False
+    ) -> dict[str, Any]:
         """The whole workspace as JSON-ready data (see ``storage.backup``); members of
-        the workspace and administrators, audited."""
-        return backup.export_workspace(self, actor=actor, workspace_id=workspace_id)
+        the workspace and administrators, audited. The answers to sensitive forms are
+        left out unless ``include_sensitive``."""
+        return backup.export_workspace(
+            self, actor=actor, workspace_id=workspace_id, include_sensitive=include_sensitive
+        )
 
     def import_workspace(
         self, *, actor: Actor, data: dict[str, Any], name: str | None = None

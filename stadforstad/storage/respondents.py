@@ -3,9 +3,9 @@ erased with everything they answered on their request."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, Result, delete, select
 from sqlalchemy.exc import IntegrityError
 
 from stadforstad import errors, limits
@@ -103,10 +103,10 @@ def erase_respondent(
         response_ids = list(
             session.scalars(select(Response.id).where(Response.respondent_id == respondent_id))
         )
-        revisions = session.execute(
-            delete(Revision).where(Revision.response_id.in_(response_ids))
-        ).rowcount
-        responses = session.execute(delete(Response).where(Response.id.in_(response_ids))).rowcount
+        revisions = _deleted(
+            session.execute(delete(Revision).where(Revision.response_id.in_(response_ids)))
+        )
+        responses = _deleted(session.execute(delete(Response).where(Response.id.in_(response_ids))))
         session.execute(delete(Respondent).where(Respondent.id == respondent_id))
         counts = {"responses": responses, "revisions": revisions}
         store.record(
@@ -118,3 +118,8 @@ def erase_respondent(
             detail=f"{responses} svar och {revisions} versioner raderade på begäran",
         )
         return counts
+
+
+def _deleted(result: Result[Any]) -> int:
+    """How many rows a DELETE removed (its result is a cursor result)."""
+    return cast("CursorResult[Any]", result).rowcount

@@ -13,6 +13,7 @@ from stadforstad import errors
 from stadforstad.answer_changes import changed_items
 from stadforstad.answers import check_answers
 from stadforstad.errors import StorageError
+from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage import group_answers
 from stadforstad.storage.actors import Actor
@@ -64,6 +65,24 @@ def response_row(
     return row
 
 
+def writable_row(
+    session: Session, workspace_id: int, respondent_id: int, form_id: str, round: int
+) -> Response:
+    """The response row to write to, created (and locked) if need be."""
+    row = response_row(session, workspace_id, respondent_id, form_id, round, create=True)
+    if row is None:  # created by another save and gone again between two statements
+        raise errors.fail(
+            StorageError,
+            errors.STORE_CONFLICT,
+            form_id,
+            errors.say(
+                "svaret ändrades under tiden; försök igen",
+                "the response changed meanwhile; try again",
+            ),
+        )
+    return row
+
+
 def save_draft(
     store: Store,
     *,
@@ -78,10 +97,9 @@ def save_draft(
     """Keep work in progress. Required items may be missing; values must still fit.
     ``expected_version``: the version the user started from (STORE_007 if newer)."""
     store._require_write(actor, workspace_id)
-    clean = check_answers(form, answers, partial=True)
+    clean = protect_answers(form, check_answers(form, answers, partial=True))
     with store.write_session() as session:
-        row = response_row(session, workspace_id, respondent_id, form.id, round, create=True)
-        assert row is not None  # created above
+        row = writable_row(session, workspace_id, respondent_id, form.id, round)
         group_answers.check_version(row, expected_version, form.id)
         row.version = (row.version or 0) + 1
         row.draft_saved_by = actor.name
@@ -121,10 +139,9 @@ def submit(
     The revision records which items it changed from the one before.
     """
     store._require_write(actor, workspace_id)
-    clean = check_answers(form, answers)
+    clean = protect_answers(form, check_answers(form, answers))
     with store.write_session() as session:
-        row = response_row(session, workspace_id, respondent_id, form.id, round, create=True)
-        assert row is not None  # created above
+        row = writable_row(session, workspace_id, respondent_id, form.id, round)
         if expected_revision is not None and row.revision != expected_revision:
             raise errors.fail(
                 StorageError,

@@ -9,11 +9,11 @@ from __future__ import annotations
 import streamlit as st
 
 from scoring.actors import actor_key
-from scoring.common import Rated
 from stadforstad.catalog import load_form
 from stadforstad.errors import StadError
 from stadforstad.instruments.kontaktyta import candidate_actors
 from stadforstad.schema import Form, TableItem
+from stadforstad.storage.rated import rated
 from stadforstad.ui.context import get_actor, get_store, tr
 
 SOURCE_FORM = "malgrupp_kontaktyta"
@@ -47,9 +47,7 @@ def offer_candidates(
         return mark
     latest = max(r.round for r in rows)
     source = load_form(SOURCE_FORM)
-    responses = [
-        Rated(respondent=r.respondent, answers=r.answers) for r in rows if r.round == latest
-    ]
+    responses = rated(r for r in rows if r.round == latest)
     present = {actor_key(str(row.get(column) or "")) for row in answers.get(item.id) or []}
     offered = [n for n in candidate_actors(source, responses, lang) if actor_key(n) not in present]
     if not offered:

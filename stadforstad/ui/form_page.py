@@ -7,8 +7,9 @@ from __future__ import annotations
 import streamlit as st
 
 from stadforstad.catalog import list_forms
-from stadforstad.errors import STORE_STALE, AnswerError, StadError
+from stadforstad.errors import STORE_STALE, AnswerError, StadError, in_language
 from stadforstad.i18n import PLACEHOLDER_CHOOSE, STEP_WORD
+from stadforstad.keyed import has_keyed_columns, installation_key, key_notice
 from stadforstad.render import (
     AUTOSAVE,
     DRAFT,
@@ -176,6 +177,19 @@ def _link_self(workspace_id: int, respondent_id: int) -> None:
         st.session_state[f"{PAGE}.link_error"] = f"{exc.problems[0].message} ({exc.code})"
 
 
+def _keyed_notice(lang: str) -> None:
+    """The key of the keyed hashes is made here at the latest, and said when it is new."""
+    try:
+        installation_key()
+    except StadError as exc:
+        problem = exc.problems[0]
+        st.error(f"{in_language(problem.message, lang)} ({problem.where}, {exc.code})")
+        st.stop()
+    notice = key_notice(lang)
+    if notice:
+        st.info(notice)
+
+
 def show_form_page(workspace) -> None:
     lang = get_lang()
     store, actor = get_store(), get_actor()
@@ -218,6 +232,8 @@ def show_form_page(workspace) -> None:
                 "names or personal numbers of exploited people.",
             )
         )
+    if has_keyed_columns(form):
+        _keyed_notice(lang)
     if person is None and group:
         st.info(
             tr(

@@ -100,4 +100,6 @@ def test_statistics_show_target_against_outcome(routine_app, page: Page) -> None
         page.get_by_text("Stödsamtal utförda: målet i samverkansplanen nått 1 av 2 år.")
     ).to_be_visible()
     expect(page.get_by_text("Totalt per mått")).to_be_visible()
+    # The chart is drawn when it comes into view.
+    page.get_by_text("Diagrammet i ord och siffror").scroll_into_view_if_needed()
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
