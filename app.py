@@ -19,7 +19,6 @@ if __name__ != "__main__":
 else:
     from pathlib import Path
 
-    from stadforstad.compare import can_compare
     from stadforstad.ui.context import APP_RAN_KEY, is_member_anywhere, tr
     from stadforstad.ui.signin import current_actor, show_signin
 
@@ -79,7 +78,7 @@ else:
                 ),
             ],
         }
-        if can_compare(actor)
+        if actor.can_compare()
         else {}
     )
     admin = (

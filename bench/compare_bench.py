@@ -30,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# The single-user mode, said out loud: sign-in is on by default, and without this the
+# page rerun below would time the "create the first administrator" screen.
+os.environ["STADFORSTAD_AUTH"] = "none"
 
 import pandas as pd  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
@@ -39,7 +42,14 @@ from stadforstad import compare  # noqa: E402
 from stadforstad.answers import check_answers  # noqa: E402
 from stadforstad.demo import _Generator, demo_forms  # noqa: E402
 from stadforstad.storage import Actor, Store, make_engine  # noqa: E402
-from stadforstad.storage.tables import Respondent, Response, Revision, Workspace, utcnow  # noqa: E402
+from stadforstad.storage.tables import (  # noqa: E402
+    Respondent,
+    Response,
+    Revision,
+    Workspace,
+    utcnow,
+    workspace_name_key,
+)
 
 ACTOR = Actor.local()
 
@@ -54,7 +64,10 @@ def generate(url: str, municipalities: int, respondents: int, seed: int = 7) -> 
     with Session(engine) as session, session.begin():
         session.execute(
             insert(Workspace),
-            [{"name": f"Kommun {n:03d}", "is_demo": True} for n in range(1, municipalities + 1)],
+            [
+                {"name": name, "name_key": workspace_name_key(name), "is_demo": True}
+                for name in (f"Kommun {n:03d}" for n in range(1, municipalities + 1))
+            ],
         )
         ids = list(session.scalars(select(Workspace.id).order_by(Workspace.id)))
         session.execute(
@@ -111,12 +124,13 @@ def generate(url: str, municipalities: int, respondents: int, seed: int = 7) -> 
 
 
 def timed(function, *args, repeat: int = 3, **kwargs):
-    """The best of ``repeat`` runs (seconds) and the last result."""
+    """The least CPU time of ``repeat`` runs (seconds) and the last result. CPU time:
+    the machine is shared, so wall time measures the neighbours as much as this."""
     best, result = float("inf"), None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         result = function(*args, **kwargs)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best, result
 
 
@@ -221,6 +235,9 @@ def page_reruns(url: str, reruns: int, limit: int | None, *, cold: bool = False)
     get_settings.cache_clear()
     at = AppTest.from_file(str(ROOT / "pages" / "compare.py"), default_timeout=300)
     at.run()
+    # The comparison itself, not a sign-in or first-administrator screen.
+    assert [t.value for t in at.title] == ["Jämför kommuner"], [t.value for t in at.title]
+    assert not at.exception, at.exception
     if limit is not None:
         at.number_input(key="compare.limit").set_value(limit)
     for _ in range(2):  # warm-up
@@ -229,10 +246,11 @@ def page_reruns(url: str, reruns: int, limit: int | None, *, cold: bool = False)
     for _ in range(reruns):
         if cold:
             st.cache_data.clear()
-        start = time.perf_counter()
+        start = time.process_time()
         at.run()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Jämför kommuner"]
     return statistics.median(times)
 
 
@@ -253,6 +271,7 @@ def write_markdown(path: Path, text: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--municipalities", type=int, default=290)
+    parser.add_argument("--no-page", action="store_true", help="skip the page reruns")
     parser.add_argument("--respondents", type=int, default=20)
     parser.add_argument("--reruns", type=int, default=20)
     parser.add_argument("--write", type=Path, default=None)
@@ -268,17 +287,34 @@ def main() -> None:
 
     frames = all_frames(store)
     view_total = sum(frames.values())
-    same = ("readiness (summary, heatmap, totals)", "change (redo)", "progress")
-    ours = sum(frames[k] for k in same)
-    lower = {
-        "readiness": timed(lower_readiness, engine)[0],
-        "change": timed(lower_change, engine)[0],
-        "progress": timed(lower_progress, engine)[0],
-    }
-    lower_total = sum(lower.values())
-    rerun_default = page_reruns(url, args.reruns, None)
-    rerun_all = page_reruns(url, args.reruns, 0)
-    rerun_cold = page_reruns(url, args.reruns, None, cold=True)
+    # Ours and the lower bound interleaved, three rounds; the least CPU time of each.
+    ours_runs, lower_runs = [], []
+    for _ in range(3):
+        ours_runs.append(
+            sum(
+                timed(view, store, actor=ACTOR, repeat=1)[0]
+                for view in (compare.readiness_frames, compare.change, compare.progress)
+            )
+        )
+        lower_runs.append(
+            sum(
+                timed(view, engine, repeat=1)[0]
+                for view in (lower_readiness, lower_change, lower_progress)
+            )
+        )
+    ours, lower_total = min(ours_runs), min(lower_runs)
+    print(
+        f"comparison frames (readiness + change + progress): {ours * 1000:.0f} ms CPU; "
+        f"pandas groupby lower bound: {lower_total * 1000:.0f} ms CPU; "
+        f"ratio {ours / lower_total:.2f}x (target <= 2x)",
+        flush=True,
+    )
+    if args.no_page:
+        rerun_default = rerun_all = rerun_cold = float("nan")
+    else:
+        rerun_default = page_reruns(url, args.reruns, None)
+        rerun_all = page_reruns(url, args.reruns, 0)
+        rerun_cold = page_reruns(url, args.reruns, None, cold=True)
 
     scored, _notes = demo_forms()
     rows = "\n".join(f"| {name} | {seconds * 1000:.0f} |" for name, seconds in frames.items())
@@ -292,9 +328,9 @@ Data: {args.municipalities} municipalities × {args.respondents} respondents × 
 every scored form in the registry ({", ".join(f.id for f in scored)}): {responses:,}
 submitted responses, generated in {generated:.1f} s.
 
-Every comparison frame (best of 3, one store call each):
+Every comparison frame (CPU time, least of 3, one store call each):
 
-| view | ms |
+| view | ms CPU |
 |---|---|
 {rows}
 | **all frames** | **{view_total * 1000:.0f}** |
@@ -302,7 +338,7 @@ Every comparison frame (best of 3, one store call each):
 Against the lower bound — the same figures for readiness, change and progress written
 as one pandas groupby over the raw answers (the same one SQL query, then `groupby`):
 
-| | ms |
+| | ms CPU |
 |---|---|
 | comparison frames (readiness + change + progress) | {ours * 1000:.0f} |
 | pandas groupby lower bound | {lower_total * 1000:.0f} |
@@ -312,12 +348,14 @@ The difference is scoring through the registry: every response becomes a pydanti
 result and every municipality a group summary, which keeps the page's figures the same
 as the scorers' (golden cases) at the price of that factor.
 
-Page rerun (AppTest, `pages/compare.py`, view Redo, median of {args.reruns} reruns after
-warm-up). The page caches its frames (`st.cache_data`, keyed by the database, the
+Page rerun (AppTest, `pages/compare.py` in the single-user mode, the page's title
+checked, view Redo, median CPU time of {
+        args.reruns
+    } reruns after warm-up). The page caches its frames (`st.cache_data`, keyed by the database, the
 actor's rights, the filters and a data stamp that changes with every submission), so
 sorting, searching and top/bottom N reuse them:
 
-| rerun | ms |
+| rerun | ms CPU |
 |---|---|
 | cached frames, first 30 municipalities shown | {rerun_default * 1000:.0f} |
 | cached frames, all {args.municipalities} shown | {rerun_all * 1000:.0f} |

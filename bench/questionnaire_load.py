@@ -45,6 +45,12 @@ class LoadResult:
     seconds: float
     latencies: list[float]
     errors: list[str] = field(default_factory=list)
+    serial: bool = False
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[max(0, round(0.95 * len(ordered)) - 1)] if ordered else 0.0
 
     @property
     def per_second(self) -> float:
@@ -73,13 +79,21 @@ def _answers(form: Form, rng: random.Random) -> dict:
 
 
 def run_load(
-    links: LinkStore, actor: Actor, workspace_id: int, form: Form, *, respondents: int = 50
+    links: LinkStore,
+    actor: Actor,
+    workspace_id: int,
+    form: Form,
+    *,
+    respondents: int = 50,
+    serial: bool = False,
 ) -> LoadResult:
+    """``respondents`` answers at once (a burst), or with ``serial`` one after another
+    in one thread; ``seconds`` is the burst's span, or the sum of the serial sends."""
     created = links.create_link(
         actor=actor, workspace_id=workspace_id, form=form, label="Hotell", max_answers=respondents
     )
     industries = questionnaire.industry_options(form)
-    start = threading.Barrier(respondents)
+    start = threading.Barrier(1 if serial else respondents)
     latencies: list[float] = []
     spans: list[tuple[float, float]] = []
     errors: list[str] = []
@@ -123,27 +137,38 @@ def run_load(
             with lock:
                 errors.append(f"{type(exc).__name__}: {exc}")
 
-    with ThreadPoolExecutor(max_workers=respondents) as pool:
+    with ThreadPoolExecutor(max_workers=1 if serial else respondents) as pool:
         list(pool.map(respondent, range(respondents)))
-    # From the common start (the barrier) to the last answer stored.
-    seconds = (max(e for _, e in spans) - min(b for b, _ in spans)) if spans else 0.0
-    stored = len(links.link_answers(actor=actor, workspace_id=workspace_id, form_id=form.id))
+    if serial:
+        seconds = sum(latencies)
+    else:  # from the common start (the barrier) to the last answer stored
+        seconds = (max(e for _, e in spans) - min(b for b, _ in spans)) if spans else 0.0
+    stored = sum(
+        1
+        for a in links.link_answers(actor=actor, workspace_id=workspace_id, form_id=form.id)
+        if a.link_id == created.info.id
+    )
     backend = links.store.engine.dialect.name
-    return LoadResult(backend, respondents, stored, seconds, latencies, errors)
+    return LoadResult(backend, respondents, stored, seconds, latencies, errors, serial)
 
 
-def _run(url: str, form: Form) -> LoadResult:
+def _run(url: str, form: Form) -> list[LoadResult]:
+    """The same 50 answers one after another and as a burst, alternately (twice each),
+    each on a link of its own in one database."""
     engine = make_engine(url)
     try:
         links = LinkStore(Store(engine))
         admin = Actor.local()
         workspace = links.store.create_workspace(actor=admin, name="Belastningsby")
-        return run_load(links, admin, workspace.id, form)
+        return [
+            run_load(links, admin, workspace.id, form, serial=serial)
+            for serial in (True, False, True, False)
+        ]
     finally:
         engine.dispose()
 
 
-def _postgres(server_url: str, form: Form) -> LoadResult:
+def _postgres(server_url: str, form: Form) -> list[LoadResult]:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
@@ -194,19 +219,32 @@ def write_doc(results: list[LoadResult]) -> None:
 
 
 def main() -> None:
+    import sys
+
     form = load_form("kartlaggning")
-    results = []
+    runs: list[list[LoadResult]] = []
     with tempfile.TemporaryDirectory() as folder:
-        results.append(_run(f"sqlite:///{Path(folder) / 'load.sqlite'}", form))
+        runs.append(_run(f"sqlite:///{Path(folder) / 'load.sqlite'}", form))
     pg = os.environ.get("STADFORSTAD_TEST_DATABASE_URL")
     if pg:
-        results.append(_postgres(pg, form))
-    for result in results:
-        print(result.summary())
-        for error in result.errors[:5]:
-            print("  ", error)
-    write_doc(results)
-    print(f"written to {DOC.relative_to(ROOT)}")
+        runs.append(_postgres(pg, form))
+    for results in runs:
+        for result in results:
+            mode = "serial" if result.serial else "burst "
+            print(f"{mode} {result.summary()} · p95 {result.p95 * 1000:.0f} ms")
+            for error in result.errors[:5]:
+                print("  ", error)
+        serial = min(r.seconds for r in results if r.serial)
+        burst = min(r.seconds for r in results if not r.serial)
+        ok = all(r.stored == r.respondents and not r.errors for r in results)
+        print(
+            f"{results[0].backend}: all stored: {ok}; burst {burst:.2f} s against serial "
+            f"{serial:.2f} s: ratio {burst / serial:.2f}x (target <= 1.5x); burst p95 "
+            f"{max(r.p95 for r in results if not r.serial) * 1000:.0f} ms (target < 1 s)"
+        )
+    if "--write" in sys.argv:
+        write_doc([[r for r in results if not r.serial][-1] for results in runs])
+        print(f"written to {DOC.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -3,12 +3,13 @@ which forms this municipality has completed."""
 
 import streamlit as st
 
-from stadforstad.catalog import list_forms
+from stadforstad.catalog import list_forms, load_form
 from stadforstad.completion import FormProgress, count_progress
 from stadforstad.i18n import CREDIT_SV, STEP_WORD, count_text
 from stadforstad.steps import load_steps
 from stadforstad.ui.context import explain_no_workspace, frame, get_actor, get_lang, get_store, tr
 from stadforstad.ui.plain import plain
+from stadforstad.ui.workshop import show_overview
 
 lang = get_lang()
 st.title("Stad för stad")
@@ -23,6 +24,7 @@ st.markdown(
 workspace = frame()
 actor = get_actor()
 progress: dict[str, FormProgress] = {}
+submitted: list = []
 if workspace is None:
     explain_no_workspace(
         actor,
@@ -32,12 +34,10 @@ if workspace is None:
 else:
     store = get_store()
     drafts = store.form_progress(actor=actor, workspace_id=workspace.id)
+    submitted = store.submitted(actor=actor, workspace_ids=[workspace.id])
     progress = count_progress(
         {f.id: f for f in list_forms()},
-        (
-            (row.form_id, row.answers)
-            for row in store.submitted(actor=actor, workspace_ids=[workspace.id])
-        ),
+        ((row.form_id, row.answers) for row in submitted),
         {form_id: counts["drafts"] for form_id, counts in drafts.items() if counts["drafts"]},
     )
     st.subheader(plain(workspace.name))
@@ -74,6 +74,7 @@ def form_link(label: str, form_id: str) -> None:
         st.page_link("pages/form.py", label=label, query_params={"form": form_id})
     else:
         st.markdown(f"- {label}")
+    show_overview(load_form(form_id), submitted, lang)
 
 
 forms_by_step: dict = {}

@@ -1,11 +1,14 @@
 """MALL FÖR ANALYS AV SAMVERKANSAKTÖRER – each actor on an influence × support map.
 
-The handbook's table helps "analysera vilka aktörer ni bör satsa lite mer på". An
-actor is placed by its degree of influence (påverkansgrad) and perceived support
-(upplevt stöd), both 1–5; ``HIGH_FROM`` (3) and above is high. The handbook does not
-name the quadrants; high influence with low support is where to invest ("satsa mer").
-An actor missing either rating is listed as incomplete and not placed (a missing
-rating is not a 1).
+The handbook has a table, not a map: it helps "analysera vilka aktörer ni bör satsa
+lite mer på, och vilka aktörer eller branscher som är svåra att få tag på och kräver
+ett nytt grepp". The map is this tool's aid: an actor is placed by its degree of
+influence (påverkansgrad) and perceived support (upplevt stöd), both 1–5; a rating
+above ``MIDDLE`` (3, the middle of 1–5) is high, 3 and below is not. The handbook
+does not name the quadrants; high influence with low support is where to invest
+("satsa mer"). An actor missing either rating is listed as incomplete and not placed
+(a missing rating is not a 1). The handbook's second aim has its own column
+(``HARD_TO_REACH``): the actors that are hard to reach and need a new approach.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from scoring.common import ItemStats, Rated, Result, summarize_item
 TABLE = "aktorer"
 INFLUENCE = "paverkansgrad"
 SUPPORT = "stod"
-#: A rating at or above this is high; below it, low. 3, the middle of 1–5, counts as high.
-HIGH_FROM = 3
+#: The middle of the 1–5 ratings: above it is high; it and below are not high.
+MIDDLE = 3
+#: The column that marks an actor as hard to reach, needing a new approach.
+HARD_TO_REACH = "svar_att_na"
 
 #: Quadrant id → (high influence, high support).
 QUADRANTS: dict[str, tuple[bool, bool]] = {
@@ -41,7 +46,7 @@ def quadrant(influence: float | None, support: float | None) -> str | None:
     """The quadrant of a place on the map; ``None`` if either rating is missing."""
     if influence is None or support is None:
         return None
-    wanted = (influence >= HIGH_FROM, support >= HIGH_FROM)
+    wanted = (influence > MIDDLE, support > MIDDLE)
     return next(q for q, sides in QUADRANTS.items() if sides == wanted)
 
 
@@ -57,6 +62,8 @@ class ActorPlacement(Result):
     #: ``None`` when a rating is missing: the actor is not placed.
     quadrant: str | None
     contact: str | None
+    #: Marked hard to reach: needs a new approach.
+    hard_to_reach: bool = False
 
 
 class AktorsanalysResult(Result):
@@ -71,6 +78,8 @@ class AktorsanalysResult(Result):
     ranking: list[str]
     #: Actors missing a rating: not placed on the map.
     incomplete: list[str]
+    #: The handbook's second aim: actors hard to reach that need a new approach.
+    hard_to_reach: list[str]
 
 
 def _placement(row: dict) -> ActorPlacement:
@@ -81,6 +90,7 @@ def _placement(row: dict) -> ActorPlacement:
         support=support,
         quadrant=quadrant(influence, support),
         contact=row.get("kontaktperson"),
+        hard_to_reach=row.get(HARD_TO_REACH) is True,
     )
 
 
@@ -100,6 +110,7 @@ def score(form, answers: dict) -> AktorsanalysResult:
         invest=[a.name for a in ranked if a.quadrant == "satsa_mer"],
         ranking=[a.name for a in ranked],
         incomplete=[a.name for a in actors if a.quadrant is None],
+        hard_to_reach=[a.name for a in actors if a.hard_to_reach],
     )
 
 
@@ -116,6 +127,8 @@ class ActorGroup(Result):
     support_stats: ItemStats
     #: Respondents differ by 2 points or more on influence or support.
     disagree: bool
+    #: Respondents who marked the actor hard to reach.
+    hard_to_reach_by: list[str]
 
 
 class AktorsanalysGroup(Result):
@@ -128,6 +141,8 @@ class AktorsanalysGroup(Result):
     ranking: list[str]
     incomplete: list[str]
     to_discuss: list[str]
+    #: Actors anyone marked hard to reach, in order of first mention.
+    hard_to_reach: list[str]
 
 
 def summarize(form, responses: Sequence[Rated]) -> AktorsanalysGroup:
@@ -156,6 +171,9 @@ def summarize(form, responses: Sequence[Rated]) -> AktorsanalysGroup:
                 influence_stats=influence,
                 support_stats=support,
                 disagree=influence.disagree or support.disagree,
+                hard_to_reach_by=[
+                    r for r, row in by_respondent.items() if row.get(HARD_TO_REACH) is True
+                ],
             )
         )
     placed = [a for a in actors if a.quadrant is not None]
@@ -168,4 +186,5 @@ def summarize(form, responses: Sequence[Rated]) -> AktorsanalysGroup:
         ranking=[a.name for a in ranked],
         incomplete=[a.name for a in actors if a.quadrant is None],
         to_discuss=[a.name for a in actors if a.disagree],
+        hard_to_reach=[a.name for a in actors if a.hard_to_reach_by],
     )

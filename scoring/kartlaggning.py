@@ -4,6 +4,10 @@ Six categories of two indicators, each rated 1 (aldrig) – 5 (mycket ofta). The
 handbook's "GENOMSNITT = lägg ihop siffrorna och dela på 2" is the category mean.
 An unanswered indicator is not a zero: the mean is of what was answered, and the
 category is marked ``partial``; a category with nothing answered has mean ``None``.
+
+In the group's view, respondents (often from different industries) rating an indicator
+differently is what the mapping is for, not a disagreement to settle: ``differing``
+lists where the answers are 2 or more apart, to see where the picture varies.
 """
 
 from __future__ import annotations
@@ -128,8 +132,11 @@ class KartlaggningGroup(Result):
     #: heatmap). Respondents without an industry are left out of this map only.
     industry_means: dict[str, dict[str, float | None]]
     items: list[ItemStats]
-    #: Indicators where respondents differ by 2 points or more.
-    to_discuss: list[str]
+    #: Indicators where the answers are 2 points or more apart: where the picture varies
+    #: between respondents (different industries see different things), not a dispute.
+    differing: list[str]
+    #: Category → how many respondents' averages rest on one of its two indicators.
+    partial_counts: dict[str, int]
 
 
 def _distribution(category: str, item_id: str, responses: Sequence[Rated]) -> IndicatorDistribution:
@@ -184,5 +191,8 @@ def summarize(form, responses: Sequence[Rated]) -> KartlaggningGroup:
             for industry, group in industries.items()
         },
         items=items,
-        to_discuss=[s.id for s in items if s.disagree],
+        differing=[s.id for s in items if s.disagree],
+        partial_counts={
+            c: sum(1 for r in responses if score_category(c, r.answers).partial) for c in CATEGORIES
+        },
     )

@@ -1,17 +1,24 @@
 """RIKTNING – the number of JA (0–5).
 
-The handbook: if you have quite other aims, the material may not be relevant for you
-now. We read "several NEJ" as two or more.
+The handbook sets no threshold: it says only that if you have quite other aims, the
+material may not be relevant for you now. ``SEVERAL_NO`` is this tool's rule, not the
+handbook's: from that many NEJ on the verdict recalls the handbook's caution, and says
+that the number is the tool's.
 """
 
 from scoring.yes_no import YesNoGroup, YesNoResult, count_yes, summarize_yes_no
 
-#: From this many NEJ on, the handbook's caution applies.
+#: This tool's rule (the handbook gives no number): from this many NEJ on, the verdict
+#: recalls the handbook's caution.
 SEVERAL_NO = 2
 
 
 class RiktningResult(YesNoResult):
+    #: ``SEVERAL_NO`` or more NEJ: the tool's rule (``rule_is_the_tools``), not the handbook's.
     may_not_be_relevant: bool
+    #: Always true: the threshold is this tool's, the handbook names no number.
+    rule_is_the_tools: bool = True
+    several_no: int = SEVERAL_NO
 
 
 def score(form, answers: dict) -> RiktningResult:

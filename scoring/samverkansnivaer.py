@@ -1,9 +1,10 @@
 """OLIKA NIVÅER AV SAMVERKAN – per actor the level today, to begin with, and wished for.
 
 Huxham's levels are ordered; each adds to the one before. The index in ``LEVELS`` is
-the ordinal value (0 = no contact yet … 4 = samverkan), and an actor's gap is
-index(wished) − index(today): how many levels the work still has to climb.
-``None`` means a level not given (not 0, not "no contact").
+the ordinal value (0 = no contact yet … 4 = the top level, stored as ``samverkan`` but
+shown as "Stärka varandras kapacitet": the handbook's umbrella word is not used for one
+level), and an actor's gap is index(wished) − index(today): how many levels the work
+still has to climb. ``None`` means a level not given (not 0, not "no contact").
 """
 
 from __future__ import annotations

@@ -118,21 +118,6 @@ def describe_form(form: Form) -> dict:
     }
 
 
-def score_file(form: Form, path: Path) -> tuple[list[dict], list[str]]:
-    """Score every row of a file (``form`` must be scored). Returns the results and the
-    bad rows' messages; good rows are scored even when others are bad."""
-    instrument = get_instrument(form.id)
-    results: list[dict] = []
-    problems: list[str] = []
-    for outcome in iter_rows(form, path):
-        if isinstance(outcome, Row):
-            result = instrument.score(form, outcome.answers).model_dump(mode="json")
-            results.append({"row": outcome.number, "respondent": outcome.respondent, **result})
-        else:
-            problems.extend(errors.problem_text(p, get_settings().language) for p in outcome)
-    return results, problems
-
-
 # -- commands ---------------------------------------------------------------------------
 def cmd_forms(args) -> int:
     for form in list_forms():
@@ -188,11 +173,21 @@ def cmd_score(args) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    results, problems = score_file(form, Path(args.file))
-    print(json.dumps(results, ensure_ascii=False, indent=None if args.compact else 2))
-    for problem in problems:
-        print(f"{args.file}: {problem}", file=sys.stderr)
-    return EXIT_BAD_ROWS if problems else 0
+    from stadforstad.file_scores import score_file
+    from stadforstad.score_formats import write_results
+
+    scored = score_file(form, Path(args.file))
+    write_results(
+        scored.records,
+        sys.stdout,
+        form=args.format,
+        compact=args.compact,
+        fixed_shape=scored.path == "columns",
+    )
+    language = get_settings().language
+    for bad in scored.problems:
+        print(f"{args.file}: {errors.problem_text(bad, language)}", file=sys.stderr)
+    return EXIT_BAD_ROWS if scored.problems else 0
 
 
 def cmd_workspaces(args) -> int:
@@ -653,6 +648,13 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("form_id")
     score.add_argument("file")
     score.add_argument("--compact", action="store_true", help="one line of JSON")
+    score.add_argument(
+        "--format",
+        choices=["json", "jsonl", "csv"],
+        default="json",
+        help="json (default: one list), jsonl (one result a line) or csv (one result a row); "
+        "jsonl and csv are written as the results are made",
+    )
     score.add_argument(
         "--explain",
         action="store_true",

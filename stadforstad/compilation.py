@@ -18,6 +18,7 @@ flagged) so that no single respondent can be singled out: exports and shared vie
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -105,6 +106,8 @@ def compile_answers(
     cats = categories(form)
     label = {c.id: c.label for c in cats}
     withheld = len(rows) < min_group
+    # Each answer scored once: the table per answer and the heatmap share these.
+    scored = [category_means(form, a.answers) for a in rows]
 
     per_answer = pd.DataFrame(
         [
@@ -113,22 +116,20 @@ def compile_answers(
                 "länk": _link_name(a),
                 "bransch": industry_of(a),
                 "inskickat": a.submitted_at,
-                **{label[k]: v for k, v in category_means(form, a.answers).items()},
+                **{label[k]: v for k, v in means.items()},
             }
-            for n, a in enumerate(rows, start=1)
+            for n, (a, means) in enumerate(zip(rows, scored), start=1)
         ],
         columns=["svar", "länk", "bransch", "inskickat", *label.values()],
     )
 
     cells = []
-    by_industry: dict[str, list[LinkAnswer]] = {}
-    for a in rows:
-        by_industry.setdefault(industry_of(a), []).append(a)
+    by_industry: dict[str, list[dict[str, float | None]]] = {}
+    for a, answer_means in zip(rows, scored):
+        by_industry.setdefault(industry_of(a), []).append(answer_means)
     for industry, group in sorted(by_industry.items()):
         for c in cats:
-            means = [
-                m for m in (category_means(form, a.answers)[c.id] for a in group) if m is not None
-            ]
+            means = [m for m in (answer[c.id] for answer in group) if m is not None]
             hidden = len(group) < min_group
             cells.append(
                 {
@@ -145,7 +146,7 @@ def compile_answers(
     for c in cats:
         for item_id in c.items:
             item = form.item(item_id)
-            values = [a.answers.get(item_id) for a in rows]
+            values = Counter(a.answers.get(item_id) for a in rows)
             for value in range(item.min, item.max + 1):
                 dist.append(
                     {
@@ -153,7 +154,7 @@ def compile_answers(
                         "indikator": item.label.sv,
                         "indikator_id": item_id,
                         "värde": value,
-                        "antal": None if withheld else sum(1 for v in values if v == value),
+                        "antal": None if withheld else values[value],
                     }
                 )
     distribution = pd.DataFrame(

@@ -43,6 +43,9 @@ STORE_CONFLICT = "STORE_003"
 STORE_INVALID = "STORE_004"
 STORE_BAD_BACKUP = "STORE_005"
 STORE_APPEND_ONLY = "STORE_006"
+#: A shared answer was saved by someone else after this save's version was read: the
+#: save is refused and shown the difference (``storage.group_answers``).
+STORE_STALE = "STORE_007"
 
 # Accounts and sign-in (accounts)
 STORE_FORBIDDEN = "AUTH_001"

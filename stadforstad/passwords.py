@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import functools
 import threading
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from zxcvbn import zxcvbn
+from typing import TYPE_CHECKING
 
 from stadforstad import errors
 from stadforstad.errors import Problem, SignInError
 from stadforstad.settings import get_settings
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 MIN_PASSWORD_LENGTH = 10
 #: Hashing a megabyte of "password" is a cheap way to load the server: refuse it.
@@ -61,7 +61,29 @@ _SWEDISH_WORDS = (
 #: How long a sign-in waits for its turn to hash before it is refused.
 HASH_WAIT_SECONDS = 20.0
 
-_hasher = PasswordHasher()
+
+class _Hasher:
+    """argon2's ``PasswordHasher``, made on first use: argon2 (like zxcvbn and its
+    word lists) is imported when a password is first hashed or judged, not when a page
+    that never does imports this module."""
+
+    @functools.cached_property
+    def _real(self) -> PasswordHasher:
+        from argon2 import PasswordHasher
+
+        return PasswordHasher()
+
+    def hash(self, password: str) -> str:
+        return self._real.hash(password)
+
+    def verify(self, hashed: str, password: str) -> bool:
+        return self._real.verify(hashed, password)
+
+    def check_needs_rehash(self, hashed: str) -> bool:
+        return self._real.check_needs_rehash(hashed)
+
+
+_hasher = _Hasher()
 
 
 def _refuse(sv: str, en: str) -> SignInError:
@@ -93,6 +115,8 @@ def check_password(password: str, *, username: str = "", display_name: str = "")
     local_part = name.split("@")[0]
     own = [name, local_part, *local_part.replace(".", " ").replace("_", " ").split()]
     own += [w for w in display_name.lower().split() if w]
+    from zxcvbn import zxcvbn
+
     strength = zxcvbn(password[:_STRENGTH_WINDOW], user_inputs=[*own, *_SWEDISH_WORDS])
     if strength["score"] < MIN_STRENGTH:
         raise _refuse(
@@ -143,6 +167,8 @@ def verify_password(hashed: str | None, password: str) -> bool:
     exist."""
     if len(password) > MAX_PASSWORD_LENGTH:
         return False
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     with _Turn():
         try:
             matched = _hasher.verify(hashed or _dummy_hash(), password)

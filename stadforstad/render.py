@@ -39,6 +39,14 @@ from stadforstad.i18n import (
     parse_number,
     pick,
 )
+from stadforstad.other_answers import (
+    OTHER_MAX_CHARS,
+    both_given,
+    has_other,
+    other_id,
+    other_value,
+    typed_text,
+)
 from stadforstad.schema import Column, Form
 
 DRAFT = "draft"
@@ -354,16 +362,51 @@ def _column_config(ctx: _Ctx, column: Column):
         help=helptext,
         options=list(names),
         format_func=lambda v: names.get(str(v), str(v)),
-        required=column.required,
+        # The grid holds back a row whose required cell is empty; an answer typed in
+        # the text column beside it fills it (the answer check still asks for one).
+        required=column.required and not has_other(column),
     )
+
+
+def _other_config(ctx: _Ctx, column: Column):
+    label = column.label.get(ctx.lang)
+    return st.column_config.TextColumn(
+        pick(ctx.lang, f"{label}: annan (skriv)", f"{label}: other (type)"),
+        help=pick(
+            ctx.lang,
+            "Finns det ni vill ha inte i listan? Skriv det här. Det ni skriver gäller före "
+            "valet i listan.",
+            "Not in the list? Type it here. What you type counts before the choice in the list.",
+        ),
+        max_chars=min(column.max_length, OTHER_MAX_CHARS),
+    )
+
+
+def _editor_columns(ctx: _Ctx, item) -> dict[str, Any]:
+    config: dict[str, Any] = {}
+    for column in item.columns:
+        config[column.id] = _column_config(ctx, column)
+        if has_other(column):
+            config[other_id(column)] = _other_config(ctx, column)
+    return config
 
 
 def table_frame(item, rows: list[dict], lang: str = "sv") -> pd.DataFrame:
     """Saved rows as the editor's frame: one column per table column, typed (numbers
-    as the language writes them, since number cells are edited as text)."""
+    as the language writes them, since number cells are edited as text). A choice
+    column with ``allow_other`` is followed by a text column: a saved answer outside
+    the list is shown there, typed as it was."""
     data = {}
+    names: list[str] = []
     for column in item.columns:
         values = [row.get(column.id) for row in rows]
+        names.append(column.id)
+        if has_other(column):
+            listed = {o.value for o in column.options or []}
+            others = [None if v is None or v in listed else str(v) for v in values]
+            data[other_id(column)] = pd.Series(others, dtype="object", index=range(len(rows)))
+            names.append(other_id(column))
+            values = [v if v in listed else None for v in values]
         if column.kind in ("number", "scale"):
             values = [
                 None if v is None else v if isinstance(v, str) else number_text(v, lang)
@@ -376,7 +419,7 @@ def table_frame(item, rows: list[dict], lang: str = "sv") -> pd.DataFrame:
         elif column.kind == "checklist":
             values = [list(v or []) for v in values]
         data[column.id] = pd.Series(values, dtype=_dtype(column), index=range(len(rows)))
-    return pd.DataFrame(data, columns=[c.id for c in item.columns])
+    return pd.DataFrame(data, columns=names)
 
 
 def _dtype(column: Column) -> str:
@@ -384,12 +427,17 @@ def _dtype(column: Column) -> str:
 
 
 def frame_rows(item, frame: pd.DataFrame) -> list[dict]:
-    """The editor's frame back to answer rows; empty cells are left out."""
+    """The editor's frame back to answer rows; empty cells are left out. A typed answer
+    beside a list choice counts before the choice."""
     rows = []
     for record in frame.to_dict("records"):
         row = {}
         for column in item.columns:
             value = record.get(column.id)
+            if has_other(column):
+                typed = typed_text(record.get(other_id(column)))
+                if typed is not None:
+                    value = other_value(column, typed)
             if value is None or (isinstance(value, float) and math.isnan(value)):
                 continue
             if column.kind == "yes_no":
@@ -431,11 +479,22 @@ def _table(ctx: _Ctx, item) -> Any:
         num_rows="fixed" if ctx.disabled else "dynamic",
         hide_index=True,
         width="stretch",
-        column_config={c.id: _column_config(ctx, c) for c in item.columns},
+        column_config=_editor_columns(ctx, item),
         disabled=ctx.disabled,
         placeholder="",
         **ctx.on_change(),
     )
+    for number, column_id in both_given(item, frame):
+        label = next(c for c in item.columns if c.id == column_id).label.get(ctx.lang)
+        st.caption(
+            pick(
+                ctx.lang,
+                f"Rad {number}, {label}: ni har både valt i listan och skrivit en egen – "
+                "det ni skrev gäller. Töm den ena rutan om det inte stämmer.",
+                f"Row {number}, {label}: you both chose from the list and typed your own – "
+                "what you typed counts. Clear one of the cells if that is wrong.",
+            )
+        )
     if item.row_label:
         st.caption(
             pick(

@@ -443,35 +443,40 @@ def iter_rows(
         records = [Record(record.number, row) for record, row in zip(records, cells, strict=True)]
     keys = answer_keys(form)
     for record in records:
-        number = record.number
-        problems = [
-            Problem(
-                errors.ANSWER_UNKNOWN_ITEM,
-                f"row {number}, column {column}",
-                say(
-                    f"formuläret {form.id!r} har ingen fråga {column!r}",
-                    f"the form {form.id!r} has no item {column!r}",
-                ),
-            )
-            for column in record.cells
-            if column not in keys and column != RESPONDENT
+        yield check_record(form, keys, record)
+
+
+def check_record(form: Form, keys: dict[str, Any], record: Record) -> Row | list[Problem]:
+    """One record checked against ``form`` (``keys``: its :func:`answer_keys`): a
+    :class:`Row`, or the row's problems, each by row and column."""
+    number = record.number
+    problems = [
+        Problem(
+            errors.ANSWER_UNKNOWN_ITEM,
+            f"row {number}, column {column}",
+            say(
+                f"formuläret {form.id!r} har ingen fråga {column!r}",
+                f"the form {form.id!r} has no item {column!r}",
+            ),
+        )
+        for column in record.cells
+        if column not in keys and column != RESPONDENT
+    ]
+    raw = {k: _cell(v) for k, v in record.cells.items() if k in keys}
+    respondent = _cell(record.cells.get(RESPONDENT))
+    if isinstance(respondent, (list, dict)):
+        respondent = json.dumps(respondent, ensure_ascii=False)
+    answers: Answers = {}
+    try:
+        answers = check_answers(form, raw, coerce=True)
+    except AnswerError as exc:
+        problems += [
+            Problem(p.code, f"row {number}, column {p.where}", p.message) for p in exc.problems
         ]
-        raw = {k: _cell(v) for k, v in record.cells.items() if k in keys}
-        respondent = _cell(record.cells.get(RESPONDENT))
-        if isinstance(respondent, (list, dict)):
-            respondent = json.dumps(respondent, ensure_ascii=False)
-        answers: Answers = {}
-        try:
-            answers = check_answers(form, raw, coerce=True)
-        except AnswerError as exc:
-            problems += [
-                Problem(p.code, f"row {number}, column {p.where}", p.message) for p in exc.problems
-            ]
-        problems += _bound_problems(number, answers, respondent)
-        if problems:
-            yield problems
-        else:
-            yield Row(number, None if respondent is None else str(respondent), answers)
+    problems += _bound_problems(number, answers, respondent)
+    if problems:
+        return problems
+    return Row(number, None if respondent is None else str(respondent), answers)
 
 
 def read_rows(form: Form, path: Path, *, translate: Translate | None = None) -> list[Row]:

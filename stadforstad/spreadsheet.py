@@ -131,14 +131,9 @@ def _xlsx_value(value: Any) -> Any:
         return escape_formula(_XLSX_ILLEGAL.sub("", value))
     if isinstance(value, (list, dict, tuple, set)):
         return escape_formula(_XLSX_ILLEGAL.sub("", str(value)))
+    if isinstance(value, np.generic):
+        return value.item()  # a plain number or bool, which the writer knows
     return value
-
-
-def sheet_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame as it goes into a workbook: text escaped, times in Swedish time."""
-    columns = [_xlsx_value(str(c)) for c in frame.columns]
-    rows = [[_xlsx_value(v) for v in row] for row in frame.itertuples(index=False, name=None)]
-    return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
 def _sheet_names(names: list[str]) -> list[str]:
@@ -156,10 +151,42 @@ def _sheet_names(names: list[str]) -> list[str]:
 
 
 def write_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
-    """An Excel workbook with one sheet per frame, every cell through the same escape."""
+    """An Excel workbook with one sheet per frame, every cell through the same escape.
+
+    Written row by row in XlsxWriter's constant-memory mode, so a large export (100,000
+    answers) never holds the whole sheet in memory twice. XlsxWriter's own guessing is
+    off: text that looks like a formula, a number or a web address stays text (the
+    formula escape above is still applied, for the programs that re-read the file)."""
+    import xlsxwriter  # only when someone downloads a workbook
+
     buffer = io.BytesIO()
-    names = _sheet_names(list(sheets))
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in zip(names, sheets.values()):
-            sheet_frame(frame).to_excel(writer, sheet_name=name, index=False)
+    workbook = xlsxwriter.Workbook(
+        buffer,
+        {
+            "constant_memory": True,
+            "in_memory": False,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
+    moment = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    header = workbook.add_format({"bold": True})
+    for name, frame in zip(_sheet_names(list(sheets)), sheets.values()):
+        sheet = workbook.add_worksheet(name)
+        for col, title in enumerate(frame.columns):
+            sheet.write_string(0, col, _xlsx_value(str(title)), header)
+        for row, values in enumerate(frame.itertuples(index=False, name=None), start=1):
+            for col, raw in enumerate(values):
+                value = _xlsx_value(raw)
+                if value is None:
+                    continue
+                if isinstance(value, dt.datetime):
+                    sheet.write_datetime(row, col, value, moment)
+                elif isinstance(value, dt.date):
+                    sheet.write_datetime(row, col, value, day)
+                else:
+                    sheet.write(row, col, value)
+    workbook.close()
     return buffer.getvalue()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import yaml
 from pydantic import Field
 
+from stadforstad.catalog import load_yaml
 from stadforstad.schema import Model, Text
 
 STEPS_FILE = Path(__file__).resolve().parent / "data" / "steps.yaml"
@@ -32,5 +32,5 @@ class Steps(Model):
 
 @functools.cache
 def load_steps(path: Path = STEPS_FILE) -> tuple[Step, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     return tuple(Steps.model_validate(data).steps)

@@ -99,8 +99,8 @@ def test_aktorsanalys_map_joins_actors_at_the_same_place_and_leaves_out_incomple
         "aktorsanalys",
         {
             "aktorer": [
-                {"aktor": "A", "paverkansgrad": 3, "stod": 3},
-                {"aktor": "B", "paverkansgrad": 3, "stod": 3},
+                {"aktor": "A", "paverkansgrad": 4, "stod": 4},
+                {"aktor": "B", "paverkansgrad": 4, "stod": 4},
                 {"aktor": "C", "paverkansgrad": 4},
             ]
         },
@@ -109,8 +109,8 @@ def test_aktorsanalys_map_joins_actors_at_the_same_place_and_leaves_out_incomple
     rows = [r for r in _rows(chart.to_dict()) if "aktörer" in r]
     assert rows == [
         {
-            "stöd": 3,
-            "påverkan": 3,
+            "stöd": 4,
+            "påverkan": 4,
             "kvadrant": "Nyckelaktörer – håll nära",
             "aktörer": "A, B",
             "nr": "1",

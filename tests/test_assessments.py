@@ -97,16 +97,17 @@ def test_aktorsanalys_quadrant_of_every_rating_pair(influence: int, support: int
         (True, True): "nyckelaktorer",
         (False, True): "hall_informerade",
         (False, False): "bevaka",
-    }[(influence >= 3, support >= 3)]
+    }[(influence > 3, support > 3)]  # above the middle (3) is high
     assert aktorsanalys.quadrant(influence, support) == expected
 
 
 @pytest.mark.parametrize(
     ("influence", "support", "expected"),
     [
-        (3.0, 2.99, "satsa_mer"),  # group means: just below 3 is low
-        (2.99, 3.0, "hall_informerade"),
-        (3.0, 3.0, "nyckelaktorer"),
+        (3.01, 3.0, "satsa_mer"),  # group means: just above the middle (3) is high
+        (3.0, 3.01, "hall_informerade"),
+        (3.01, 3.01, "nyckelaktorer"),
+        (3.0, 3.0, "bevaka"),  # the middle itself is not high
         (None, 4, None),
         (4, None, None),
         (None, None, None),
@@ -133,6 +134,8 @@ def test_aktorsanalys_table_is_the_handbooks() -> None:
         "resultat",
         "kontaktperson",
         "kommentar",
+        # the handbook's second aim, after its own columns
+        aktorsanalys.HARD_TO_REACH,
     ]
     for column_id in (aktorsanalys.INFLUENCE, aktorsanalys.SUPPORT):
         column = next(c for c in table.columns if c.id == column_id)

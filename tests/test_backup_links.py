@@ -97,3 +97,48 @@ def test_erasing_one_link_answer_by_its_receipt(store, admin):
     assert (entry.action, entry.actor) == ("erase", "medlem")
     assert entry.target == f"link {created.info.id} answer {answer_id}"
     assert "Kim" not in (entry.detail or "")
+
+
+def test_the_links_language_and_late_drafts_round_trip(store, admin, tmp_path, sqlite_url):
+    """``lang`` of a link and ``late_at`` of a late draft are in the backup and come back."""
+    from stadforstad.storage.links import LinkClosedError
+
+    links = LinkStore(store)
+    place = store.create_workspace(actor=admin, name="Kommun E")
+    created = links.create_link(actor=admin, workspace_id=place.id, form=FORM, lang="en")
+    actor, _ = links.open_link(created.token)
+    resume = new_token()
+    links.save_draft(actor=actor, resume=resume, form=FORM, answers={"generell_2": 3})
+    links.revoke_link(actor=admin, link_id=created.info.id)
+    with pytest.raises(LinkClosedError):
+        links.save_draft(actor=actor, resume=resume, form=FORM, answers={"generell_2": 4})
+
+    first = store.export_workspace(actor=admin, workspace_id=place.id)
+    assert first["links"][0]["lang"] == "en"
+    assert first["link_responses"][0]["late_at"] is not None
+    assert first["version"] == 3
+
+    target = _empty_like(store, sqlite_url, tmp_path)
+    new_id = target.import_workspace(
+        actor=admin, data=read_backup(write_backup(first, tmp_path / "e.json.gz"))
+    )
+    second = target.export_workspace(actor=admin, workspace_id=new_id)
+    first.pop("audit"), second.pop("audit")
+    assert second == first
+    restored = LinkStore(target)
+    assert [k.lang for k in restored.list_links(actor=admin, workspace_id=new_id)] == ["en"]
+    target.engine.dispose()
+
+
+def test_a_version_2_backup_without_lang_and_late_at_is_still_read(store, admin):
+    links, place, created, sent = _answered(store, admin)
+    data = store.export_workspace(actor=admin, workspace_id=place.id)
+    data["version"] = 2
+    for link in data["links"]:
+        del link["lang"]
+    for answer in data["link_responses"]:
+        del answer["late_at"]
+    copy_id = store.import_workspace(actor=admin, data=data, name="Kommun L (v2)")
+    copy = store.export_workspace(actor=admin, workspace_id=copy_id)
+    assert [k["lang"] for k in copy["links"]] == ["sv"]
+    assert [a["late_at"] for a in copy["link_responses"]] == [None, None]

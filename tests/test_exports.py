@@ -228,3 +228,36 @@ def test_every_export_goes_through_the_one_writer():
         if path.name != "spreadsheet.py" and pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_the_workbook_keeps_every_value_and_type():
+    """The constant-memory writer: numbers stay numbers (numpy's too), times in Swedish
+    time, blanks blank, text that looks like a number or a link stays text."""
+    import numpy as np
+
+    frame = pd.DataFrame(
+        {
+            "n": [np.int64(3), None],
+            "x": [np.float64(2.5), float("nan")],
+            "ja": [np.bool_(True), False],
+            "när": [dt.datetime(2026, 6, 1, 10, 0, tzinfo=dt.UTC), None],
+            "dag": [dt.date(2026, 6, 1), None],
+            "text": ["007", "http://x.invalid"],
+            "=formel": ["=1+1", "ok\x01"],
+        }
+    )
+    book = openpyxl.load_workbook(io.BytesIO(write_xlsx({"Blad/1": frame, "Tom": frame[:0]})))
+    assert book.sheetnames == ["Blad 1", "Tom"]
+    rows = list(book["Blad 1"].iter_rows(values_only=True))
+    assert rows[0] == ("n", "x", "ja", "när", "dag", "text", "'=formel")
+    assert rows[1] == (
+        3,
+        2.5,
+        True,
+        dt.datetime(2026, 6, 1, 12, 0),  # 10:00 UTC is 12:00 in Stockholm in June
+        dt.datetime(2026, 6, 1),
+        "007",
+        "'=1+1",
+    )
+    assert rows[2] == (None, None, False, None, None, "http://x.invalid", "ok")
+    assert list(book["Tom"].iter_rows(values_only=True)) == [rows[0]]

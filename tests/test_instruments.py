@@ -152,6 +152,7 @@ def test_every_block_kind_has_a_case_in_every_renderer() -> None:
         blocks.Question("q", choices=("a",), lines=1, columns=("c",), rows=1),
         blocks.PageBreak(),
         blocks.Signatures(("Polisen",)),
+        blocks.Slips(("Te eller kaffe?",), caption="Klipp"),
         blocks.Image('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', "tom"),
     ]
     from stadforstad.documents.meta import Meta

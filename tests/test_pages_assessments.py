@@ -154,7 +154,10 @@ def test_samverkansnivaer_counts_actors_per_level_and_the_largest_gaps() -> None
     submit(at)
     assert {m.label: m.value for m in at.metric}["Aktörer"] == "3"
     counts, gaps = frames(at)[:2]
-    assert {c["Nivå"]: (c["Idag"], c["Önskad"]) for c in counts}["Samverkan"] == (0, 1)
+    assert {c["Nivå"]: (c["Idag"], c["Önskad"]) for c in counts}["Stärka varandras kapacitet"] == (
+        0,
+        1,
+    )
     assert [(g["Aktör"], g["Skillnad"]) for g in gaps] == [("Polisen", 3), ("Skolan", 1)]
     assert any("1 aktör saknar nivå idag" in w for w in texts(at.warning))
     assert "Taxi" in texts(at.text)
@@ -197,18 +200,23 @@ def flagged(at: AppTest, column: str) -> list[str]:
     ]
 
 
-def test_group_kartlaggning_flags_indicators_two_points_apart() -> None:
+def test_group_kartlaggning_shows_the_spread_without_asking_to_talk_it_through() -> None:
+    """Different industries answering differently is the point of the mapping: the group
+    view shows where the picture varies, never "prata om det", and says blank is not 0."""
     for name, value in (("Anna", 1), ("Bo", 3)):
         at = open_as(name, "kartlaggning")
         fill_kartlaggning(at, f"Hotell {name}", {"generell_1": value, "generell_2": 2})
         submit(at)
     at = group_page("kartlaggning")
     assert {m.label: m.value for m in at.metric}["Deltagare"] == "2"
-    assert any("1 indikator där ni skiljer er åt med 2 poäng" in w for w in texts(at.warning))
+    words = all_text(at)
+    assert "prata om det" not in words and not texts(at.warning)
+    assert "1 av 12 indikatorer skiljer sig 2 poäng eller mer" in words
+    assert "räknas inte som 0" in words
+    assert flagged(at, "Fråga") == []
     label = load_form("kartlaggning").item("generell_1").label.sv
-    assert flagged(at, "Fråga") == [label]
     row = next(r for f in frames(at) for r in f if r.get("Fråga") == label)
-    assert (row["Medel"], row["Min"], row["Max"]) == ("2", "1", "3")
+    assert (row["Medel"], row["Min"], row["Max"], row["Spridning"]) == ("2", "1", "3", "2")
 
 
 def test_group_utvecklingsnivaer_flags_levels_two_apart() -> None:

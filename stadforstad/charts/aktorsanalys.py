@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from scoring.aktorsanalys import HIGH_FROM, QUADRANT_LABELS
+from scoring.aktorsanalys import MIDDLE, QUADRANT_LABELS
 from stadforstad.charts.common import READY, WORK_ON, label_axis
 from stadforstad.i18n import count_text, pick
 from stadforstad.schema import Form
@@ -19,8 +19,9 @@ QUADRANT_SHAPES = ["triangle-up", "diamond", "square", "circle"]
 
 
 def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMixin:
-    """Support (x) × influence (y), 1–5, split at 3 with the quadrants named; one mark per
-    place on the map, actors at the same place named together."""
+    """Support (x) × influence (y), 1–5, split between the middle (3, not high) and 4
+    with the quadrants named; one mark per place on the map, actors at the same place
+    named together."""
     names = {q: labels[lang if lang in labels else "sv"] for q, labels in QUADRANT_LABELS.items()}
     colours = {
         "satsa_mer": WORK_ON,
@@ -44,7 +45,9 @@ def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMi
         .encode(x="x:Q", y="y:Q", text="namn:N")
         for a in ("left", "right")
     ]
-    rules = alt.Chart(pd.DataFrame([{"v": HIGH_FROM}])).mark_rule(strokeDash=[6, 3], color="black")
+    rules = alt.Chart(pd.DataFrame([{"v": MIDDLE + 0.5}])).mark_rule(
+        strokeDash=[6, 3], color="black"
+    )
     support_title = pick(lang, "Upplevt stöd för arbete (1–5)", "Perceived support (1–5)")
     influence_title = pick(lang, "Organisationens påverkansgrad (1–5)", "Degree of influence (1–5)")
     quadrant_names = [names[q] for q in colours]
@@ -133,7 +136,14 @@ def aktorsanalys_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixi
         else ""
     )
     return _quadrant_map(
-        _places(result.actors), lang, pick(lang, "Påverkan × stöd", "Influence × support") + note
+        _places(result.actors),
+        lang,
+        pick(
+            lang,
+            "Påverkan × stöd (verktygets karta, inte handbokens)",
+            "Influence × support (this tool's map, not the handbook's)",
+        )
+        + note,
     )
 
 
@@ -142,6 +152,10 @@ def aktorsanalys_group_chart(form: Form, group, lang: str = "sv") -> alt.TopLeve
     return _quadrant_map(
         _places(group.actors),
         lang,
-        pick(lang, "Påverkan × stöd, medel av ", "Influence × support, mean of ")
+        pick(
+            lang,
+            "Påverkan × stöd (verktygets karta), medel av ",
+            "Influence × support (this tool's map), mean of ",
+        )
         + count_text(lang, group.respondents, ("deltagare", "deltagare"), ("member", "members")),
     )

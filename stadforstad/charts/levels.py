@@ -168,7 +168,8 @@ def samverkansnivaer_chart(form: Form, result, lang: str = "sv") -> alt.TopLevel
 
 
 def samverkansnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.TopLevelMixin:
-    """Per actor the group's mean level today → wished (0 = no contact … 4 = samverkan)."""
+    """Per actor the group's mean level today → wished (0 = no contact … 4 = the top
+    level, enhancing each other's capacity)."""
     frame = pd.DataFrame(
         [
             {"aktör": a.name, "idag": a.today.mean, "önskad": a.wished.mean}

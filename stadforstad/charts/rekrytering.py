@@ -1,4 +1,5 @@
-"""Rekrytering – the personality types the eligible candidates bring to the core group."""
+"""Rekrytering – the personality types the group brings: those who joined, or the eligible
+candidates while nobody is marked as joined."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from stadforstad.schema import Form
 
 
 def rekrytering_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin:
-    """How many eligible candidates carry each of the six personality types."""
+    """How many in the group carry each of the six personality types."""
     column = next(c for c in form.item("kandidater").columns if c.id == "typer")
     labels = {o.value: o.label.get(lang) for o in column.options}
     counts = dict.fromkeys(labels, 0)
     for candidate in result.candidates:
-        if candidate.eligible:
+        if candidate.in_group:
             for t in candidate.types:
                 counts[t] += 1
     frame = pd.DataFrame(

@@ -5,7 +5,7 @@ written as PDF or DOCX by :func:`render`."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from scoring.common import Rated
@@ -71,8 +71,12 @@ def response_document(
     lang: str = "sv",
     submitted_at: dt.datetime | None = None,
     day: dt.date | None = None,
+    context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+    background: Sequence[Block] = (),
 ) -> Document:
-    """One respondent's submitted answers with the result, as the form page shows them."""
+    """One respondent's submitted answers with the result, as the form page shows them
+    (``context``: the answers of the forms the result reads beside its own;
+    ``background``: what the response builds on, e.g. the plan's mapping and SWOT)."""
     instrument = get_instrument(form.id)
     blocks: list[Block] = []
     if submitted_at is not None:
@@ -89,7 +93,7 @@ def response_document(
         )
     if instrument.scored:
         blocks.append(Heading(pick(lang, "Resultat", "Result"), 2))
-    blocks += instrument.response_blocks(form, answers, lang)
+    blocks += instrument.response_blocks(form, answers, lang, context, background)
     meta = _meta(
         form,
         lang,
@@ -135,6 +139,25 @@ def group_document(
         day=day or today(),
     )
     return Document(meta, tuple(blocks))
+
+
+def product_document(
+    form: Form,
+    key: str,
+    responses: Sequence[Rated],
+    *,
+    municipality: str,
+    round: int,
+    lang: str = "sv",
+    day: dt.date | None = None,
+) -> Document:
+    """A workshop's own product (``Instrument.products``, by its key) from the responses
+    given: one member's, or the group's."""
+    product = next(p for p in get_instrument(form.id).products if p.key == key)
+    meta = _meta(
+        form, lang, product.title(lang), municipality=municipality, round=round, day=day or today()
+    )
+    return Document(meta, tuple(product.make(form, list(responses), lang)))
 
 
 def render(document: Document, fmt: Format) -> bytes:

@@ -51,6 +51,7 @@ from stadforstad.documents.pdf_style import (
     styles,
     text,
 )
+from stadforstad.documents.slips import slip_flowables
 from stadforstad.i18n import pick
 from stadforstad.instruments.blocks import (
     BLOCK_KINDS,
@@ -67,6 +68,7 @@ from stadforstad.instruments.blocks import (
     Paragraph,
     Question,
     Signatures,
+    Slips,
     Table,
     format_cell,
 )
@@ -272,6 +274,7 @@ def flowables(block: Block, lang: str) -> list[Flowable]:
         Image: _image,
         PageBreak: lambda b: [PdfPageBreak()],
         Signatures: lambda b: _signatures(b, lang),
+        Slips: slip_flowables,
     }
     assert set(draw) == set(BLOCK_KINDS), "every block kind needs a case here"
     return draw[type(block)](block)

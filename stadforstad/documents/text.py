@@ -21,6 +21,7 @@ from stadforstad.instruments.blocks import (
     Paragraph,
     Question,
     Signatures,
+    Slips,
     Table,
     format_cell,
 )
@@ -84,6 +85,10 @@ def block_lines(block: Block, lang: str) -> list[str]:
         Image: lambda b: [b.alternative or MISSING],
         PageBreak: lambda b: [],
         Signatures: lambda b: [f"______________________  {p}" for p in b.parties],
+        Slips: lambda b: [
+            *([b.caption] if b.caption else []),
+            *(f"✂ {n}. {t}" for n, t in enumerate(b.texts, start=1)),
+        ],
     }
     assert set(draw) == set(BLOCK_KINDS), "every block kind needs a case here"
     return draw[type(block)](block)

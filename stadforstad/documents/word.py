@@ -24,6 +24,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from stadforstad.documents.charts import alternative_text, chart_png, chart_svg, svg_png, svg_size
 from stadforstad.documents.meta import Meta
+from stadforstad.documents.slips import slips_docx
 from stadforstad.i18n import pick
 from stadforstad.instruments.blocks import (
     BLOCK_KINDS,
@@ -39,6 +40,7 @@ from stadforstad.instruments.blocks import (
     Paragraph,
     Question,
     Signatures,
+    Slips,
     Table,
     format_cell,
 )
@@ -311,6 +313,7 @@ DRAW: dict[type, Callable[[Any, Any, str], None]] = {
     Image: _image,
     PageBreak: _page_break,
     Signatures: _signatures,
+    Slips: slips_docx,
 }
 assert set(DRAW) == set(BLOCK_KINDS), "every block kind needs a case here"
 

@@ -7,6 +7,7 @@ import statistics
 
 from scoring import aktorsanalys
 from scoring.aktorsanalys import (
+    MIDDLE,
     QUADRANT_LABELS,
     QUADRANTS,
     AktorsanalysGroup,
@@ -21,6 +22,7 @@ from stadforstad.instruments.blocks import (
     Metrics,
     Names,
     Note,
+    Paragraph,
     Table,
 )
 from stadforstad.instruments.common import count, discuss_block, members_blocks, num, yes_mark
@@ -98,6 +100,47 @@ def _incomplete(names: list[str], lang: str) -> list[Block]:
     ]
 
 
+def map_is_the_tools(lang: str) -> Paragraph:
+    """The map and its quadrants are this tool's aid; the handbook has a table."""
+    return Paragraph(
+        pick(
+            lang,
+            "Handboken har en tabell, inte en karta. Kartan och rutornas namn är verktygets "
+            f"hjälpmedel: påverkan eller stöd över {MIDDLE} (skalans mitt) räknas som högt, "
+            f"{MIDDLE} och lägre som inte högt.",
+            "The handbook has a table, not a map. The map and the names of its quadrants are "
+            f"this tool's aid: influence or support above {MIDDLE} (the middle of the scale) "
+            f"counts as high, {MIDDLE} and lower as not high.",
+        ),
+        small=True,
+    )
+
+
+def hard_to_reach_blocks(names: list[str], lang: str) -> list[Block]:
+    """The handbook's second aim: actors hard to reach that need a new approach."""
+    if not names:
+        return [
+            Paragraph(
+                pick(
+                    lang,
+                    "Ingen aktör är markerad som svår att få tag på.",
+                    "No actor is marked as hard to reach.",
+                ),
+                small=True,
+            )
+        ]
+    return [
+        Names(
+            pick(
+                lang,
+                "Svåra att få tag på – kräver ett nytt grepp:",
+                "Hard to reach – need a new approach:",
+            ),
+            tuple(names),
+        )
+    ]
+
+
 def verdict(form: Form, result: AktorsanalysResult, lang: str) -> list[Block]:
     return [
         Metrics(
@@ -108,6 +151,8 @@ def verdict(form: Form, result: AktorsanalysResult, lang: str) -> list[Block]:
             )
         ),
         *_invest(result.invest, result.actors, lang),
+        *hard_to_reach_blocks(result.hard_to_reach, lang),
+        map_is_the_tools(lang),
         _per_quadrant(result.quadrants, lang),
         *_incomplete(result.incomplete, lang),
     ]
@@ -147,6 +192,7 @@ def _actors_table(form: Form, group: AktorsanalysGroup, lang: str) -> Table:
             pick(lang, "Stöd, max", "Support, max"),
             pick(lang, "Ruta", "Quadrant"),
             pick(lang, "Diskutera", "Discuss"),
+            pick(lang, "Svår att få tag på", "Hard to reach"),
         ),
         rows=tuple(
             (
@@ -160,6 +206,7 @@ def _actors_table(form: Form, group: AktorsanalysGroup, lang: str) -> Table:
                 a.support_stats.max,
                 quadrant_names.get(a.quadrant) if a.quadrant else None,
                 yes_mark(a.disagree, lang),
+                ", ".join(a.hard_to_reach_by),
             )
             for a in group.actors
         ),
@@ -172,6 +219,8 @@ def group_verdict(form: Form, group: AktorsanalysGroup, lang: str) -> list[Block
         *members_blocks(group.respondents, lang),
         Metrics((Metric(pick(lang, "Aktörer", "Actors"), str(len(group.actors))),)),
         *_invest(group.invest, group.actors, lang),
+        *hard_to_reach_blocks(group.hard_to_reach, lang),
+        map_is_the_tools(lang),
         _per_quadrant(group.quadrants, lang),
         *_incomplete(group.incomplete, lang),
         discuss_block(len(group.to_discuss), ("aktör", "actor"), ("aktörer", "actors"), lang),

@@ -10,7 +10,8 @@ Pure: no Streamlit, no database (``tests/test_purity.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -51,6 +52,21 @@ class Headline(Generic[R]):
 
 
 @dataclass(frozen=True)
+class Product:
+    """A workshop's product as a document of its own (question slips, a summary, a
+    flyer, a role description): blocks made from the responses it is asked for (one
+    member's, or the group's)."""
+
+    key: str
+    sv: str
+    en: str
+    make: Callable[[Form, Sequence[Rated], str], list[Block]]
+
+    def title(self, lang: str) -> str:
+        return pick(lang, self.sv, self.en)
+
+
+@dataclass(frozen=True)
 class Instrument(Generic[R, G]):
     """Everything the app knows to do with one form's answers."""
 
@@ -65,6 +81,37 @@ class Instrument(Generic[R, G]):
     headline: Headline[R] | None = None
     #: ``False`` for the default instrument: the result is the filled form.
     scored: bool = True
+    #: An unscored instrument whose verdict is not the filled form: show every answer
+    #: after it (one response), every member's answers side by side (a group).
+    with_answers: bool = False
+    #: Documents of their own besides the filled form and the group's picture.
+    products: tuple[Product, ...] = ()
+    #: What the overview says about this form, from the municipality's submitted
+    #: responses and today's date in Stockholm (``[]``: nothing to say).
+    overview: Callable[[Form, Sequence[Rated], dt.date, str], list[Block]] | None = None
+    #: Other forms of the same municipality and round whose submitted answers the
+    #: result reads (e.g. the collaboration plan's yearly targets for the statistics).
+    context_forms: tuple[str, ...] = ()
+    #: The result with those answers (form id → answers dicts, latest last).
+    score_in_context: (
+        Callable[[Form, dict[str, Any], Mapping[str, Sequence[dict[str, Any]]]], R] | None
+    ) = None
+
+    def score_with(
+        self,
+        form: Form,
+        answers: dict[str, Any],
+        context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+    ) -> R:
+        """The result, reading the context forms' answers when there are any."""
+        if context is not None and self.score_in_context is not None:
+            return self.score_in_context(form, answers, context)
+        return self.score(form, answers)
+
+    #: A response laid out as the handbook's own template (the plan), verdict included;
+    #: ``None``: the verdict followed by the answers.
+    #: Its last argument: blocks of what the response builds on (earlier steps).
+    document: Callable[[Form, dict[str, Any], str, Sequence[Block]], list[Block]] | None = None
 
     def blocks(self, form: Form, result: R, lang: str) -> list[Block]:
         """The verdict of one response, then its charts."""
@@ -80,10 +127,20 @@ class Instrument(Generic[R, G]):
             *(c.block(form, group, lang) for c in self.group_charts),
         ]
 
-    def response_blocks(self, form: Form, answers: dict[str, Any], lang: str) -> list[Block]:
-        """One submitted response: the result and every answer, read-only."""
-        blocks = self.blocks(form, self.score(form, answers), lang)
-        if self.scored:
+    def response_blocks(
+        self,
+        form: Form,
+        answers: dict[str, Any],
+        lang: str,
+        context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+        background: Sequence[Block] = (),
+    ) -> list[Block]:
+        """One submitted response: the result and every answer, read-only.
+        ``background``: what it builds on, for an instrument with a ``document``."""
+        if self.document is not None:
+            return self.document(form, answers, lang, background)
+        blocks = self.blocks(form, self.score_with(form, answers, context), lang)
+        if self.scored or self.with_answers:
             blocks += [
                 Heading(pick(lang, "Svaren", "The answers"), 3),
                 answer_blocks(form, answers, lang),
@@ -95,7 +152,7 @@ class Instrument(Generic[R, G]):
     ) -> list[Block]:
         """The group's picture and, for a scored form, each member's answers beside it."""
         blocks = self.group_blocks(form, self.summarize(form, responses), lang)
-        if self.scored:
+        if self.scored or self.with_answers:
             blocks += [
                 Heading(pick(lang, "Varje deltagares svar", "Each member's answers"), 3),
                 *side_by_side_blocks(form, responses, lang),
@@ -137,14 +194,21 @@ def _side_by_side(form: Form, group: FilledGroup, lang: str) -> list[Block]:
     return side_by_side_blocks(form, group.members, lang)
 
 
-def notes_instrument(form_id: str) -> Instrument[Filled, FilledGroup]:
-    """The instrument of a form without a scorer: the filled form is its result, and
-    the group's picture is the members' answers side by side, question by question."""
+def notes_instrument(
+    form_id: str,
+    *,
+    verdict: Callable[[Form, Filled, str], list[Block]] = _filled_blocks,
+    products: tuple[Product, ...] = (),
+) -> Instrument[Filled, FilledGroup]:
+    """The instrument of a form without a scorer: the filled form is its result (or
+    what ``verdict`` draws of it, e.g. a picture above the answers), and the group's
+    picture is the members' answers side by side, question by question."""
     return Instrument(
         form_id=form_id,
         score=fill,
         summarize=collect,
-        verdict=_filled_blocks,
+        verdict=verdict,
         group_verdict=_side_by_side,
         scored=False,
+        products=products,
     )

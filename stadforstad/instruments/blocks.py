@@ -215,6 +215,15 @@ class Signatures:
     caption: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Slips:
+    """Short texts (typed) to print and cut out, one per slip: on paper a grid of
+    slips with dashed cut lines and cut marks; on screen a numbered list."""
+
+    texts: tuple[str, ...]
+    caption: str = ""
+
+
 Block = (
     Heading
     | Paragraph
@@ -228,6 +237,7 @@ Block = (
     | Image
     | PageBreak
     | Signatures
+    | Slips
 )
 
 #: Every block kind, for the renderers' completeness tests.
@@ -244,6 +254,7 @@ BLOCK_KINDS: tuple[type, ...] = (
     Image,
     PageBreak,
     Signatures,
+    Slips,
 )
 
 

@@ -17,7 +17,7 @@ from stadforstad.instruments.blocks import (
     Paragraph,
     Table,
 )
-from stadforstad.instruments.common import discuss_block, items_table, members_blocks, num
+from stadforstad.instruments.common import label_of, members_blocks, num
 from stadforstad.schema import Form
 
 CHART_MODULE = "stadforstad.charts.kartlaggning"
@@ -157,10 +157,89 @@ def _group_categories(form: Form, group: KartlaggningGroup, lang: str) -> Table:
     )
 
 
-def group_verdict(form: Form, group: KartlaggningGroup, lang: str) -> list[Block]:
+def _differing(form: Form, group: KartlaggningGroup, lang: str) -> list[Block]:
+    """Where the answers differ: the point of the mapping, not a disagreement."""
+    differing = len(group.differing)
+    return [
+        Paragraph(
+            pick(
+                lang,
+                "Olika branscher och aktörer ser olika saker: att de svarar olika är det "
+                "kartläggningen ska visa, inte något ni behöver enas om. Spridningen visar var "
+                f"bilden skiljer sig – {differing} av {len(group.items)} indikatorer skiljer "
+                "sig 2 poäng eller mer.",
+                "Different industries and actors see different things: that they answer "
+                "differently is what the mapping is for, not something you need to agree on. "
+                "The spread shows where the picture varies – "
+                f"{differing} of {len(group.items)} indicators differ by 2 points or more.",
+            ),
+            small=True,
+        )
+    ]
+
+
+def _partial_rule(form: Form, group: KartlaggningGroup, lang: str) -> list[Block]:
+    """The partial-pair rule, said in the group's result too: blank is not 0."""
+    titles = category_titles(form, lang)
+    partial = [f"{titles[c]} ({n})" for c, n in group.partial_counts.items() if n]
+    blocks: list[Block] = [
+        Paragraph(
+            pick(
+                lang,
+                "En obesvarad indikator räknas inte som 0: har någon bara besvarat en av en "
+                "kategoris två indikatorer är dennes genomsnitt den besvarade indikatorns siffra, "
+                "och medlen ovan bygger bara på de svar som finns.",
+                "An unanswered indicator does not count as 0: where someone answered only one "
+                "of a category's two indicators, their average is that indicator's number, and "
+                "the means above rest only on the answers there are.",
+            ),
+            small=True,
+        )
+    ]
+    if partial:
+        blocks.append(
+            Names(
+                pick(
+                    lang,
+                    "Kategorier där någons genomsnitt bygger på en indikator (antal svar):",
+                    "Categories where someone's average rests on one indicator (answers):",
+                ),
+                tuple(partial),
+            )
+        )
+    return blocks
+
+
+def _indicators(form: Form, group: KartlaggningGroup, lang: str) -> Table:
     titles = category_titles(form, lang)
     category_of = {i: c for c, ids in CATEGORIES.items() for i in ids}
-    category = pick(lang, "Kategori", "Category")
+    return Table(
+        columns=(
+            pick(lang, "Fråga", "Question"),
+            pick(lang, "Kategori", "Category"),
+            pick(lang, "Medel", "Mean"),
+            "Min",
+            "Max",
+            pick(lang, "Spridning", "Spread"),
+            pick(lang, "Svar", "Answers"),
+        ),
+        rows=tuple(
+            (
+                label_of(form, s.id, lang),
+                titles[category_of[s.id]],
+                s.mean,
+                s.min,
+                s.max,
+                s.spread,
+                s.n,
+            )
+            for s in group.items
+        ),
+    )
+
+
+def group_verdict(form: Form, group: KartlaggningGroup, lang: str) -> list[Block]:
+    titles = category_titles(form, lang)
     return [
         *members_blocks(group.respondents, lang),
         Heading(
@@ -172,13 +251,10 @@ def group_verdict(form: Form, group: KartlaggningGroup, lang: str) -> list[Block
             4,
         ),
         _group_categories(form, group, lang),
+        *_partial_rule(form, group, lang),
         Heading(pick(lang, "Varje indikator", "Each indicator"), 4),
-        discuss_block(
-            len(group.to_discuss), ("indikator", "indicator"), ("indikatorer", "indicators"), lang
-        ),
-        items_table(
-            form, group.items, lang, extra=lambda s: ((category, titles[category_of[s.id]]),)
-        ),
+        *_differing(form, group, lang),
+        _indicators(form, group, lang),
         Heading(pick(lang, "Varje deltagares genomsnitt", "Each member's averages"), 4),
         Table(
             columns=(

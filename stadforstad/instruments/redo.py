@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from scoring import redo
 from scoring.common import DISAGREEMENT_SPREAD
-from scoring.redo import THRESHOLD, WORK_ON_AT_MOST, RedoGroup, RedoResult
+from scoring.redo import (
+    HANDBOOK_LOWEST,
+    PERIOD_MONTHS,
+    THRESHOLD,
+    WORK_ON_AT_MOST,
+    RedoGroup,
+    RedoResult,
+)
 from stadforstad.i18n import pick
 from stadforstad.instruments.base import Charted, Headline, Instrument
 from stadforstad.instruments.blocks import (
@@ -17,6 +24,7 @@ from stadforstad.instruments.blocks import (
     Metrics,
     Names,
     Note,
+    Paragraph,
     Table,
 )
 from stadforstad.instruments.common import labels_of, members_blocks, num
@@ -35,6 +43,67 @@ def verdict_word(result: RedoResult, lang: str) -> str:
         if result.ready
         else pick(lang, "Ännu inte redo", "Not yet ready")
     )
+
+
+def why_or_lower(min_total: int, limit: int, lang: str) -> Paragraph:
+    """Why the verdict reads "20 or lower" where the handbook prints "8–20"."""
+    return Paragraph(
+        pick(
+            lang,
+            f"Varför »{limit} poäng eller lägre«? Handboken skriver »{HANDBOOK_LOWEST}–{limit} "
+            f"poäng: ännu inte redo«, men den lägsta möjliga summan är {min_total} (alla frågor "
+            f"besvarade med 1). Också {min_total} betyder ännu inte redo, så verktyget skriver "
+            f"»{limit} poäng eller lägre«.",
+            f'Why "{limit} points or fewer"? The handbook prints "{HANDBOOK_LOWEST}–{limit} '
+            f'points: not yet ready", but the lowest possible total is {min_total} (every '
+            f"question answered 1). {min_total} also means not yet ready, so the tool says "
+            f'"{limit} points or fewer".',
+        ),
+        small=True,
+    )
+
+
+def period_blocks(months: int | None, ok: bool | None, lang: str) -> list[Block]:
+    """The planned period against the handbook's twelve to eighteen months."""
+    low, high = PERIOD_MONTHS
+    if ok is None:
+        return [
+            Paragraph(
+                pick(
+                    lang,
+                    f"Ingen planerad period angiven. Handboken rekommenderar {low}–{high} månader.",
+                    f"No planned period given. The handbook recommends {low}–{high} months.",
+                ),
+                small=True,
+            )
+        ]
+    if ok:
+        return [
+            Note(
+                "success",
+                pick(
+                    lang,
+                    f"Planerad period {months} månader: inom handbokens rekommendation, "
+                    f"{low}–{high} månader.",
+                    f"Planned period {months} months: within the handbook's recommendation of "
+                    f"{low}–{high} months.",
+                ),
+                lang,
+            )
+        ]
+    return [
+        Note(
+            "warning",
+            pick(
+                lang,
+                f"Planerad period {months} månader: handboken rekommenderar {low}–{high} "
+                "månader. Fundera på om perioden räcker, eller om den är för utdragen.",
+                f"Planned period {months} months: the handbook recommends {low}–{high} months. "
+                "Consider whether the period is long enough, or too drawn out.",
+            ),
+            lang,
+        )
+    ]
 
 
 def verdict(form: Form, result: RedoResult, lang: str) -> list[Block]:
@@ -92,6 +161,8 @@ def verdict(form: Form, result: RedoResult, lang: str) -> list[Block]:
                 lang,
             )
         )
+        blocks.append(why_or_lower(result.min_total, limit, lang))
+    blocks += period_blocks(result.period_months, result.period_ok, lang)
     if result.to_work_on:
         blocks.append(
             Names(
@@ -132,6 +203,82 @@ def _yes_no(flag: bool | None, lang: str) -> str | None:
     return pick(lang, "ja", "yes") if flag else pick(lang, "nej", "no")
 
 
+def group_words(group: RedoGroup, lang: str) -> list[Block]:
+    """The group's verdict in words: the median total against the threshold."""
+    limit = group.threshold
+    if group.ready is None:
+        return [
+            Note(
+                "info",
+                pick(
+                    lang,
+                    "Ingen i gruppen har besvarat alla frågor ännu: gruppens bedömning ges när "
+                    "någon har det.",
+                    "Nobody in the group has answered every question yet: the group's verdict "
+                    "is given when someone has.",
+                ),
+                lang,
+            )
+        ]
+    median = num(group.median_total, lang)
+    if group.ready:
+        blocks: list[Block] = [
+            Note(
+                "success",
+                pick(
+                    lang,
+                    f"Gruppens bedömning: redo. Gruppens median är {median} poäng, över {limit}: "
+                    "ni kan fortsätta arbetet, men var uppmärksamma på det ni behöver arbeta med.",
+                    f"The group's verdict: ready. The group's median is {median} points, above "
+                    f"{limit}: you can go on, but keep an eye on what you need to work on.",
+                ),
+                lang,
+            )
+        ]
+    else:
+        blocks = [
+            Note(
+                "warning",
+                pick(
+                    lang,
+                    f"Gruppens bedömning: ännu inte redo. Gruppens median är {median} poäng, "
+                    f"{limit} eller lägre: gå tillbaka till varje delfråga och arbeta fram en "
+                    "plan för att förbättra era förutsättningar.",
+                    f"The group's verdict: not yet ready. The group's median is {median} points, "
+                    f"{limit} or fewer: go back to each question and make a plan to improve your "
+                    "conditions.",
+                ),
+                lang,
+            ),
+            why_or_lower(group.min_total, limit, lang),
+        ]
+    if group.split:
+        blocks.append(
+            Paragraph(
+                pick(
+                    lang,
+                    f"Ni är inte överens: {group.ready_count} bedömer er redo och "
+                    f"{group.not_ready_count} inte redo. Prata om varför innan ni bestämmer er.",
+                    f"You do not agree: {group.ready_count} find you ready and "
+                    f"{group.not_ready_count} not ready. Talk about why before you decide.",
+                )
+            )
+        )
+    if group.period_outside:
+        low, high = PERIOD_MONTHS
+        blocks.append(
+            Names(
+                pick(
+                    lang,
+                    f"Planerad period utanför handbokens {low}–{high} månader:",
+                    f"Planned period outside the handbook's {low}–{high} months:",
+                ),
+                tuple(group.period_outside),
+            )
+        )
+    return blocks
+
+
 def group_verdict(form: Form, group: RedoGroup, lang: str) -> list[Block]:
     blocks = members_blocks(group.respondents, lang)
     blocks.append(
@@ -143,6 +290,7 @@ def group_verdict(form: Form, group: RedoGroup, lang: str) -> list[Block]:
             )
         )
     )
+    blocks += group_words(group, lang)
     if group.to_discuss:
         blocks.append(
             Names(
@@ -191,8 +339,11 @@ def _members_table(group: RedoGroup, lang: str) -> Table:
             pick(lang, "Deltagare", "Member"),
             pick(lang, "Totalt", "Total"),
             pick(lang, "Redo", "Ready"),
+            pick(lang, "Period (månader)", "Period (months)"),
         ),
-        rows=tuple((m.respondent, m.total, _yes_no(m.ready, lang)) for m in group.members),
+        rows=tuple(
+            (m.respondent, m.total, _yes_no(m.ready, lang), m.period_months) for m in group.members
+        ),
     )
 
 

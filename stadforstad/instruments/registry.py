@@ -11,11 +11,27 @@ from __future__ import annotations
 from typing import Any
 
 from stadforstad.instruments.aktorsanalys import AKTORSANALYS
+from stadforstad.instruments.arenderutin import ARENDERUTIN
 from stadforstad.instruments.base import Instrument, notes_instrument
+from stadforstad.instruments.event import EVENT
+from stadforstad.instruments.icebreaker import ICEBREAKER
 from stadforstad.instruments.kartlaggning import KARTLAGGNING
+from stadforstad.instruments.kontaktyta import KONTAKTYTA
+from stadforstad.instruments.kunskapsbank import KUNSKAPSBANK
 from stadforstad.instruments.levels import SAMVERKANSNIVAER, UTVECKLINGSNIVAER
+from stadforstad.instruments.plan import KARTLAGGNINGSPLAN
 from stadforstad.instruments.redo import REDO
 from stadforstad.instruments.rekrytering import REKRYTERING
+from stadforstad.instruments.roles import (
+    MOTIVATION_KOMMUNIKATION,
+    NATVERKSROLL,
+    SAMORDNINGSFUNKTION,
+)
+from stadforstad.instruments.samverkansplan import SAMVERKANSPLAN
+from stadforstad.instruments.statistik import STATISTIK
+from stadforstad.instruments.swot import SWOT
+from stadforstad.instruments.utgangspunkt import UTGANGSPUNKT
+from stadforstad.instruments.workshop_notes import DODSFALLAN, MODIG_MILJO, ORGANISATION, SCENARIER
 from stadforstad.instruments.yes_no import ENGAGEMANG, RIKTNING
 
 INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
@@ -26,40 +42,40 @@ INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
     "staden": notes_instrument("staden"),
     "redo": REDO,
     # Steg 1
-    "icebreaker": notes_instrument("icebreaker"),
-    "organisation": notes_instrument("organisation"),
-    "modig_miljo": notes_instrument("modig_miljo"),
-    "scenarier": notes_instrument("scenarier"),
-    "dodsfallan": notes_instrument("dodsfallan"),
+    "icebreaker": ICEBREAKER,
+    "organisation": ORGANISATION,
+    "modig_miljo": MODIG_MILJO,
+    "scenarier": SCENARIER,
+    "dodsfallan": DODSFALLAN,
     # Steg 2
-    "malgrupp_kontaktyta": notes_instrument("malgrupp_kontaktyta"),
+    "malgrupp_kontaktyta": KONTAKTYTA,
     "kartlaggning": KARTLAGGNING,
     "eskortsidor": notes_instrument("eskortsidor"),
-    "kartlaggningsplan": notes_instrument("kartlaggningsplan"),
+    "kartlaggningsplan": KARTLAGGNINGSPLAN,
     # Steg 3
     "aktorsperspektiv": notes_instrument("aktorsperspektiv"),
     "samverkansnivaer": SAMVERKANSNIVAER,
     "aktorsanalys": AKTORSANALYS,
     "reflektion_1_3": notes_instrument("reflektion_1_3"),
     # Steg 4
-    "kunskapsbank": notes_instrument("kunskapsbank"),
+    "kunskapsbank": KUNSKAPSBANK,
     # Steg 5
-    "motivation_kommunikation": notes_instrument("motivation_kommunikation"),
-    "samordningsfunktion": notes_instrument("samordningsfunktion"),
-    "natverksroll": notes_instrument("natverksroll"),
-    "event": notes_instrument("event"),
+    "motivation_kommunikation": MOTIVATION_KOMMUNIKATION,
+    "samordningsfunktion": SAMORDNINGSFUNKTION,
+    "natverksroll": NATVERKSROLL,
+    "event": EVENT,
     "reflektion_4_5": notes_instrument("reflektion_4_5"),
     # Steg 6
-    "utgangspunkt": notes_instrument("utgangspunkt"),
-    "swot": notes_instrument("swot"),
-    "samverkansplan": notes_instrument("samverkansplan"),
+    "utgangspunkt": UTGANGSPUNKT,
+    "swot": SWOT,
+    "samverkansplan": SAMVERKANSPLAN,
     "reflektion_6": notes_instrument("reflektion_6"),
     # Steg 7
     "utvecklingsnivaer": UTVECKLINGSNIVAER,
-    "arenderutin": notes_instrument("arenderutin"),
+    "arenderutin": ARENDERUTIN,
     "reflektion_7": notes_instrument("reflektion_7"),
     # Utanför stegen
-    "statistik": notes_instrument("statistik"),
+    "statistik": STATISTIK,
 }
 
 

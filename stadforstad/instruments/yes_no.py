@@ -48,15 +48,20 @@ def verdict(form: Form, result: YesNoResult, lang: str) -> list[Block]:
 def riktning_verdict(form: Form, result: RiktningResult, lang: str) -> list[Block]:
     blocks = verdict(form, result, lang)
     if result.may_not_be_relevant:
+        limit = result.several_no
         blocks.append(
             Note(
                 "warning",
                 pick(
                     lang,
-                    "Flera NEJ: om ni har helt andra mål med ert arbete kanske inte det här är ett "
-                    "relevant material för er just nu.",
-                    "Several NO: if you have quite other aims, this material may not be relevant "
-                    "for you just now.",
+                    f"{result.no_count} NEJ. Handboken: om ni har helt andra mål med ert arbete "
+                    "kanske inte det här är ett relevant material för er just nu. Att påminna "
+                    f"om det från {limit} NEJ är verktygets regel – handboken anger inget antal. "
+                    "Diskutera era NEJ innan ni bestämmer er.",
+                    f"{result.no_count} NO. The handbook: if you have quite other aims for your "
+                    "work, this material may not be relevant for you just now. Recalling this "
+                    f"from {limit} NO on is this tool's rule – the handbook gives no number. "
+                    "Discuss your NO answers before you decide.",
                 ),
                 lang,
             )

@@ -120,7 +120,13 @@ def export_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[s
             },
             "forms": _forms_used(responses, revisions),
             "respondents": [
-                {"id": r.id, "name": r.name, "created_at": _iso(r.created_at)} for r in respondents
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "created_at": _iso(r.created_at),
+                    "is_group": r.is_group,
+                }
+                for r in respondents
             ],
             "responses": [
                 {
@@ -198,6 +204,7 @@ def _export_links(session, workspace_id: int) -> tuple[list[dict], list[dict]]:
                 "label": k.label,
                 "intro": k.intro,
                 "ask_identity": k.ask_identity,
+                "lang": k.lang or "sv",
                 "closes_on": k.closes_on.isoformat() if k.closes_on else None,
                 "max_answers": k.max_answers,
                 "revoked_at": _iso(k.revoked_at),
@@ -216,6 +223,7 @@ def _export_links(session, workspace_id: int) -> tuple[list[dict], list[dict]]:
                 "contact": r.contact,
                 "draft": r.draft,
                 "draft_saved_at": _iso(r.draft_saved_at),
+                "late_at": _iso(r.late_at),
                 "answers": r.answers,
                 "form_version": r.form_version,
                 "submitted_at": _iso(r.submitted_at),
@@ -365,7 +373,10 @@ def _import(store: Store, actor: Actor, backup: Backup, title: str) -> int:
         people: dict[int, int] = {}
         for person in backup.respondents:
             row = Respondent(
-                workspace_id=place.id, name=person.name, created_at=_moment(person.created_at)
+                workspace_id=place.id,
+                name=person.name,
+                created_at=_moment(person.created_at),
+                is_group=person.is_group,
             )
             if keep:
                 row.id = person.id
@@ -469,6 +480,7 @@ def _import_links(session, backup: Backup, workspace_id: int, keep: bool) -> int
             label=item.label,
             intro=item.intro,
             ask_identity=item.ask_identity,
+            lang=item.lang,
             closes_on=dt.date.fromisoformat(item.closes_on) if item.closes_on else None,
             max_answers=item.max_answers,
             revoked_at=_moment(item.revoked_at),
@@ -491,6 +503,7 @@ def _import_links(session, backup: Backup, workspace_id: int, keep: bool) -> int
             contact=answer.contact,
             draft=answer.draft,
             draft_saved_at=_moment(answer.draft_saved_at),
+            late_at=_moment(answer.late_at),
             answers=answer.answers,
             form_version=answer.form_version,
             submitted_at=_moment(answer.submitted_at),

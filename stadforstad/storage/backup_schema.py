@@ -40,8 +40,11 @@ from stadforstad.errors import Problem, StorageError, say
 FORMAT = "stadforstad-workspace"
 #: 2 added the invitation links (their token only as its hash) and the answers sent
 #: through them; a version 1 file (without them) is still read.
-FORMAT_VERSION = 2
-READS = (1, 2)
+#: 3 added each link's language (``lang``) and each late draft's moment (``late_at``),
+#: and ``left_out``: the sensitive forms whose answers the export does not hold; a
+#: version 2 file (without them: links in Swedish, no late drafts) is still read.
+FORMAT_VERSION = 3
+READS = (1, 2, 3)
 #: At most this many problems are listed for one file: enough to see what is wrong.
 MAX_PROBLEMS = 20
 
@@ -98,6 +101,9 @@ class RespondentPart(_Part):
     id: Id
     name: Name
     created_at: Moment
+    #: The municipality's shared respondent (forms with ``owner: group``); files made
+    #: before it existed have none.
+    is_group: StrictBool = False
 
 
 class RevisionPart(_Part):
@@ -129,6 +135,8 @@ class LinkPart(_Part):
     label: Line
     intro: Annotated[StrictStr, Field(max_length=20_000)]
     ask_identity: StrictBool
+    #: Older files have no language: the link was Swedish.
+    lang: Literal["sv", "en"] = "sv"
     closes_on: Day
     max_answers: Annotated[StrictInt, Field(ge=1, le=limits.ID_MAX)] | None
     revoked_at: MaybeMoment
@@ -145,6 +153,8 @@ class LinkResponsePart(_Part):
     contact: Line | None
     draft: AnswerMap | None
     draft_saved_at: MaybeMoment
+    #: When a draft was saved after its link had stopped taking answers (a late draft).
+    late_at: MaybeMoment = None
     answers: AnswerMap | None
     form_version: Count | None
     submitted_at: MaybeMoment
@@ -165,7 +175,7 @@ class Backup(_Part):
     """A whole workspace, as ``backup.export_workspace`` writes it."""
 
     format: Literal["stadforstad-workspace"]
-    version: Literal[1, 2]
+    version: Literal[1, 2, 3]
     workspace: WorkspacePart
     forms: list[FormPart]
     respondents: list[RespondentPart]
@@ -173,6 +183,9 @@ class Backup(_Part):
     links: list[LinkPart] = []
     link_responses: list[LinkResponsePart] = []
     audit: list[AuditPart]
+    #: Forms marked ``sensitive`` whose answers were left out of this export (they are
+    #: only in it when asked for explicitly).
+    left_out: list[FormId] = []
 
 
 # -- reading the file ------------------------------------------------------------------

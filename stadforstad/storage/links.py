@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from sqlalchemy import and_, case, func, select
 
 from stadforstad import errors
-from stadforstad.errors import ForbiddenError, StorageError
+from stadforstad.errors import ForbiddenError, StorageError, say
 from stadforstad.i18n import LANGUAGES
 from stadforstad.schema import Form
 from stadforstad.storage.link_respondents import RespondentLinks
@@ -138,7 +138,10 @@ class LinkStore(RespondentLinks):
                 ForbiddenError,
                 errors.STORE_FORBIDDEN,
                 what,
-                f"{actor.name} har inte behörighet till detta",
+                say(
+                    f"{actor.name} har inte behörighet till detta",
+                    f"{actor.name} is not allowed to do this",
+                ),
             )
 
     # -- members ----------------------------------------------------------------------
@@ -161,35 +164,67 @@ class LinkStore(RespondentLinks):
             raise fail(
                 LINK_NOT_SHAREABLE,
                 form.id,
-                "det här formuläret kan inte skickas med en inbjudningslänk",
+                say(
+                    "det här formuläret kan inte skickas med en inbjudningslänk",
+                    "this form cannot be sent with an invitation link",
+                ),
             )
         label = clean_line(label, MAX_LABEL, "label") or ""
         intro = strip_controls(intro or "", keep="\t\n\r").strip()
         if len(intro) > MAX_INTRO:
-            raise fail(LINK_TOO_LONG, "intro", f"introduktionen får vara högst {MAX_INTRO} tecken")
+            raise fail(
+                LINK_TOO_LONG,
+                "intro",
+                say(
+                    f"introduktionen får vara högst {MAX_INTRO} tecken",
+                    f"the introduction may be at most {MAX_INTRO} characters",
+                ),
+            )
         left = next((p for p in INTRO_PLACEHOLDERS if p.casefold() in intro.casefold()), None)
         if left:
             raise fail(
                 LINK_BAD_SETTING,
                 "intro",
-                f"byt ut {left} i introduktionen mot hur de svarande når er",
+                say(
+                    f"byt ut {left} i introduktionen mot hur de svarande når er",
+                    f"replace {left} in the introduction with how the respondents reach you",
+                ),
             )
         if lang not in LANGUAGES:
             raise fail(
-                LINK_BAD_SETTING, "lang", f"språket måste vara ett av {', '.join(LANGUAGES)}"
+                LINK_BAD_SETTING,
+                "lang",
+                say(
+                    f"språket måste vara ett av {', '.join(LANGUAGES)}",
+                    f"the language must be one of {', '.join(LANGUAGES)}",
+                ),
             )
         if closes_on is not None and closes_on < today():
             raise fail(
                 LINK_BAD_SETTING,
                 "closes_on",
-                "sista svarsdagen har redan passerat; välj i dag eller senare",
+                say(
+                    "sista svarsdagen har redan passerat; välj i dag eller senare",
+                    "the last day for answers has already passed; choose today or later",
+                ),
             )
         if max_answers is not None and max_answers < 1:
-            raise fail(LINK_BAD_SETTING, "max_answers", "högsta antal svar måste vara minst 1")
+            raise fail(
+                LINK_BAD_SETTING,
+                "max_answers",
+                say(
+                    "högsta antal svar måste vara minst 1",
+                    "the highest number of answers must be at least 1",
+                ),
+            )
         token = new_token()
         with self._write() as session:
             if session.get(Workspace, workspace_id) is None:
-                raise fail(LINK_NOT_FOUND, f"workspace {workspace_id}", "kommunen finns inte")
+                raise fail(
+                    LINK_NOT_FOUND,
+                    f"workspace {workspace_id}",
+                    say("kommunen finns inte", "the municipality does not exist"),
+                )
             row = InvitationLink(
                 workspace_id=workspace_id,
                 form_id=form.id,
@@ -243,7 +278,11 @@ class LinkStore(RespondentLinks):
             row = session.get(InvitationLink, link_id)
             if row is None or not actor.can_read(row.workspace_id) or isinstance(actor, LinkActor):
                 # The same answer whether it does not exist or is not yours.
-                raise fail(LINK_NOT_FOUND, f"link {link_id}", "länken finns inte")
+                raise fail(
+                    LINK_NOT_FOUND,
+                    f"link {link_id}",
+                    say("länken finns inte", "the link does not exist"),
+                )
             workspace_id = row.workspace_id
         return next(
             i for i in self.list_links(actor=actor, workspace_id=workspace_id) if i.id == link_id
@@ -254,7 +293,11 @@ class LinkStore(RespondentLinks):
         with self._write() as session:
             row = session.get(InvitationLink, link_id)
             if row is None or not actor.can_read(row.workspace_id) or isinstance(actor, LinkActor):
-                raise fail(LINK_NOT_FOUND, f"link {link_id}", "länken finns inte")
+                raise fail(
+                    LINK_NOT_FOUND,
+                    f"link {link_id}",
+                    say("länken finns inte", "the link does not exist"),
+                )
             self._require(actor.can_write(row.workspace_id), actor, f"link {link_id}")
             if row.revoked_at is None:
                 row.revoked_at = utcnow()
@@ -287,7 +330,10 @@ class LinkStore(RespondentLinks):
                     StorageError,
                     errors.STORE_NOT_FOUND,
                     "receipt",
-                    "Det finns inget svar med den kvittokoden i kommunen. Kontrollera koden.",
+                    say(
+                        "Det finns inget svar med den kvittokoden i kommunen. Kontrollera koden.",
+                        "There is no answer with that receipt code in the municipality. Check the code.",
+                    ),
                 )
             answer_id, link_id = row.id, row.link_id
             session.delete(row)
@@ -300,6 +346,30 @@ class LinkStore(RespondentLinks):
                 detail="svar via länk raderat på begäran",
             )
             return answer_id
+
+    def answers_stamp(
+        self, *, actor: Actor, workspace_id: int, form_id: str
+    ) -> tuple[int, int, str]:
+        """What changes whenever the sent answers of a workspace's form change (one
+        sent, erased or purged): their count, the highest id and the latest time. A
+        page keeps its compilation while the stamp stays the same."""
+        self._require(actor.can_read(workspace_id), actor, f"workspace {workspace_id}")
+        query = (
+            select(
+                func.count(LinkResponse.id),
+                func.max(LinkResponse.id),
+                func.max(LinkResponse.submitted_at),
+            )
+            .join(InvitationLink, InvitationLink.id == LinkResponse.link_id)
+            .where(
+                InvitationLink.workspace_id == workspace_id,
+                InvitationLink.form_id == form_id,
+                LinkResponse.submitted_at.is_not(None),
+            )
+        )
+        with self._read() as session:
+            count, highest, latest = session.execute(query).one()
+        return int(count or 0), int(highest or 0), str(latest or "")
 
     def link_answers(
         self, *, actor: Actor, workspace_id: int, form_id: str | None = None
@@ -321,8 +391,22 @@ class LinkStore(RespondentLinks):
             self._require(actor.can_read(workspace_id), actor, f"workspace {workspace_id}")
         if not workspace_ids:
             return []
+        # Columns, not ORM objects (a compilation reads thousands of these).
         query = (
-            select(LinkResponse, InvitationLink)
+            select(
+                LinkResponse.id,
+                InvitationLink.id,
+                InvitationLink.label,
+                InvitationLink.form_id,
+                InvitationLink.workspace_id,
+                LinkResponse.form_version,
+                LinkResponse.industry,
+                LinkResponse.name,
+                LinkResponse.contact,
+                LinkResponse.answers,
+                LinkResponse.submitted_at,
+                LinkResponse.receipt,
+            )
             .join(InvitationLink, InvitationLink.id == LinkResponse.link_id)
             .where(
                 InvitationLink.workspace_id.in_(list(workspace_ids)),
@@ -339,20 +423,33 @@ class LinkStore(RespondentLinks):
         with self._read() as session:
             return [
                 LinkAnswer(
-                    id=r.id,
-                    link_id=link.id,
-                    link_label=link.label,
-                    form_id=link.form_id,
-                    workspace_id=link.workspace_id,
-                    form_version=r.form_version or 0,
-                    industry=r.industry,
+                    id=answer_id,
+                    link_id=link_id,
+                    link_label=label,
+                    form_id=form,
+                    workspace_id=workspace_id,
+                    form_version=version or 0,
+                    industry=industry,
                     # Names and contacts for the workspace's members only: a county
                     # coordinator reads the answers to compare, never who gave them.
-                    name=r.name if actor.can_write(link.workspace_id) else None,
-                    contact=r.contact if actor.can_write(link.workspace_id) else None,
-                    answers=r.answers or {},
-                    submitted_at=r.submitted_at or utcnow(),  # never None: filtered above
-                    receipt=r.receipt or "",
+                    name=name if actor.can_write(workspace_id) else None,
+                    contact=contact if actor.can_write(workspace_id) else None,
+                    answers=answers or {},
+                    submitted_at=sent or utcnow(),  # never None: filtered above
+                    receipt=receipt or "",
                 )
-                for r, link in session.execute(query)
+                for (
+                    answer_id,
+                    link_id,
+                    label,
+                    form,
+                    workspace_id,
+                    version,
+                    industry,
+                    name,
+                    contact,
+                    answers,
+                    sent,
+                    receipt,
+                ) in session.execute(query)
             ]

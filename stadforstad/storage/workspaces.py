@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 
 from stadforstad import errors, limits
 from stadforstad.errors import ForbiddenError, StorageError, say
+from stadforstad.storage.records import WorkspaceInfo, workspace_info
+from stadforstad.storage.refusals import forbidden, not_found
 from stadforstad.storage.tables import (
     Grant,
     Respondent,
@@ -29,7 +31,8 @@ from stadforstad.storage.tables import (
 )
 
 if TYPE_CHECKING:
-    from stadforstad.storage.repository import Actor, Store, WorkspaceInfo
+    from stadforstad.storage.actors import Actor
+    from stadforstad.storage.repository import Store
 
 
 def _forbidden(actor: Actor, what: str) -> ForbiddenError:
@@ -97,8 +100,6 @@ def name_holder(session: Session, name: str, *, besides: int | None = None) -> s
 
 
 def create_workspace(store: Store, *, actor: Actor, name: str, is_demo: bool = False):
-    from stadforstad.storage.repository import workspace_info
-
     if not actor.is_admin:
         raise _forbidden(actor, "workspaces")
     name = checked_name(name)
@@ -118,8 +119,6 @@ def create_workspace(store: Store, *, actor: Actor, name: str, is_demo: bool = F
 
 def rename_workspace(store: Store, *, actor: Actor, workspace_id: int, name: str) -> WorkspaceInfo:
     """Give a municipality a new name (administrators); audited with the old name."""
-    from stadforstad.storage.repository import workspace_info
-
     if not actor.is_admin:
         raise _forbidden(actor, f"workspace {workspace_id}")
     name = checked_name(name)
@@ -218,8 +217,6 @@ def delete_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[s
 
 def find_workspace(store: Store, *, actor: Actor, name: str) -> WorkspaceInfo:
     """The workspace called ``name`` (in any case) that ``actor`` can read."""
-    from stadforstad.storage.repository import workspace_info
-
     with store.read_session() as session:
         row = session.scalar(
             select(Workspace).where(Workspace.name_key == workspace_name_key(name))
@@ -234,3 +231,40 @@ def find_workspace(store: Store, *, actor: Actor, name: str) -> WorkspaceInfo:
             say("finns inte", "not found"),
         )
     return found
+
+
+def list_workspaces(store: Store, *, actor: Actor) -> list[WorkspaceInfo]:
+    with store.read_session() as session:
+        query = select(Workspace).order_by(Workspace.name)
+        if not actor.is_admin:
+            query = query.where(Workspace.id.in_(list(actor.grants)))
+        return [workspace_info(row) for row in session.scalars(query)]
+
+
+def get_workspace(store: Store, *, actor: Actor, workspace_id: int) -> WorkspaceInfo:
+    store._require_read(actor, workspace_id)
+    with store.read_session() as session:
+        row = session.get(Workspace, workspace_id)
+        if row is None:
+            raise not_found(f"workspace {workspace_id}")
+        return workspace_info(row)
+
+
+def delete_demo_workspaces(store: Store, *, actor: Actor) -> int:
+    """Delete every demo workspace (``is_demo``) with all its data, in one
+    transaction; administrators only. Returns how many were deleted."""
+    if not actor.is_admin:
+        raise forbidden(actor, "demo")
+    with store.write_session() as session:
+        demo = select(Workspace.id).where(Workspace.is_demo.is_(True))
+        ids = list(session.scalars(demo))
+        if not ids:
+            return 0
+        responses = select(Response.id).where(Response.workspace_id.in_(ids))
+        session.execute(delete(Revision).where(Revision.response_id.in_(responses)))
+        session.execute(delete(Response).where(Response.workspace_id.in_(ids)))
+        session.execute(delete(Respondent).where(Respondent.workspace_id.in_(ids)))
+        session.execute(delete(Grant).where(Grant.workspace_id.in_(ids)))
+        session.execute(delete(Workspace).where(Workspace.id.in_(ids)))
+        store.record(session, actor, "delete", f"{len(ids)} demo workspaces")
+        return len(ids)

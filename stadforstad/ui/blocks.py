@@ -40,6 +40,7 @@ from stadforstad.instruments.blocks import (
     Paragraph,
     Question,
     Signatures,
+    Slips,
     Table,
     format_cell,
 )
@@ -211,6 +212,12 @@ def _signatures(block: Signatures) -> None:
     st.text("\n\n".join(f"{'_' * 40}\n{party or MISSING}" for party in block.parties))
 
 
+def _slips(block: Slips) -> None:
+    if block.caption:
+        st.caption(escape_markdown(block.caption))
+    st.text("\n".join(f"{n}. {text}" for n, text in enumerate(block.texts, start=1)))
+
+
 DRAW: dict[type, Callable[[Any], None]] = {
     Heading: _heading,
     Paragraph: _paragraph,
@@ -224,6 +231,7 @@ DRAW: dict[type, Callable[[Any], None]] = {
     Image: _image,
     PageBreak: _page_break,
     Signatures: _signatures,
+    Slips: _slips,
 }
 assert set(DRAW) == set(BLOCK_KINDS), "every block kind needs a case here"
 

@@ -9,11 +9,15 @@ members can show everything for themselves. Exports always hide small groups.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
 from stadforstad.compilation import (
     SHARE_MIN_GROUP,
+    Compilation,
     answers_frame,
     compilation_table,
     compile_answers,
@@ -23,12 +27,64 @@ from stadforstad.compilation import (
 )
 from stadforstad.compilation_charts import distribution_chart, heatmap_chart
 from stadforstad.questionnaire import shareable_forms
+from stadforstad.schema import Form
 from stadforstad.spreadsheet import CSV_MIME, DIALECTS, XLSX_MIME, write_csv, write_xlsx
-from stadforstad.storage.links import LinkStore
+from stadforstad.storage.links import LinkAnswer, LinkStore
+from stadforstad.ui.blocks import spec_converter
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 from stadforstad.ui.tables import table_view
 
 PAGE = "compilation"
+
+
+@dataclass(frozen=True)
+class _Picture:
+    """One compilation as the page shows it, kept while its answers stay the same."""
+
+    answers: list[LinkAnswer]
+    compiled: Compilation
+    #: Chart name → its Vega-Lite spec (None: this Streamlit cannot convert ahead).
+    specs: dict[str, dict | None]
+    #: The language the charts are drawn in.
+    lang: str
+
+
+_CHARTS = {"heatmap": heatmap_chart, "distribution": distribution_chart}
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _picture(
+    stamp: tuple[int, int, str],
+    workspace_id: int,
+    form_id: str,
+    member: bool,
+    min_group: int,
+    lang: str,
+    *,
+    _load: Callable[[], list[LinkAnswer]],
+    _form: Form,
+) -> _Picture:
+    """The answers read and compiled once, and the charts' specs made once, for as long
+    as ``stamp`` (``LinkStore.answers_stamp``) stays the same: a rerun (a toggle, a
+    download) then reads one row from the database instead of every answer. Keyed by
+    whether the reader is a member, as only members get names and contacts."""
+    answers = _load()
+    compiled = compile_answers(_form, answers, min_group=min_group)
+    convert = spec_converter()
+    specs: dict[str, dict | None] = {}
+    if compiled.categories and not compiled.withheld:
+        for name, chart in _CHARTS.items():
+            specs[name] = None if convert is None else convert(chart(compiled, lang))
+    return _Picture(answers, compiled, specs, lang)
+
+
+def _draw(picture: _Picture, name: str) -> None:
+    spec = picture.specs.get(name)
+    if spec is None:
+        chart = _CHARTS[name](picture.compiled, picture.lang)
+        st.altair_chart(chart, width="stretch", alt=_chart_name())
+    else:
+        st.vega_lite_chart(spec, width="stretch", alt=_chart_name())
 
 
 def _counts(frame: pd.DataFrame) -> pd.DataFrame:
@@ -113,9 +169,18 @@ def show_compilation_page(workspace) -> None:
             "respondent can be singled out. Use that mode when you show the picture to others.",
         ),
     )
-    answers = links.link_answers(actor=actor, workspace_id=workspace.id, form_id=form.id)
     min_group = 0 if private else SHARE_MIN_GROUP
-    compiled = compile_answers(form, answers, min_group=min_group)
+    picture = _picture(
+        links.answers_stamp(actor=actor, workspace_id=workspace.id, form_id=form.id),
+        workspace.id,
+        form.id,
+        member,
+        min_group,
+        get_lang(),
+        _load=lambda: links.link_answers(actor=actor, workspace_id=workspace.id, form_id=form.id),
+        _form=form,
+    )
+    answers, compiled = picture.answers, picture.compiled
     cols = st.columns(3)
     cols[0].metric(tr("Inskickade svar", "Answers sent"), compiled.answers)
     cols[1].metric(tr("Branscher", "Industries"), len(compiled.by_industry))
@@ -137,8 +202,7 @@ def show_compilation_page(workspace) -> None:
             )
         )
     elif compiled.categories:
-        lang = get_lang()
-        st.altair_chart(heatmap_chart(compiled, lang), width="stretch", alt=_chart_name())
+        _draw(picture, "heatmap")
         if not private and compiled.heatmap["dold"].any():
             st.caption(
                 tr(
@@ -146,8 +210,8 @@ def show_compilation_page(workspace) -> None:
                     f"– = fewer than {SHARE_MIN_GROUP} answers; hidden when shared.",
                 )
             )
-        st.altair_chart(distribution_chart(compiled, lang), width="stretch", alt=_chart_name())
-        _charts_in_words(compiled, lang)
+        _draw(picture, "distribution")
+        _charts_in_words(compiled, get_lang())
     if private and compiled.categories:
         st.subheader(tr("Genomsnitt per svar", "Average per answer"))
         st.caption(
@@ -172,10 +236,13 @@ def show_compilation_page(workspace) -> None:
         st.markdown(f"**{label}**")
         for text in texts:
             st.text(f"• {text}")  # respondents' words: text only, never Markdown or HTML
-    _exports(form, answers, workspace, member)
+    _exports(form, answers, workspace, member, compiled)
 
 
-def _exports(form, answers, workspace, member: bool) -> None:
+def _exports(form, answers, workspace, member: bool, compiled: Compilation) -> None:
+    """The four downloads. Each file is built only when its button is clicked (a
+    callable ``data``): on a rerun the page builds none of them (10,000 answers took
+    minutes per rerun when they were built eagerly)."""
     st.subheader(tr("Exportera", "Export"))
     st.caption(
         tr(
@@ -210,19 +277,25 @@ def _exports(form, answers, workspace, member: bool) -> None:
             key=f"{PAGE}.csv_dialect",
         )
     ]
-    shared = compile_answers(form, answers, min_group=SHARE_MIN_GROUP)
+
+    def shared() -> Compilation:
+        # What may be shared: the page's own compilation when it hides small groups.
+        if compiled.min_group == SHARE_MIN_GROUP:
+            return compiled
+        return compile_answers(form, answers, min_group=SHARE_MIN_GROUP)
+
     stem = f"{form.id}-{workspace.name}".replace(" ", "_")
     cols = st.columns(4)
     cols[0].download_button(
         tr("Sammanställning (Excel)", "Compilation (Excel)"),
-        lambda: write_xlsx(compiled_sheets(shared)),
+        lambda: write_xlsx(compiled_sheets(shared())),
         f"{stem}-sammanstallning.xlsx",
         XLSX_MIME,
         key=f"{PAGE}.x1",
     )
     cols[1].download_button(
         tr("Sammanställning (CSV)", "Compilation (CSV)"),
-        lambda: write_csv(compilation_table(shared), dialect),
+        lambda: write_csv(compilation_table(shared()), dialect),
         f"{stem}-sammanstallning.csv",
         CSV_MIME,
         key=f"{PAGE}.c1",

@@ -8,7 +8,7 @@ button's data is a function), so a rerun costs nothing for them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -25,32 +25,38 @@ from stadforstad.documents.build import (
 )
 from stadforstad.documents.meta import file_name
 from stadforstad.instruments.answers_view import answer_blocks
+from stadforstad.instruments.blocks import Block
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.schema import Form
+from stadforstad.storage.context import context_answers
 from stadforstad.ui.blocks import show_blocks
-from stadforstad.ui.context import get_lang, tr
+from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.workshop import show_event_progress, show_products, show_tools
 
 PAGE = "results"
 
 
-def show_response(form: Form, answers: dict, lang: str) -> None:
+def show_response(
+    form: Form, answers: dict, lang: str, context: Mapping[str, Sequence[dict]] | None = None
+) -> None:
     """One response: the verdict and charts of a scored form, then every answer
     read-only (folded away under a scored result, the result itself otherwise)."""
     instrument = get_instrument(form.id)
     if instrument.scored:
         st.subheader(tr("Resultat", "Result"))
-        show_blocks(instrument.blocks(form, instrument.score(form, answers), lang))
+        show_blocks(instrument.blocks(form, instrument.score_with(form, answers, context), lang))
         with st.expander(tr("Svaren som skickades in", "The answers as submitted")):
             show_blocks([answer_blocks(form, answers, lang)])
     else:
         st.subheader(tr("Era inskickade svar", "Your submitted answers"))
-        show_blocks(instrument.blocks(form, instrument.score(form, answers), lang))
+        show_blocks(instrument.response_blocks(form, answers, lang))
 
 
 def show_group(form: Form, responses: Sequence[Rated], lang: str) -> None:
     """The group's picture: the summary of a scored form, and every member's answers
-    side by side."""
+    side by side; then the form's tool (the draw, the search), if it has one."""
     show_blocks(get_instrument(form.id).group_response_blocks(form, responses, lang))
+    show_tools(form, responses, lang, scope=f"group.{form.id}")
 
 
 def _deferred(make: Callable[[], Document], fmt: Format) -> Callable[[], bytes]:
@@ -62,7 +68,7 @@ def _deferred(make: Callable[[], Document], fmt: Format) -> Callable[[], bytes]:
     return build
 
 
-def _download_buttons(where: str, label: str, make: Callable[[], Document], sample: Document):
+def download_buttons(where: str, label: str, make: Callable[[], Document], sample: Document):
     """A PDF and a Word button for one document; it is built only on a click."""
     st.caption(label)
     left, right = st.columns(2)
@@ -92,6 +98,8 @@ def show_response_downloads(
     round_no: int,
     submitted_at: dt.datetime | None,
     lang: str,
+    context: Mapping[str, Sequence[dict]] | None = None,
+    background: Sequence[Block] = (),
 ) -> None:
     """Documents on the form page: this response with its result (once submitted), and
     the blank form to fill in by hand."""
@@ -109,10 +117,12 @@ def show_response_downloads(
                 round=round_no,
                 lang=lang,
                 submitted_at=submitted_at,
+                context=context,
+                background=tuple(background),
             )
 
         with columns[0]:
-            _download_buttons(
+            download_buttons(
                 "response",
                 tr("Svaren och resultatet", "The answers and the result"),
                 response,
@@ -128,7 +138,7 @@ def show_blank_downloads(form: Form, *, municipality: str, round_no: int, lang: 
     def blank() -> Document:
         return blank_document(form, lang, municipality=municipality, round=round_no)
 
-    _download_buttons(
+    download_buttons(
         "blank",
         tr(
             "Skriv ut tomt formulär (för en workshop på papper)",
@@ -150,7 +160,7 @@ def show_group_downloads(
     st.markdown(f"**{tr('Dokument', 'Documents')}**")
     left, right = st.columns(2)
     with left:
-        _download_buttons(
+        download_buttons(
             "group",
             tr("Gruppens bild", "The group's picture"),
             group,
@@ -158,6 +168,9 @@ def show_group_downloads(
         )
     with right:
         show_blank_downloads(form, municipality=municipality, round_no=round_no, lang=lang)
+    show_products(
+        form, kept, where="group_product", municipality=municipality, round_no=round_no, lang=lang
+    )
 
 
 def _sample(
@@ -183,12 +196,30 @@ def _sample(
     return Document(meta, ())
 
 
-def show_result_section(form: Form, state, *, workspace, person, round_no: int) -> None:
-    """After the form: the submitted response's result and answers, and the documents."""
+def show_result_section(
+    form: Form, state, *, workspace, person, round_no: int, background: Sequence[Block] = ()
+) -> None:
+    """After the form: the submitted response's result and answers, and the documents
+    (``background``: what the response builds on, put into its document)."""
     lang = get_lang()
+    if form.id == "event":  # the planning so far, draft included
+        show_event_progress(form, state.working_answers, lang)
     st.divider()
+    context = (
+        context_answers(
+            get_store(),
+            actor=get_actor(),
+            form_id=form.id,
+            workspace_id=workspace.id,
+            round=int(round_no),
+        )
+        if state.answers
+        else {}
+    )
     if state.answers:
-        show_response(form, state.answers, lang)
+        show_response(form, state.answers, lang, context)
+    responses = [Rated(respondent=person.name, answers=state.answers)] if state.answers else []
+    show_tools(form, responses, lang, scope=f"form.{workspace.id}.{person.id}.{form.id}")
     show_response_downloads(
         form,
         answers=state.answers,
@@ -197,4 +228,15 @@ def show_result_section(form: Form, state, *, workspace, person, round_no: int) 
         round_no=int(round_no),
         submitted_at=state.submitted_at,
         lang=lang,
+        context=context,
+        background=background,
     )
+    if responses:
+        show_products(
+            form,
+            responses,
+            where="product",
+            municipality=workspace.name,
+            round_no=int(round_no),
+            lang=lang,
+        )

@@ -1,0 +1,96 @@
+"""Progress through the handbook's steps 0–7 across municipalities: which forms
+each has completed, as a grid and as a summary."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from stadforstad.catalog import list_forms
+from stadforstad.compare.scope import Filters, _workspaces
+from stadforstad.completion import is_done
+from stadforstad.schema import Form
+from stadforstad.storage.repository import Actor, Store
+
+
+def step_forms() -> list[Form]:
+    """The forms of steps 0–7, in the handbook's order."""
+    return [f for f in list_forms() if f.step is not None]
+
+
+def progress(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.DataFrame:
+    """Municipality × form of steps 0–7: submitted responses, and completed when at
+    least one of them is done (``completion.is_done``: an empty notes form is not).
+    Without a round filter any round counts."""
+    workspaces = _workspaces(store, actor, filters)
+    saved_from, saved_to = filters.period()
+    counts: dict[tuple[int, str], int] = {}
+    done: set[tuple[int, str]] = set()
+    by_id = {f.id: f for f in list_forms()}
+    for row in store.submitted(
+        actor=actor,
+        workspace_ids=[w.id for w in workspaces],
+        round=filters.round,
+        saved_from=saved_from,
+        saved_to=saved_to,
+    ):
+        key = (row.workspace_id, row.form_id)
+        counts[key] = counts.get(key, 0) + 1
+        if row.form_id in by_id and is_done(by_id[row.form_id], row.answers):
+            done.add(key)
+    forms = step_forms()
+    records = [
+        {
+            "workspace_id": w.id,
+            "workspace": w.name,
+            "step": f.step,
+            "order": order,
+            "form_id": f.id,
+            "form_title": f.title.sv,
+            "responses": counts.get((w.id, f.id), 0),
+            "completed": (w.id, f.id) in done,
+        }
+        for w in workspaces
+        for order, f in enumerate(forms)
+    ]
+    return pd.DataFrame(
+        records,
+        columns=[
+            "workspace_id",
+            "workspace",
+            "step",
+            "order",
+            "form_id",
+            "form_title",
+            "responses",
+            "completed",
+        ],
+    )
+
+
+def progress_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per municipality: forms completed of all, and the furthest step with one done."""
+    if frame.empty:
+        return pd.DataFrame(
+            columns=["workspace_id", "workspace", "completed", "forms", "furthest_step"]
+        )
+    done = frame[frame["completed"]]
+    summary = (
+        frame.groupby(["workspace_id", "workspace"], sort=False)
+        .agg(completed=("completed", "sum"), forms=("form_id", "count"))
+        .reset_index()
+    )
+    furthest = done.groupby("workspace_id")["step"].max()
+    summary["furthest_step"] = summary["workspace_id"].map(furthest).astype("Int64")
+    return summary
+
+
+def progress_grid(frame: pd.DataFrame) -> pd.DataFrame:
+    """The grid as a table: one row per municipality, one column per form, ✓ when done."""
+    if frame.empty:
+        return pd.DataFrame(columns=["workspace"])
+    grid = frame.assign(mark=frame["completed"].map({True: "✓", False: ""})).pivot(
+        index="workspace", columns="form_id", values="mark"
+    )
+    order = frame.drop_duplicates("form_id").sort_values("order")["form_id"]
+    names = frame.drop_duplicates("workspace_id")["workspace"]
+    return grid.reindex(index=list(names), columns=list(order)).reset_index()
