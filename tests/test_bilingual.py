@@ -142,6 +142,24 @@ def bare_screen_words(path: Path) -> Iterator[str]:
         yield f"{node.lineno}: {ast.unparse(node)[:70]}"
 
 
+def raw_messages(path: Path) -> Iterator[str]:
+    """An error's message put on the screen as it was raised (Swedish) instead of
+    through ``error_text``/``in_language``: ``f"{exc.problems[0].message} …"`` outside
+    the Swedish half of a ``tr``/``pick``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    translated: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _name(node.func) in ("tr", "pick", "in_language"):
+            translated.update(id(inner) for inner in ast.walk(node))
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.JoinedStr) or id(node) in translated:
+            continue
+        for value in node.values:
+            shown = value.value if isinstance(value, ast.FormattedValue) else None
+            if isinstance(shown, ast.Attribute) and shown.attr == "message":
+                yield f"{node.lineno}: {ast.unparse(node)[:70]}"
+
+
 def half_translations(path: Path) -> Iterator[str]:
     """``tr`` with one language, ``pick`` without English, or an empty English."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -156,19 +174,7 @@ def half_translations(path: Path) -> Iterator[str]:
             yield f"{node.lineno}: {ast.unparse(node)[:70]}"
 
 
-#: Modules another branch is splitting right now (issue 15.6); their messages get
-#: their English once the split is on main. Strict: the mark must go when they pass.
-PENDING_SPLIT = {"compare.py", "storage/links.py", "storage/repository.py"}
-APP_MODULES = [
-    pytest.param(
-        p,
-        marks=pytest.mark.xfail(strict=True, reason="messages still Swedish only")
-        if str(p.relative_to(PACKAGE)) in PENDING_SPLIT
-        else (),
-    )
-    for p in _sources(PACKAGE)
-    if p.name not in CLI_ONLY
-]
+APP_MODULES = [p for p in _sources(PACKAGE) if p.name not in CLI_ONLY]
 SCREENS = [*_sources(ROOT / "pages", PACKAGE / "ui"), ROOT / "app.py"]
 
 
@@ -180,6 +186,7 @@ def test_every_message_the_app_shows_has_both_languages(path: Path) -> None:
 @pytest.mark.parametrize("path", SCREENS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_page_shows_words_in_one_language(path: Path) -> None:
     assert list(bare_screen_words(path)) == []
+    assert list(raw_messages(path)) == []
 
 
 @pytest.mark.parametrize(
@@ -222,12 +229,15 @@ def test_the_checks_find_what_lacks_a_language(tmp_path: Path) -> None:
         "st.title(tr('Översikt', 'Overview'))\n"
         "st.caption(f'{n} / {m}')\n"
         "tr('Bara svenska')\n"
-        "pick(lang, 'Ja', '')\n",
+        "pick(lang, 'Ja', '')\n"
+        "st.error(f'{exc.problems[0].message} ({exc.code})')\n"
+        "pick(lang, f'{exc.problems[0].message}', 'Something went wrong.')\n",
         encoding="utf-8",
     )
     assert list(one_language_messages(source)) == ["4: 'finns inte'"]
     assert list(bare_screen_words(source)) == ["7: st.title('Översikt')"]
     assert [line.split(":")[0] for line in half_translations(source)] == ["10", "11"]
+    assert [line.split(":")[0] for line in raw_messages(source)] == ["12"]
 
 
 def test_a_message_is_read_in_the_users_language() -> None:

@@ -41,7 +41,10 @@ def charts() -> Iterator[Any]:
         form, instrument = load_form(form_id), INSTRUMENTS[form_id]
         cases = _cases(form_id)
         answers = [check_answers(form, c["answers"], partial=True, coerce=True) for c in cases]
-        one = instrument.score(form, answers[0])
+        # The fullest case, so that every chart has something to draw; last in the group
+        # too (a plan's group chart is its latest plan).
+        answers.sort(key=lambda a: len(str(a)))
+        one = instrument.score(form, answers[-1])
         group = instrument.summarize(
             form, [Rated(respondent=f"Deltagare {n}", answers=a) for n, a in enumerate(answers)]
         )

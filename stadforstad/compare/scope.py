@@ -15,7 +15,7 @@ import pandas as pd
 from stadforstad import errors
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.compilation import SHARE_MIN_GROUP
-from stadforstad.errors import ForbiddenError
+from stadforstad.errors import ForbiddenError, say
 from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.schema import Form
 from stadforstad.storage.repository import Actor, Store, SubmittedRow, WorkspaceInfo
@@ -45,7 +45,10 @@ def comparable_workspaces(store: Store, *, actor: Actor) -> list[WorkspaceInfo]:
             ForbiddenError,
             errors.AUTH_FORBIDDEN,
             "compare",
-            "jämförelsen är till för länssamordnare och administratörer",
+            say(
+                "jämförelsen är till för länssamordnare och administratörer",
+                "the comparison is for county coordinators and administrators",
+            ),
         )
     return store.list_workspaces(actor=actor)
 
@@ -85,7 +88,10 @@ def _workspaces(store: Store, actor: Actor, filters: Filters) -> list[WorkspaceI
             ForbiddenError,
             errors.AUTH_FORBIDDEN,
             "workspaces",
-            f"{actor.name} har inte behörighet till alla valda kommuner",
+            say(
+                f"{actor.name} har inte behörighet till alla valda kommuner",
+                f"{actor.name} is not allowed to see every chosen municipality",
+            ),
         )
     return [w for w in readable if w.id in wanted]
 
@@ -98,7 +104,7 @@ def scored_form(form_id: str) -> Form:
             errors.FormFileError,
             errors.FORM_UNKNOWN_SCORER,
             "scoring",
-            f"the form {form_id!r} has no scoring",
+            say(f"formuläret {form_id!r} räknas inte fram", f"the form {form_id!r} has no scoring"),
             form_id,
         )
     return form

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from stadforstad import errors, limits
 from stadforstad.answers import check_answers
-from stadforstad.errors import AnswerError, StorageError
+from stadforstad.errors import AnswerError, StorageError, say
 from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage.actors import Actor
@@ -43,14 +43,21 @@ def submit_many(
         errors.Problem(
             errors.STORE_DUPLICATE,
             "",
-            f"{name!r} finns redan på en tidigare rad",
+            say(
+                f"{name!r} finns redan på en tidigare rad", f"{name!r} is already on an earlier row"
+            ),
             file_row=index + 1,
         )
         for index, name in enumerate(names)
         if name in names[:index]
     ]
     problems += [
-        errors.Problem(errors.STORE_NOT_FOUND, "", "deltagarens namn saknas", file_row=index + 1)
+        errors.Problem(
+            errors.STORE_NOT_FOUND,
+            "",
+            say("deltagarens namn saknas", "the participant's name is missing"),
+            file_row=index + 1,
+        )
         for index, name in enumerate(names)
         if not name
     ]

@@ -9,7 +9,7 @@ from sqlalchemy import CursorResult, Result, delete, select
 from sqlalchemy.exc import IntegrityError
 
 from stadforstad import errors, limits
-from stadforstad.errors import StorageError
+from stadforstad.errors import StorageError, say
 from stadforstad.storage.actors import Actor
 from stadforstad.storage.records import RespondentInfo, respondent_info
 from stadforstad.storage.refusals import not_found
@@ -24,7 +24,9 @@ def respondent(store: Store, *, actor: Actor, workspace_id: int, name: str) -> R
     store._require_write(actor, workspace_id)
     name = " ".join(name.split())
     if not name:
-        raise errors.fail(StorageError, errors.STORE_INVALID, "name", "skriv ditt namn")
+        raise errors.fail(
+            StorageError, errors.STORE_INVALID, "name", say("skriv ditt namn", "write your name")
+        )
     if len(name) > limits.NAME_LENGTH:
         raise errors.fail(
             StorageError,
@@ -74,7 +76,10 @@ def respondent(store: Store, *, actor: Actor, workspace_id: int, name: str) -> R
         StorageError,
         errors.STORE_CONFLICT,
         "respondent",
-        "kunde inte spara deltagaren, försök igen",
+        say(
+            "kunde inte spara deltagaren, försök igen",
+            "the participant could not be saved, please try again",
+        ),
     )
 
 

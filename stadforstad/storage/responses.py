@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from stadforstad import errors
 from stadforstad.answer_changes import changed_items
 from stadforstad.answers import check_answers
-from stadforstad.errors import StorageError
+from stadforstad.errors import StorageError, say
 from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage import group_answers
@@ -147,7 +147,10 @@ def submit(
                 StorageError,
                 errors.STORE_CONFLICT,
                 f"{form.id}",
-                "någon annan har sparat svaret under tiden; ladda om och försök igen",
+                say(
+                    "någon annan har sparat svaret under tiden; ladda om och försök igen",
+                    "someone else saved the answer meanwhile; reload and try again",
+                ),
             )
         group_answers.check_version(row, expected_version, form.id)
         previous = (

@@ -45,6 +45,8 @@ class _Picture:
     compiled: Compilation
     #: Chart name → its Vega-Lite spec (None: this Streamlit cannot convert ahead).
     specs: dict[str, dict | None]
+    #: The language the charts are drawn in.
+    lang: str
 
 
 _CHARTS = {"heatmap": heatmap_chart, "distribution": distribution_chart}
@@ -73,7 +75,7 @@ def _picture(
     if compiled.categories and not compiled.withheld:
         for name, chart in _CHARTS.items():
             specs[name] = None if convert is None else convert(chart(compiled, lang))
-    return _Picture(answers, compiled, specs)
+    return _Picture(answers, compiled, specs, lang)
 
 
 def _draw(picture: _Picture, name: str, lang: str) -> None:
