@@ -44,6 +44,7 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
     ),
     "excel export": ("bench/excel_export.py", ["--answers", "100000"], ["--answers", "500"]),
     "link answers at once": ("bench/questionnaire_load.py", [], []),
+    "cold start": ("bench/cold_start.py", ["--rounds", "3"], ["--rounds", "1"]),
     "documents": ("bench/documents_bench.py", ["--repeat", "5"], ["--repeat", "1"]),
 }
 

@@ -27,6 +27,7 @@ from stadforstad.documents.build import (
 from stadforstad.errors import DocumentError, StorageError
 from stadforstad.i18n import LANGUAGES
 from stadforstad.storage import Actor, Store
+from stadforstad.storage.context import context_answers
 from stadforstad.storage.rated import rated
 
 
@@ -125,6 +126,9 @@ def cmd_report(args, store: Store, workspace) -> int:
             round=round_no,
             lang=args.lang,
             submitted_at=row.saved_at,
+            context=context_answers(
+                store, actor=actor, form_id=form.id, workspace_id=workspace.id, round=round_no
+            ),
         )
     else:
         document = group_document(

@@ -60,6 +60,9 @@ STORE_CONFLICT = "STORE_003"
 STORE_INVALID = "STORE_004"
 STORE_BAD_BACKUP = "STORE_005"
 STORE_APPEND_ONLY = "STORE_006"
+#: A shared answer was saved by someone else after this save's version was read: the
+#: save is refused and shown the difference (``storage.group_answers``).
+STORE_STALE = "STORE_007"
 
 # Backups (storage.backup)
 #: A backup that does not match the backup schema (types, lengths, references).
@@ -176,6 +179,7 @@ CODES: dict[str, str] = {
     STORE_INVALID: "a value the storage refuses (a name, a round)",
     STORE_BAD_BACKUP: "a backup or document that is not plain, storable JSON",
     STORE_APPEND_ONLY: "the audit log cannot be changed or deleted",
+    STORE_STALE: "shared answers saved by someone else in between: choose what stands",
     BACKUP_INVALID: "a backup that does not match the backup schema",
     BACKUP_TOO_LARGE: "a backup too large, or unpacking beyond its limit",
     BACKUP_BAD_ANSWERS: "a backup's answers do not fit their form",

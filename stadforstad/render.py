@@ -362,7 +362,9 @@ def _column_config(ctx: _Ctx, column: Column):
         help=helptext,
         options=list(names),
         format_func=lambda v: names.get(str(v), str(v)),
-        required=column.required,
+        # The grid holds back a row whose required cell is empty; an answer typed in
+        # the text column beside it fills it (the answer check still asks for one).
+        required=column.required and not has_other(column),
     )
 
 

@@ -328,6 +328,10 @@ class Form(Model):
     #: required items answered and ``every_section`` (the default) or ``any_section``
     #: of its sections that are not ``optional`` holding at least one answer.
     done: Literal["every_section", "any_section"] = "every_section"
+    #: Whose answer it is: ``person`` – each member answers under their own name;
+    #: ``group`` – one answer per municipality and round that every member edits
+    #: together (plans, routines), each revision recording who changed what.
+    owner: Literal["person", "group"] = "person"
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Form:

@@ -13,6 +13,7 @@ from stadforstad.answers import check_answers
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.instruments.answers_view import answer_blocks
 from stadforstad.instruments.blocks import format_cell
+from stadforstad.instruments.registry import get_instrument
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.form_page import RESPONDENT_KEY
@@ -32,6 +33,8 @@ def seeded(fresh_database):
     store, actor = Store(make_engine(get_settings().database_url)), Actor.local()
     workspace = store.create_workspace(actor=actor, name="Hörby")
     anna = store.respondent(actor=actor, workspace_id=workspace.id, name="Anna")
+    # Forms the whole group writes (``owner: group``) have the group's shared answer.
+    group = store.group_respondent(actor=actor, workspace_id=workspace.id)
     answers = {}
     for form in list_forms():
         generated = demo._Generator(random.Random(form.id), 3.5, ()).answers(form)
@@ -39,7 +42,7 @@ def seeded(fresh_database):
         store.submit(
             actor=actor,
             workspace_id=workspace.id,
-            respondent_id=anna.id,
+            respondent_id=group.id if form.owner == "group" else anna.id,
             form=form,
             answers=answers[form.id],
         )
@@ -79,8 +82,10 @@ def test_every_form_page_shows_the_submitted_answers_read_only(seeded) -> None:
         for text in wanted:
             assert text in page, (form.id, text)
         labels = [b.label for b in at.get("download_button")]
-        assert labels.count("Ladda ner som PDF") == 2, (form.id, labels)  # response and blank
-        assert labels.count("Ladda ner som Word") == 2, (form.id, labels)
+        # the response, the blank form, and each of the instrument's own products
+        documents = 2 + len(get_instrument(form.id).products)
+        assert labels.count("Ladda ner som PDF") == documents, (form.id, labels)
+        assert labels.count("Ladda ner som Word") == documents, (form.id, labels)
 
 
 def test_submitting_a_form_of_notes_shows_it_read_only_at_once(fresh_database) -> None:

@@ -22,13 +22,24 @@ from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     fresh_database,
     open_page,
 )
-from tests.helpers.steps import PLAN, ROUTINE, START, SWOT
+from tests.helpers.steps import (
+    PLAN,
+    ROUTINE,
+    START,
+    SWOT,
+    answering,
+)
 
 
 def _submit(store: Store, actor: Actor, where: dict, form_id: str, answers: dict, **kw) -> None:
     form = load_form(form_id)
+    respondent = answering(store, actor, where["workspace_id"], form_id, where["respondent_id"])
     store.submit(
-        actor=actor, form=form, answers=check_answers(form, answers, coerce=True), **where, **kw
+        actor=actor,
+        form=form,
+        answers=check_answers(form, answers, coerce=True),
+        **{**where, "respondent_id": respondent},
+        **kw,
     )
 
 

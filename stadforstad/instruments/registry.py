@@ -27,6 +27,7 @@ from stadforstad.instruments.roles import (
     NATVERKSROLL,
     SAMORDNINGSFUNKTION,
 )
+from stadforstad.instruments.samverkansplan import SAMVERKANSPLAN
 from stadforstad.instruments.statistik import STATISTIK
 from stadforstad.instruments.swot import SWOT
 from stadforstad.instruments.utgangspunkt import UTGANGSPUNKT
@@ -67,7 +68,7 @@ INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
     # Steg 6
     "utgangspunkt": UTGANGSPUNKT,
     "swot": SWOT,
-    "samverkansplan": notes_instrument("samverkansplan"),
+    "samverkansplan": SAMVERKANSPLAN,
     "reflektion_6": notes_instrument("reflektion_6"),
     # Steg 7
     "utvecklingsnivaer": UTVECKLINGSNIVAER,

@@ -120,7 +120,13 @@ def export_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[s
             },
             "forms": _forms_used(responses, revisions),
             "respondents": [
-                {"id": r.id, "name": r.name, "created_at": _iso(r.created_at)} for r in respondents
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "created_at": _iso(r.created_at),
+                    "is_group": r.is_group,
+                }
+                for r in respondents
             ],
             "responses": [
                 {
@@ -367,7 +373,10 @@ def _import(store: Store, actor: Actor, backup: Backup, title: str) -> int:
         people: dict[int, int] = {}
         for person in backup.respondents:
             row = Respondent(
-                workspace_id=place.id, name=person.name, created_at=_moment(person.created_at)
+                workspace_id=place.id,
+                name=person.name,
+                created_at=_moment(person.created_at),
+                is_group=person.is_group,
             )
             if keep:
                 row.id = person.id

@@ -102,6 +102,9 @@ class RespondentPart(_Part):
     id: Id
     name: Name
     created_at: Moment
+    #: The municipality's shared respondent (forms with ``owner: group``); files made
+    #: before it existed have none.
+    is_group: StrictBool = False
 
 
 class RevisionPart(_Part):

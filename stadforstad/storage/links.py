@@ -304,6 +304,30 @@ class LinkStore(RespondentLinks):
             )
             return answer_id
 
+    def answers_stamp(
+        self, *, actor: Actor, workspace_id: int, form_id: str
+    ) -> tuple[int, int, str]:
+        """What changes whenever the sent answers of a workspace's form change (one
+        sent, erased or purged): their count, the highest id and the latest time. A
+        page keeps its compilation while the stamp stays the same."""
+        self._require(actor.can_read(workspace_id), actor, f"workspace {workspace_id}")
+        query = (
+            select(
+                func.count(LinkResponse.id),
+                func.max(LinkResponse.id),
+                func.max(LinkResponse.submitted_at),
+            )
+            .join(InvitationLink, InvitationLink.id == LinkResponse.link_id)
+            .where(
+                InvitationLink.workspace_id == workspace_id,
+                InvitationLink.form_id == form_id,
+                LinkResponse.submitted_at.is_not(None),
+            )
+        )
+        with self._read() as session:
+            count, highest, latest = session.execute(query).one()
+        return int(count or 0), int(highest or 0), str(latest or "")
+
     def link_answers(
         self, *, actor: Actor, workspace_id: int, form_id: str | None = None
     ) -> list[LinkAnswer]:

@@ -41,6 +41,16 @@ def respondent(store: Store, *, actor: Actor, workspace_id: int, name: str) -> R
                 Respondent.workspace_id == workspace_id, Respondent.name == name
             )
         )
+        if row is not None and row.is_group:
+            raise errors.fail(
+                StorageError,
+                errors.STORE_INVALID,
+                "name",
+                errors.say(
+                    "namnet är gruppens gemensamma svar; välj ett annat",
+                    "the name is the group's shared answer; choose another",
+                ),
+            )
         if row is not None:
             return respondent_info(row)
     for _attempt in range(3):
@@ -73,7 +83,7 @@ def list_respondents(store: Store, *, actor: Actor, workspace_id: int) -> list[R
     with store.read_session() as session:
         rows = session.scalars(
             select(Respondent)
-            .where(Respondent.workspace_id == workspace_id)
+            .where(Respondent.workspace_id == workspace_id, Respondent.is_group.is_(False))
             .order_by(Respondent.name)
         )
         return [respondent_info(row) for row in rows]
