@@ -179,6 +179,7 @@ CODES: dict[str, str] = {
     STORE_INVALID: "a value the storage refuses (a name, a round)",
     STORE_BAD_BACKUP: "a backup or document that is not plain, storable JSON",
     STORE_APPEND_ONLY: "the audit log cannot be changed or deleted",
+    STORE_STALE: "shared answers saved by someone else in between: choose what stands",
     BACKUP_INVALID: "a backup that does not match the backup schema",
     BACKUP_TOO_LARGE: "a backup too large, or unpacking beyond its limit",
     BACKUP_BAD_ANSWERS: "a backup's answers do not fit their form",

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from stadforstad.catalog import list_forms
 from stadforstad.errors import in_language, say
 from stadforstad.schema import Text
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PACKAGE = ROOT / "stadforstad"
 #: Modules only the command line and form authors reach; their messages are English

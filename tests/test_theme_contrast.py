@@ -9,7 +9,7 @@ import tomllib
 import pytest
 
 from stadforstad.charts import common
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 TEXT = 4.5
 GRAPHIC = 3.0

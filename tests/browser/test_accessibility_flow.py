@@ -307,7 +307,7 @@ def test_respondent_page_has_no_serious_axe_finding(installation, browser, capsy
 def test_every_page_of_the_app_is_in_the_check() -> None:
     """A page added later is checked too: the administrator's list names every page file
     ("" is the start page, home.py); the respondent page has its own test above."""
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     files = {p.stem for p in (ROOT / "pages").glob("*.py")} - {"respond"}
     assert {address or "home" for address in ROLE_PAGES["admin"]} == files

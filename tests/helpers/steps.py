@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+from stadforstad.catalog import load_form
+from stadforstad.storage import Actor, Store
+from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
+    add_person,
+    button,
+    create_workspace,
+    fill_table,
+    fresh_database,
+    open_page,
+)
+from tests.helpers.cli import run  # noqa: F401 (the fixture)
+
 #: The handbook's Helsingborg example plan: "Ökad kontakt med målgruppen … för
 #: information och stödsamtal (år 1: 3, 2: 5, 3: 7)", here starting in 2021.
 PLAN = {
@@ -63,4 +75,20 @@ ROUTINE = {
 START = {
     "kartlaggning": "Vi har kartlagt hotell och taxi.",
     "nytt_viktigt": "Att annonserna är så många.",
+}
+
+
+def answering(store: Store, actor: Actor, workspace_id: int, form_id: str, person: int) -> int:
+    """Who holds the answer: the group's shared respondent for a form the group owns
+    (``owner: group``), else the person."""
+    if getattr(load_form(form_id), "owner", None) == "group":
+        return store.group_respondent(actor=actor, workspace_id=workspace_id).id  # type: ignore[attr-defined]
+    return person
+
+
+STATS = {
+    "perioder": [
+        {"ar": 2021, "stodsamtal": 4, "incidenter": 6},
+        {"ar": 2022, "stodsamtal": 4, "incidenter": 9},
+    ]
 }

@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from stadforstad import keyed
 from stadforstad.storage import Actor, Store, make_engine
-from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
+from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     add_person,
     button,
     create_workspace,

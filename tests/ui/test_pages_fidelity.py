@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
+from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     add_person,
     button,
     create_workspace,

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from stadforstad.storage.links import LINK_UNUSABLE, new_token
-from tests.links.apptest_links import (
+from tests.storage.links.apptest_links import (
     ROOT,
     TIMEOUT,
     button,

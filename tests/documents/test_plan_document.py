@@ -11,8 +11,8 @@ from stadforstad.catalog import load_form
 from stadforstad.documents.build import render, response_document
 from stadforstad.instruments.blocks import Heading, Names, Signatures
 from stadforstad.instruments.plan_document import plan_blocks
-from tests.test_documents import docx_text, pdf_pages
-from tests.test_plan_cli import PLAN
+from tests.helpers.documents import docx_text, pdf_pages
+from tests.helpers.plan import PLAN
 
 FORM = load_form("samverkansplan")
 ANSWERS = {

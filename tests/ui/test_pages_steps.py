@@ -22,17 +22,13 @@ from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     fresh_database,
     open_page,
 )
-from tests.helpers.steps import PLAN, ROUTINE, START, SWOT
-
-
-def answering(store: Store, actor: Actor, workspace_id: int, form_id: str, person: int) -> int:
-    """Who holds the answer: the group's shared respondent for a form the group owns
-    (``owner: group``), else the person."""
-    if load_form(form_id).owner == "group":
-        group = store.group_respondent(actor=actor, workspace_id=workspace_id)
-        assert group is not None
-        return group.id
-    return person
+from tests.helpers.steps import (
+    PLAN,
+    ROUTINE,
+    START,
+    SWOT,
+    answering,
+)
 
 
 def _submit(store: Store, actor: Actor, where: dict, form_id: str, answers: dict, **kw) -> None:

@@ -25,7 +25,7 @@ from stadforstad.storage.links import (
     new_token,
 )
 from stadforstad.ui.respond_parts import INDUSTRY_KEY, OTHER, OTHER_KEY, cookie_name
-from tests.links.apptest_links import button, fill, make_link, open_respondent, texts
+from tests.storage.links.apptest_links import button, fill, make_link, open_respondent, texts
 
 
 def _consent(at):

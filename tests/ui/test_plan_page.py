@@ -10,7 +10,7 @@ from stadforstad.catalog import load_form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.form_page import RESPONDENT_KEY
-from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
+from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     button,
     create_workspace,
     fresh_database,

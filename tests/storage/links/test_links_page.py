@@ -19,7 +19,7 @@ from stadforstad.storage.links import (
     today,
 )
 from stadforstad.ui.context import LANG_KEY
-from tests.links.apptest_links import ROOT, TIMEOUT, button, make_link, texts, with_contact
+from tests.storage.links.apptest_links import ROOT, TIMEOUT, button, make_link, texts, with_contact
 
 
 def _page(state: dict | None = None) -> AppTest:

@@ -7,7 +7,6 @@ same chart."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +17,9 @@ from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form
 from stadforstad.instruments.blocks import Chart, Paragraph, Table
 from stadforstad.instruments.registry import INSTRUMENTS
+from tests.helpers import ROOT
 
-CASES = Path(__file__).parent / "cases"
+CASES = ROOT / "tests" / "cases"
 #: Channels that show a value without colour.
 OTHER_CHANNELS = ("x", "y", "xOffset", "yOffset", "shape", "strokeDash", "row", "column", "text")
 #: Colour fields whose meaning a text layer writes out under another field's name:

@@ -16,16 +16,11 @@ from stadforstad.documents.text import write_text
 from stadforstad.instruments.blocks import Chart, Note, Table
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.settings import get_settings
+from tests.helpers.cli import run  # noqa: F401 (the fixture)
 from tests.helpers.steps import (
     PLAN,
+    STATS,
 )
-
-STATS = {
-    "perioder": [
-        {"ar": 2021, "stodsamtal": 4, "incidenter": 6},
-        {"ar": 2022, "stodsamtal": 4, "incidenter": 9},
-    ]
-}
 
 
 @pytest.mark.parametrize(
@@ -205,7 +200,7 @@ def test_report_reads_the_plan_of_the_same_round(run, sqlite_url: str, tmp_path:
     from stadforstad import demo
     from stadforstad.answers import check_answers
     from stadforstad.storage import Actor, Store, make_engine
-    from tests.test_documents import pdf_pages
+    from tests.helpers.documents import pdf_pages
 
     store, actor = Store(make_engine(sqlite_url)), Actor.local()
     place = store.create_workspace(actor=actor, name="Hörby")

@@ -57,7 +57,7 @@ def app_env(monkeypatch, tmp_path, shareable_yaml):
     small shareable form; a link store on the same file, an administrator and
     a municipality."""
     from stadforstad.settings import get_settings
-    from tests.links.apptest_links import make_app_env
+    from tests.storage.links.apptest_links import make_app_env
 
     links, admin, workspace, engine = make_app_env(monkeypatch, tmp_path, shareable_yaml)
     yield links, admin, workspace
