@@ -20,7 +20,7 @@ import datetime as dt
 import io
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,6 +118,14 @@ def write_csv(frame: pd.DataFrame, dialect: CsvDialect = SWEDISH_EXCEL) -> bytes
     for row in frame.itertuples(index=False, name=None):
         writer.writerow([cell_text(v, dialect) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def stream_csv(out: Any, rows: Iterable[list[str]]) -> None:
+    """Rows of fields already made text (and escaped) to ``out`` as CSV (``,``, CRLF),
+    each written as it comes: the command line's streamed results."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(row)
 
 
 def _xlsx_value(value: Any) -> Any:
