@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
     "redo page": (
         "bench/redo_page.py",
-        ["--reruns", "20", "--warmup", "3"],
+        ["--reruns", "10", "--warmup", "2"],
         ["--reruns", "3", "--warmup", "1"],
     ),
     "comparison": (
@@ -42,8 +42,9 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
         ["--rows", "100000", "--repeat", "3"],
         ["--rows", "2000", "--row-path-rows", "500", "--repeat", "1"],
     ),
-    "excel export": ("bench/excel_export.py", ["--answers", "100000"], ["--answers", "500"]),
+    "excel export": ("bench/excel_export.py", ["--answers", "20000"], ["--answers", "500"]),
     "link answers at once": ("bench/questionnaire_load.py", [], []),
+    "cold start": ("bench/cold_start.py", ["--rounds", "2"], ["--rounds", "1"]),
     "documents": ("bench/documents_bench.py", ["--repeat", "5"], ["--repeat", "1"]),
 }
 

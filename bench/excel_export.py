@@ -91,8 +91,8 @@ def _lower(frame) -> bytes:
     book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "in_memory": False})
     sheet = book.add_worksheet("Svar")
     sheet.write_row(0, 0, [str(c) for c in frame.columns])
-    for number, row in enumerate(frame.astype(str).itertuples(index=False, name=None), 1):
-        sheet.write_row(number, 0, row)
+    for number, row in enumerate(frame.to_numpy().astype(str).tolist(), 1):
+        sheet.write_row(number, 0, row)  # every cell as plain text, nothing checked
     book.close()
     return buffer.getvalue()
 
@@ -152,6 +152,7 @@ def main() -> int:
         )
         assert done.returncode == 0, done.stderr[-2000:]
         results[writer] = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"  {writer}: {results[writer]}", flush=True)
     print(f"Excel export of {args.answers:,} link answers (kartlaggning), one child each:")
     for writer, r in results.items():
         print(

@@ -117,40 +117,52 @@ with users_tab:
 
     names = [u.username for u in users]
     st.subheader(tr("Nytt lösenord", "New password"))
-    with st.form("admin.set_password", clear_on_submit=True):
-        who = st.selectbox(tr("Användare", "User"), names, key="admin.password_user")
-        password = st.text_input(
-            tr("Nytt lösenord", "New password"), type="password", max_chars=1024
-        )
-        if st.form_submit_button(tr("Byt lösenord", "Change password")):
-            try:
-                accounts.set_password(store, actor=actor, username=who, password=password)
-            except StadError as exc:
-                st.error(error_text(exc))
-            else:
-                done(
-                    tr(
-                        f"{who} har ett nytt lösenord och är utloggad överallt.",
-                        f"{who} has a new password and is signed out everywhere.",
-                    )
-                )
-    st.subheader(tr("Ta bort användare", "Delete user"))
-    others = [n for n in names if n != actor.name]
-    with st.form("admin.delete_user"):
-        who = st.selectbox(tr("Användare", "User"), others, key="admin.delete_who")
-        sure = st.checkbox(
-            tr("Ja, ta bort kontot och dess behörigheter", "Yes, delete the account and its grants")
-        )
-        if st.form_submit_button(tr("Ta bort", "Delete")):
-            if not sure:
-                st.warning(tr("Kryssa i rutan för att bekräfta.", "Tick the box to confirm."))
-            elif who:
+    if not names:
+        # A disabled, empty picker is a control nobody can use (and unreadable grey).
+        st.caption(tr("Det finns inga användare ännu.", "There are no users yet."))
+    else:
+        with st.form("admin.set_password", clear_on_submit=True):
+            who = st.selectbox(tr("Användare", "User"), names, key="admin.password_user")
+            password = st.text_input(
+                tr("Nytt lösenord", "New password"), type="password", max_chars=1024
+            )
+            if st.form_submit_button(tr("Byt lösenord", "Change password")):
                 try:
-                    accounts.delete_user(store, actor=actor, username=who)
+                    accounts.set_password(store, actor=actor, username=who, password=password)
                 except StadError as exc:
                     st.error(error_text(exc))
                 else:
-                    done(tr(f"{who} är borttagen.", f"{who} is deleted."))
+                    done(
+                        tr(
+                            f"{who} har ett nytt lösenord och är utloggad överallt.",
+                            f"{who} has a new password and is signed out everywhere.",
+                        )
+                    )
+    st.subheader(tr("Ta bort användare", "Delete user"))
+    others = [n for n in names if n != actor.name]
+    if not others:
+        st.caption(
+            tr("Det finns ingen annan användare att ta bort.", "There is no other user to delete.")
+        )
+    else:
+        with st.form("admin.delete_user"):
+            who = st.selectbox(tr("Användare", "User"), others, key="admin.delete_who")
+            sure = st.checkbox(
+                tr(
+                    "Ja, ta bort kontot och dess behörigheter",
+                    "Yes, delete the account and its grants",
+                )
+            )
+            if st.form_submit_button(tr("Ta bort", "Delete")):
+                if not sure:
+                    st.warning(tr("Kryssa i rutan för att bekräfta.", "Tick the box to confirm."))
+                elif who:
+                    try:
+                        accounts.delete_user(store, actor=actor, username=who)
+                    except StadError as exc:
+                        st.error(error_text(exc))
+                    else:
+                        done(tr(f"{who} är borttagen.", f"{who} is deleted."))
 
 # -- grants ---------------------------------------------------------------------------
 with grants_tab:
@@ -271,10 +283,29 @@ with backup_tab:
             format_func=lambda i: by_id[i].name,
             key="admin.export_where",
         )
+        include_sensitive = st.checkbox(
+            tr(
+                "Ta med svaren på känsliga formulär (escortsidor, statistik)",
+                "Include the answers to sensitive forms (escort sites, statistics)",
+            ),
+            value=False,
+            key="admin.export_sensitive",
+            help=tr(
+                "Utan bocken lämnas de utanför exporten. Med den hamnar de i filen och "
+                "exporten skrivs i granskningsloggen. Förvara filen säkert.",
+                "Unticked, they are left out of the export. Ticked, they are in the file and "
+                "the export is recorded in the audit log. Keep the file safe.",
+            ),
+        )
         if st.button(tr("Förbered export", "Prepare export"), key="admin.export"):
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / "export.json.gz"
-                data = attempt(store.export_workspace, actor=actor, workspace_id=place)
+                data = attempt(
+                    store.export_workspace,
+                    actor=actor,
+                    workspace_id=place,
+                    include_sensitive=include_sensitive,
+                )
                 if data is not None:
                     write_backup(data, path)
                     st.session_state["admin.export_file"] = (by_id[place].name, path.read_bytes())

@@ -53,6 +53,8 @@ PLAN_START = "startar"
 #: ``mal_ar_1`` … ``mal_ar_5``: the target of the plan's year 1 … 5.
 PLAN_YEAR_TARGET = "mal_ar_{}"
 PLAN_YEARS = 5
+#: The plan's length in years (3–5): targets beyond it are not read.
+PLAN_LENGTH = "planens_langd"
 
 
 class YearFigure(Result):
@@ -201,10 +203,12 @@ def plan_targets(plans: Sequence[Mapping[str, Any]]) -> dict[str, dict[int, tupl
     """The yearly targets in collaboration plans' answers: measure → calendar year →
     (target, sub-goal number). A sub-goal counts when its text names a measure
     (:func:`measure_of`) and it has a first year (``startar``); ``mal_ar_N`` is the
-    target of year ``startar + N - 1``. Later plans in ``plans`` win over earlier ones;
+    target of year ``startar + N - 1``, up to the plan's length (``planens_langd``). Later plans in ``plans`` win over earlier ones;
     within a plan the first sub-goal for a measure wins."""
     found: dict[str, dict[int, tuple[float, str]]] = {}
     for plan in plans:
+        length = _number(plan.get(PLAN_LENGTH))
+        years = int(length) if length is not None and 1 <= length <= PLAN_YEARS else PLAN_YEARS
         taken: set[str] = set()
         for row in plan.get(PLAN_TABLE) or []:
             if not isinstance(row, Mapping):
@@ -214,7 +218,7 @@ def plan_targets(plans: Sequence[Mapping[str, Any]]) -> dict[str, dict[int, tupl
                 continue
             taken.add(measure)
             yearly: dict[int, tuple[float, str]] = {}
-            for n in range(1, PLAN_YEARS + 1):
+            for n in range(1, years + 1):
                 target = _number(row.get(PLAN_YEAR_TARGET.format(n)))
                 if target is not None:
                     yearly[int(start) + n - 1] = (target, str(row.get(PLAN_NUMBER) or ""))

@@ -13,7 +13,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from scoring.common import Rated
 from stadforstad import errors
 from stadforstad.catalog import load_form
 from stadforstad.documents.build import (
@@ -28,6 +27,8 @@ from stadforstad.documents.build import (
 from stadforstad.errors import DocumentError, StorageError
 from stadforstad.i18n import LANGUAGES
 from stadforstad.storage import Actor, Store
+from stadforstad.storage.context import context_answers
+from stadforstad.storage.rated import rated
 
 
 def output_format(path: str) -> Format:
@@ -125,11 +126,14 @@ def cmd_report(args, store: Store, workspace) -> int:
             round=round_no,
             lang=args.lang,
             submitted_at=row.saved_at,
+            context=context_answers(
+                store, actor=actor, form_id=form.id, workspace_id=workspace.id, round=round_no
+            ),
         )
     else:
         document = group_document(
             form,
-            [Rated(respondent=r.respondent, answers=r.answers) for r in rows],
+            rated(rows),
             municipality=workspace.name,
             round=round_no,
             lang=args.lang,

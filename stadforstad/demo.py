@@ -189,7 +189,7 @@ class _Generator:
             return [v for v in values if self.rng.random() < 0.4] or [values[0]]
         # Ordered choices (levels of collaboration): today from the level, wished higher.
         today = row.get(column.id.replace("onskad", "idag").replace("initialt", "idag"))
-        if today in values and column.id.endswith(("onskad", "initialt")):
+        if today is not None and today in values and column.id.endswith(("onskad", "initialt")):
             return self.wished(today, values)
         return values[self.rating(1, len(values), column.id) - 1]
 
@@ -226,6 +226,10 @@ def create_demo(
                 # weak items are no longer quite as weak.
                 level = min(5.0, profile.level + (0.6 if round_no == 2 else 0.0))
                 weak = profile.weak if round_no == 1 else profile.weak[:1]
+                if form.owner == "group":  # one shared answer, the plan's
+                    answers = _valid(form, _Generator(rng, level, weak).answers(form))
+                    _submit_shared(store, actor, workspace.id, form, answers, round_no)
+                    continue
                 rows = [
                     (person, _valid(form, _Generator(rng, level, weak).answers(form)))
                     for person in people
@@ -240,8 +244,11 @@ def create_demo(
                 )
         for form in notes:
             # Workshop notes are sometimes skipped, as in real work: the grid has holes.
-            if form.step <= profile.step and rng.random() > 0.15:
+            if form.step is not None and form.step <= profile.step and rng.random() > 0.15:
                 answers = _valid(form, _Generator(rng, profile.level, ()).answers(form))
+                if form.owner == "group":
+                    _submit_shared(store, actor, workspace.id, form, answers, 1)
+                    continue
                 store.submit_many(
                     actor=actor,
                     workspace_id=workspace.id,
@@ -251,6 +258,22 @@ def create_demo(
                     saved_at=dates[1] + dt.timedelta(days=20 * form.step),
                 )
     return created
+
+
+def _submit_shared(
+    store: Store, actor: Actor, workspace_id: int, form: Form, answers: dict, round_no: int
+) -> None:
+    """A form the whole group writes (``owner: group``): its one shared answer."""
+    group = store.group_respondent(actor=actor, workspace_id=workspace_id)
+    assert group is not None  # made for a writer
+    store.submit(
+        actor=actor,
+        workspace_id=workspace_id,
+        respondent_id=group.id,
+        form=form,
+        answers=answers,
+        round=round_no,
+    )
 
 
 def _valid(form: Form, answers: dict) -> dict:

@@ -2,8 +2,8 @@
 (daily, from cron or a systemd timer; ``--dry-run`` only counts).
 
 One literal registry, :data:`RETENTIONS`. Each entry removes one kind of expired data
-in the purge's transaction and says how many rows it removed. A new kind (issue 12:
-the retention of ``eskortsidor`` rows) is one more entry here, nothing else.
+in the purge's transaction and says how many rows it removed. A new kind is one more
+entry here, nothing else (``eskortsidor``: the escort-site adverts, issue 12).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from stadforstad.storage.link_drafts import purge_link_drafts
 from stadforstad.storage.link_throttle import purge_throttle
 from stadforstad.storage.repository import Actor, Store
+from stadforstad.storage.sensitive import purge_eskortsidor
 from stadforstad.storage.tables import utcnow
 
 #: ``purge(session, now=…, dry_run=…) -> rows`` removes (or with ``dry_run`` only counts)
@@ -43,6 +44,11 @@ RETENTIONS: dict[str, Retention] = {
         purge_throttle,
         "rate-limit counts of invitation links once their window has ended, and the "
         "day keys client addresses were hashed with, after a day",
+    ),
+    "eskortsidor": Retention(
+        purge_eskortsidor,
+        "advert rows of the escort-site form (eskortsidor), "
+        "STADFORSTAD_ESKORTSIDOR_RETENTION_MONTHS (12) months after their date",
     ),
 }
 

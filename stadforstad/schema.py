@@ -28,14 +28,12 @@ An item with a ``comment`` label carries a free-text comment stored under
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-_ID_RE = re.compile(ID_PATTERN)
 
 
 class Model(BaseModel):
@@ -210,9 +208,14 @@ class Column(Model):
     min: float | None = None
     max: float | None = None
     max_length: int = Field(default=2000, gt=0)
+    #: For ``text`` columns: stored only as a keyed hash (``stadforstad.keyed``), never as
+    #: typed, so repeats can be counted without keeping the text (an advertiser's name).
+    keyed: bool = False
 
     @model_validator(mode="after")
     def _shape(self) -> Column:
+        if self.keyed and self.kind != "text":
+            raise ValueError("only a text column can be keyed")
         if self.kind in ("choice", "checklist") and not self.options:
             raise ValueError(f"a {self.kind} column needs options")
         if self.kind not in ("choice", "checklist") and self.options:
@@ -330,6 +333,10 @@ class Form(Model):
     #: required items answered and ``every_section`` (the default) or ``any_section``
     #: of its sections that are not ``optional`` holding at least one answer.
     done: Literal["every_section", "any_section"] = "every_section"
+    #: Whose answer it is: ``person`` – each member answers under their own name;
+    #: ``group`` – one answer per municipality and round that every member edits
+    #: together (plans, routines), each revision recording who changed what.
+    owner: Literal["person", "group"] = "person"
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Form:
@@ -350,10 +357,6 @@ class Form(Model):
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
-
-
-def is_valid_id(value: str) -> bool:
-    return bool(_ID_RE.match(value))
 
 
 SCHEMA_FILE = "form.schema.json"

@@ -23,12 +23,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 
-TIME_ZONE = ZoneInfo("Europe/Stockholm")
+from stadforstad.i18n import local_time
+
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Control characters an .xlsx file cannot hold (openpyxl refuses them).
@@ -83,9 +83,7 @@ def _blank(value: Any) -> bool:
 def _local(moment: dt.datetime) -> dt.datetime:
     """A moment in Swedish time, without a zone (what a spreadsheet can hold). A moment
     without a zone is UTC (SQLite gives them back so)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(TIME_ZONE).replace(tzinfo=None)
+    return local_time(moment).replace(tzinfo=None)
 
 
 def cell_text(value: Any, dialect: CsvDialect = SWEDISH_EXCEL) -> str:

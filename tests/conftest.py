@@ -18,7 +18,6 @@ from sqlalchemy.engine import make_url
 
 from stadforstad.storage import Actor, Store, make_engine
 
-ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("STADFORSTAD_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 

@@ -4,7 +4,6 @@ the quadrant boundaries, shared actor tables, and the purity of the scorers."""
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -15,8 +14,8 @@ from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form, parse_form
 from stadforstad.errors import AnswerError, FormFileError
 from stadforstad.instruments.registry import INSTRUMENTS
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 ASSESSMENTS = ("kartlaggning", "utvecklingsnivaer", "samverkansnivaer", "aktorsanalys")
 
 
@@ -67,7 +66,7 @@ def test_utvecklingsnivaer_rejects_a_level_outside_1_to_5(value) -> None:
     form = load_form("utvecklingsnivaer")
     with pytest.raises(AnswerError) as caught:
         check_answers(form, {"niva_idag": value, "niva_onskad": 3}, coerce=True)
-    assert caught.value.problems[0].where == "niva_idag"
+    assert caught.value.problems[0].item == "niva_idag"
     assert caught.value.code in (errors.ANSWER_OUT_OF_RANGE, errors.ANSWER_NOT_A_NUMBER)
 
 
@@ -86,7 +85,9 @@ def test_samverkansnivaer_needs_an_actor_name_on_each_row() -> None:
     with pytest.raises(AnswerError) as caught:
         check_answers(form, {"aktorer": [{"niva_idag": "natverkande"}]})
     assert caught.value.codes == [errors.ANSWER_REQUIRED]
-    assert caught.value.problems[0].where == "aktorer[rad 1]/aktor"
+    problem = caught.value.problems[0]
+    assert (problem.item, problem.row, problem.column) == ("aktorer", 1, "aktor")
+    assert errors.place_text(problem) == "aktorer[rad 1]/aktor"
 
 
 @pytest.mark.parametrize("influence", [1, 2, 3, 4, 5])

@@ -9,10 +9,15 @@ import pytest
 from sqlalchemy import func, select
 
 from stadforstad.errors import ForbiddenError, StorageError
-from stadforstad.storage import Actor, Store, make_engine
+from stadforstad.storage import Actor, Store
 from stadforstad.storage.backup import read_backup, write_backup
 from stadforstad.storage.tables import Response, Revision
-from tests.sample_forms import TINY
+from tests.helpers.backups import (  # noqa: F401
+    _COPIES,
+    _drop_copies,
+    _empty_like,
+)
+from tests.helpers.sample_forms import TINY
 
 
 def _fill(store: Store, admin: Actor, name: str = "Kommun A"):
@@ -149,38 +154,6 @@ def test_export_and_import_into_an_empty_database_round_trip(
     more = target.respondent(actor=admin, workspace_id=new_id, name="Cecilia")
     assert more.id > max(r["id"] for r in first["respondents"])
     target.engine.dispose()
-
-
-def _empty_like(store: Store, sqlite_url: str, tmp_path) -> Store:
-    if store.engine.dialect.name == "sqlite":
-        return Store(make_engine(f"sqlite:///{tmp_path / 'empty.sqlite'}"))
-    from sqlalchemy import create_engine, text
-
-    url = store.engine.url
-    name = f"{url.database}_copy"
-    server = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with server.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    server.dispose()
-    target = Store(make_engine(url.set(database=name).render_as_string(hide_password=False)))
-    _COPIES.append((url, name))
-    return target
-
-
-_COPIES: list = []
-
-
-@pytest.fixture(autouse=True)
-def _drop_copies():
-    yield
-    from sqlalchemy import create_engine, text
-
-    while _COPIES:
-        url, name = _COPIES.pop()
-        server = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with server.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        server.dispose()
 
 
 def test_import_beside_existing_data_gets_new_ids(store, admin):

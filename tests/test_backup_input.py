@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from stadforstad import cli, compare, limits
+from stadforstad import cli, compare, errors, limits
 from stadforstad.catalog import load_form
 from stadforstad.compilation import compile_answers
 from stadforstad.errors import StorageError
@@ -143,7 +143,7 @@ def test_a_damaged_backup_is_refused_whole_with_where(store, tmp_path, path, val
     with pytest.raises(StorageError) as caught:
         import_file(store, file, name="Kopia")
     assert code in caught.value.codes
-    assert any(where in p.where for p in caught.value.problems)
+    assert any(where in errors.place_text(p) for p in caught.value.problems)
     assert caught.value.file == str(file)
     assert counts(store) == before
 
@@ -306,3 +306,32 @@ def test_fuzz_import_backup_never_traces_back(store, exported, tmp_path, capsys,
         assert all(line.isprintable() for line in lines), err  # no control characters
         assert lines and all(CODED.search(line) for line in lines), err
         assert counts(store) == before  # nothing stored from a refused file
+
+
+# -- the database itself refuses ----------------------------------------------------------
+REFUSE_REVISIONS = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_revisions BEFORE INSERT ON revisions "
+        "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$",
+        "CREATE TRIGGER refuse_revisions BEFORE INSERT ON revisions "
+        "FOR EACH ROW EXECUTE FUNCTION refuse()",
+    ],
+}
+
+
+def test_a_backup_the_database_refuses_stores_nothing(store, tmp_path):
+    """A backup the schema lets through but the database refuses (here a trigger on
+    revisions) is BACKUP_004, rolled back whole: not a traceback, not half a workspace."""
+    file = write_backup(fill(store), tmp_path / "kopia.json")
+    with store.engine.begin() as connection:
+        for statement in REFUSE_REVISIONS[store.engine.dialect.name]:
+            connection.exec_driver_sql(statement)
+    before = counts(store)
+    with pytest.raises(StorageError) as caught:
+        import_file(store, file, name="Kopia")
+    assert caught.value.codes == [errors.BACKUP_NOT_STORED]
+    assert counts(store) == before

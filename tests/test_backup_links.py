@@ -7,37 +7,18 @@ import json
 
 import pytest
 
-from stadforstad.catalog import parse_form
 from stadforstad.errors import ForbiddenError, StorageError
 from stadforstad.storage import Actor
 from stadforstad.storage.backup import read_backup, write_backup
-from stadforstad.storage.links import Identity, LinkStore, hash_token, new_token
-from tests.links.conftest import SHAREABLE_YAML
-from tests.test_audit_backup import _COPIES, _drop_copies, _empty_like  # noqa: F401
-
-GOOD = {"generell_1": 4, "generell_2": 2, "tiggeri_1": 1, "anteckningar": "Hej"}
-FORM = parse_form(SHAREABLE_YAML)
-
-
-def _answered(store, admin):
-    """A workspace with a named link: one sent answer (name, contact) and one draft."""
-    links = LinkStore(store)
-    store.create_workspace(actor=admin, name="Annan kommun")  # ids in the source are not 1
-    place = store.create_workspace(actor=admin, name="Kommun L")
-    created = links.create_link(
-        actor=admin, workspace_id=place.id, form=FORM, label="Hotell", ask_identity=True
-    )
-    actor, _ = links.open_link(created.token)
-    sent = links.submit(
-        actor=actor,
-        resume=new_token(),
-        submission_key="k1",
-        form=FORM,
-        answers=GOOD,
-        identity=Identity(industry="Hotell", name="Kim Kvist", contact="kim@example.se"),
-    )
-    links.save_draft(actor=actor, resume=new_token(), form=FORM, answers={"generell_2": 3})
-    return links, place, created, sent
+from stadforstad.storage.links import LinkStore, hash_token, new_token
+from tests.helpers.backups import (  # noqa: F401
+    _COPIES,
+    FORM,
+    GOOD,
+    _answered,
+    _drop_copies,
+    _empty_like,
+)
 
 
 def test_export_holds_links_without_the_token_and_round_trips(store, admin, tmp_path, sqlite_url):

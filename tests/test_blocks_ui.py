@@ -24,7 +24,7 @@ def _golden_blocks() -> None:
     from stadforstad.catalog import load_form
     from stadforstad.instruments.registry import INSTRUMENTS
     from stadforstad.ui.blocks import show_blocks
-    from tests.test_scoring_cases import _cases
+    from tests.helpers.cases import _cases
 
     for param in _cases():
         form_id, case = param.values

@@ -266,7 +266,7 @@ def _golden_charts():
     and, for single answers, also as a group of two."""
     import yaml
 
-    from tests.test_assessment_charts import CASES_DIR
+    from tests.helpers.chart_cases import CASES_DIR
 
     for path in sorted(CASES_DIR.glob("*.yaml")):
         if not get_instrument(path.stem).charts:
@@ -289,7 +289,7 @@ def _coerced(form, rated: list) -> list:
 
 @pytest.mark.parametrize(("form_id", "case"), list(_golden_charts()))
 def test_no_label_of_an_assessment_chart_is_cut_or_hidden(form_id, case) -> None:
-    from tests.test_assessment_charts import _result
+    from tests.helpers.chart_cases import _result
 
     form, result, which = _result(form_id, case)
     charts = [(which, result)]

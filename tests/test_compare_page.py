@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from stadforstad import demo
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PAGE = str(ROOT / "pages" / "compare.py")
 APP = str(ROOT / "app.py")

@@ -10,8 +10,8 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from stadforstad.ui import compilation_page
-from tests.apptest_helpers import fresh_database, open_page  # noqa: F401 (fixture)
-from tests.test_roles_data import answered, page_store  # noqa: F401 (fixture)
+from tests.helpers.apptest import fresh_database, open_page  # noqa: F401 (fixture)
+from tests.helpers.roles import answered, page_store  # noqa: F401 (fixture)
 
 BUILDERS = ("answers_frame", "compilation_table", "compiled_sheets", "write_csv", "write_xlsx")
 
@@ -71,3 +71,34 @@ def test_the_compilation_page_builds_no_export_until_asked(page_store, built, de
     assert built == Counter(
         {"answers_frame": 1, "write_csv": 1, "compiled_sheets": 1, "write_xlsx": 1}
     ), built
+
+
+def test_the_page_keeps_its_compilation_until_an_answer_comes_in(page_store):
+    from stadforstad.catalog import load_form
+    from stadforstad.storage import Actor
+    from stadforstad.storage.links import Identity, LinkStore, new_token
+
+    place, coordinator, member = answered(page_store, 3)
+    at = open_page("compilation", state={"app.actor": member})
+    assert at.metric[0].value == "3"
+    at.run()  # a rerun: the same picture
+    assert at.metric[0].value == "3" and not at.exception
+
+    links = LinkStore(page_store)
+    grid = load_form("kartlaggning")
+    created = links.create_link(
+        actor=Actor.local(), workspace_id=place.id, form=grid, label="Taxi", ask_identity=True
+    )
+    respondent, _ = links.open_link(created.token)
+    scale = next(i.id for i in grid.answerable() if i.kind == "scale")
+    required = {i.id: "x" for i in grid.answerable() if i.required and i.kind == "text"}
+    links.submit(
+        actor=respondent,
+        resume=new_token(),
+        submission_key="ny",
+        form=grid,
+        answers={scale: 4, **required},
+        identity=Identity(industry="Taxi", name="Ny", contact="ny@example.se"),
+    )
+    at.run()
+    assert at.metric[0].value == "4", at.metric[0].value  # the new answer is counted

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.tables import Respondent, Response, Revision
-from tests.sample_forms import TINY
+from tests.helpers.sample_forms import TINY
 
 WORKERS = 8
 EACH = 50

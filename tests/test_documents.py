@@ -8,7 +8,6 @@ import io
 
 import docx
 import pytest
-from pypdf import PdfReader
 
 from scoring.common import Rated
 from stadforstad.catalog import load_form
@@ -18,6 +17,10 @@ from stadforstad.documents.pdf import write_pdf
 from stadforstad.documents.word import write_docx
 from stadforstad.i18n import CREDIT_SV
 from stadforstad.instruments.blocks import Table
+from tests.helpers.documents import (
+    docx_text,
+    pdf_pages,
+)
 
 REDO = {
     "behov": 3,
@@ -32,23 +35,6 @@ REDO = {
     "behov_comment": "Behovet är <b>kartlagt</b> & klart – även i Åhus.",
 }
 DAY = dt.date(2026, 3, 2)
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
-
-
-def docx_text(data: bytes) -> str:
-    document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts += [cell.text for cell in row.cells]
-    section = document.sections[0]
-    parts += [p.text for p in section.header.paragraphs] + [
-        p.text for p in section.footer.paragraphs
-    ]
-    return " ".join(" ".join(parts).split())
 
 
 def _redo_document(lang: str = "sv"):

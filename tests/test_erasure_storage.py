@@ -8,8 +8,7 @@ from pathlib import Path
 from stadforstad.catalog import parse_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.links import Identity, LinkStore, new_token
-from tests.links.conftest import SHAREABLE_YAML
-from tests.sample_forms import TINY
+from tests.helpers.sample_forms import SHAREABLE_YAML, TINY
 
 ADMIN = Actor.local()
 FORM = parse_form(SHAREABLE_YAML)

@@ -20,8 +20,8 @@ from stadforstad.catalog import load_form
 from stadforstad.errors import ResponseFileError
 from stadforstad.file_scores import score_columns, score_file, score_rows
 from stadforstad.score_formats import flatten
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 ITEMS = [
     "behov",
     "politisk_vilja",

@@ -11,7 +11,8 @@ from stadforstad.catalog import load_form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.form_page import FORM_KEY, RESPONDENT_NEXT_KEY
-from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
+from tests.helpers import ROOT
+from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     add_person,
     button,
     create_workspace,
@@ -22,7 +23,6 @@ from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
     scale_radios,
     texts,
 )
-from tests.conftest import ROOT
 
 
 @pytest.fixture(autouse=True)

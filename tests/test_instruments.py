@@ -19,7 +19,7 @@ from stadforstad.documents.pdf import write_pdf
 from stadforstad.documents.word import write_docx
 from stadforstad.instruments.blocks import BLOCK_KINDS, Chart, Table
 from stadforstad.instruments.registry import INSTRUMENTS, scored_ids
-from tests.test_scoring_cases import _cases
+from tests.helpers.cases import _cases
 
 PDF, DOCX = b"%PDF", b"PK\x03\x04"
 

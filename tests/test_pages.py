@@ -6,7 +6,7 @@ import pytest
 
 from stadforstad.catalog import list_forms
 from stadforstad.ui.form_page import RESPONDENT_NEXT_KEY
-from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
+from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     add_person,
     button,
     create_workspace,

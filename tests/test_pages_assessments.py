@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.form_page import RESPONDENT_NEXT_KEY
-from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
+from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     add_person,
     button,
     create_workspace,

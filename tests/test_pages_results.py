@@ -13,11 +13,11 @@ from stadforstad.answers import check_answers
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.instruments.answers_view import answer_blocks
 from stadforstad.instruments.blocks import format_cell
-from stadforstad.instruments.registry import INSTRUMENTS
+from stadforstad.instruments.registry import get_instrument
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.form_page import RESPONDENT_KEY
-from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
+from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     add_person,
     button,
     create_workspace,
@@ -33,6 +33,8 @@ def seeded(fresh_database):
     store, actor = Store(make_engine(get_settings().database_url)), Actor.local()
     workspace = store.create_workspace(actor=actor, name="Hörby")
     anna = store.respondent(actor=actor, workspace_id=workspace.id, name="Anna")
+    # Forms the whole group writes (``owner: group``) have the group's shared answer.
+    group = store.group_respondent(actor=actor, workspace_id=workspace.id)
     answers = {}
     for form in list_forms():
         generated = demo._Generator(random.Random(form.id), 3.5, ()).answers(form)
@@ -40,7 +42,7 @@ def seeded(fresh_database):
         store.submit(
             actor=actor,
             workspace_id=workspace.id,
-            respondent_id=anna.id,
+            respondent_id=group.id if form.owner == "group" else anna.id,
             form=form,
             answers=answers[form.id],
         )
@@ -80,8 +82,8 @@ def test_every_form_page_shows_the_submitted_answers_read_only(seeded) -> None:
         for text in wanted:
             assert text in page, (form.id, text)
         labels = [b.label for b in at.get("download_button")]
-        # the response, the blank form, and each product of a workshop
-        documents = 2 + len(INSTRUMENTS[form.id].products)
+        # the response, the blank form, and each of the instrument's own products
+        documents = 2 + len(get_instrument(form.id).products)
         assert labels.count("Ladda ner som PDF") == documents, (form.id, labels)
         assert labels.count("Ladda ner som Word") == documents, (form.id, labels)
 

@@ -14,7 +14,7 @@ from stadforstad.catalog import load_form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.form_page import RESPONDENT_KEY
-from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
+from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     add_person,
     button,
     create_workspace,
@@ -22,14 +22,28 @@ from tests.apptest_helpers import (  # noqa: F401 (fresh_database is a fixture)
     fresh_database,
     open_page,
 )
-from tests.test_statistik import PLAN
-from tests.test_steps_documents import ROUTINE, START, SWOT
+from tests.helpers.steps import PLAN, ROUTINE, START, SWOT
+
+
+def answering(store: Store, actor: Actor, workspace_id: int, form_id: str, person: int) -> int:
+    """Who holds the answer: the group's shared respondent for a form the group owns
+    (``owner: group``), else the person."""
+    if load_form(form_id).owner == "group":
+        group = store.group_respondent(actor=actor, workspace_id=workspace_id)
+        assert group is not None
+        return group.id
+    return person
 
 
 def _submit(store: Store, actor: Actor, where: dict, form_id: str, answers: dict, **kw) -> None:
     form = load_form(form_id)
+    respondent = answering(store, actor, where["workspace_id"], form_id, where["respondent_id"])
     store.submit(
-        actor=actor, form=form, answers=check_answers(form, answers, coerce=True), **where, **kw
+        actor=actor,
+        form=form,
+        answers=check_answers(form, answers, coerce=True),
+        **{**where, "respondent_id": respondent},
+        **kw,
     )
 
 

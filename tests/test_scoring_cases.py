@@ -7,23 +7,16 @@ case checks the form's group summary.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from scoring.common import Rated
 from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form
 from stadforstad.instruments.registry import INSTRUMENTS
-
-CASES_DIR = Path(__file__).parent / "cases"
-
-
-def _cases():
-    for path in sorted(CASES_DIR.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            yield pytest.param(path.stem, case, id=f"{path.stem}:{case['id']}")
+from tests.helpers.cases import (
+    CASES_DIR,
+    _cases,
+)
 
 
 def _subset(actual, expected, where: str = "") -> None:

@@ -16,33 +16,10 @@ from stadforstad.documents.text import write_text
 from stadforstad.instruments.blocks import Chart, Note, Table
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.settings import get_settings
+from tests.helpers.steps import (
+    PLAN,
+)
 
-#: The handbook's Helsingborg example plan: "Ökad kontakt med målgruppen … för
-#: information och stödsamtal (år 1: 3, 2: 5, 3: 7)", here starting in 2021.
-PLAN = {
-    "delmal": [
-        {
-            "nummer": "delmal_1",
-            "delmal": "Ökad lagföring av sexköpare",
-            "fokusomrade": "lagforing",
-            "matbart_mal": "antal lagförda sexköpare",
-            "startar": 2021,
-            "mal_ar_1": 5,
-            "mal_ar_2": 7,
-            "mal_ar_3": 10,
-        },
-        {
-            "nummer": "delmal_4",
-            "delmal": "Ökad kontakt med målgruppen för information och stödsamtal",
-            "fokusomrade": "skydd_och_stod",
-            "matbart_mal": "Antal stödsamtal",
-            "startar": 2021,
-            "mal_ar_1": 3,
-            "mal_ar_2": 5,
-            "mal_ar_3": 7,
-        },
-    ]
-}
 STATS = {
     "perioder": [
         {"ar": 2021, "stodsamtal": 4, "incidenter": 6},
@@ -80,6 +57,13 @@ def test_plan_without_first_year_or_targets_gives_none() -> None:
     bare = {k: v for k, v in row.items() if not k.startswith("mal_ar")}
     assert plan_targets([{"delmal": [bare]}]) == {}
     assert plan_targets([{}]) == {}
+
+
+def test_targets_stop_at_the_plans_length() -> None:
+    row = {**PLAN["delmal"][1], "mal_ar_4": 9, "mal_ar_5": 11}
+    assert sorted(plan_targets([{"delmal": [row]}])["stodsamtal"]) == [2021, 2022, 2023, 2024, 2025]
+    short = {"planens_langd": 3, "delmal": [row]}
+    assert sorted(plan_targets([short])["stodsamtal"]) == [2021, 2022, 2023]
 
 
 def test_a_later_plan_wins() -> None:
@@ -211,3 +195,48 @@ def test_headline_is_the_latest_year_with_a_figure() -> None:
     rows = {"perioder": [{"ar": 2020, "utsatta_personer": 3}, {"ar": 2021, "incidenter": 2}]}
     assert instrument.headline.value(instrument.score(form, rows)) == 3.0
     assert instrument.headline.value(instrument.score(form, {"perioder": []})) is None
+
+
+def test_report_reads_the_plan_of_the_same_round(run, sqlite_url: str, tmp_path: Path) -> None:
+    """``stadforstad report … statistik`` sets the plan's targets of the same round
+    against the outcome; another round's plan is not read."""
+    import random
+
+    from stadforstad import demo
+    from stadforstad.answers import check_answers
+    from stadforstad.storage import Actor, Store, make_engine
+    from tests.test_documents import pdf_pages
+
+    store, actor = Store(make_engine(sqlite_url)), Actor.local()
+    place = store.create_workspace(actor=actor, name="Hörby")
+    anna = store.respondent(actor=actor, workspace_id=place.id, name="Anna")
+    plan_form, stats_form = load_form("samverkansplan"), load_form("statistik")
+    plan = demo._Generator(random.Random(1), 3.5, ()).answers(plan_form)
+    plan["delmal"] = PLAN["delmal"]
+    where = {"workspace_id": place.id, "respondent_id": anna.id}
+    store.submit(
+        actor=actor, form=plan_form, answers=check_answers(plan_form, plan, coerce=True), **where
+    )
+    for round_no in (1, 2):
+        store.submit(actor=actor, form=stats_form, answers=STATS, round=round_no, **where)
+    store.engine.dispose()
+    texts = {}
+    for round_no in (1, 2):
+        out = tmp_path / f"stats{round_no}.pdf"
+        result = run(
+            "report",
+            "Hörby",
+            "statistik",
+            "--respondent",
+            "Anna",
+            "--round",
+            str(round_no),
+            "--out",
+            str(out),
+            env_url=sqlite_url,
+        )
+        assert result.returncode == 0, result.stderr
+        texts[round_no] = " ".join(pdf_pages(out.read_bytes()))
+    assert "målet i samverkansplanen nått 1 av 2 år" in texts[1]
+    assert "Mål i planen" in texts[1]
+    assert "Mål i planen" not in texts[2]

@@ -16,40 +16,14 @@ from stadforstad.catalog import load_form
 from stadforstad.documents.build import product_document, render, response_document
 from stadforstad.instruments.blocks import Image, Names, Note, Table
 from stadforstad.instruments.registry import get_instrument
-from tests.test_documents import docx_text, pdf_pages
+from tests.helpers.documents import docx_text, pdf_pages
+from tests.helpers.steps import (
+    ROUTINE,
+    START,
+    SWOT,
+)
 
 DAY = dt.date(2026, 3, 2)
-
-SWOT = {
-    "styrkor": [
-        {"punkt": "Engagerad kärngrupp", "viktigast": True},
-        {"punkt": "Polisen deltar <b>aktivt</b> & länge"},
-    ],
-    "svagheter": [{"punkt": "Lite tid"}],
-    "mojligheter": [{"punkt": "Länsstyrelsens stöd", "viktigast": True}],
-    "hot": [],
-    "gemensamma_namnare": "Tiden",
-}
-ROUTINE = {
-    "leda_till": "Att utsatta erbjuds skydd och stöd förutsättningslöst.",
-    "steg": [
-        {
-            "vad": "Ring polisen vid misstanke",
-            "nar": "vid misstanke",
-            "aktor": "Polisen, Fokusgruppen",
-            "telefon": "0738216384",
-            "telefon_2": "114 14",
-            "akut": "112",
-            "ovrig_kontakt": "fokusgruppen.lpo-helsingborg@polisen.se",
-        },
-        {"vad": "Dokumentera incidenten", "aktor": "Den som mötte personen"},
-    ],
-    "uppfoljning": "Ärenden följs upp i nätverket. Du bidrar efter förmåga!",
-}
-START = {
-    "kartlaggning": "Vi har kartlagt hotell och taxi.",
-    "nytt_viktigt": "Att annonserna är så många.",
-}
 
 
 def _document(form_id: str, answers: dict, lang: str = "sv"):

@@ -94,7 +94,7 @@ def test_out_of_range_answers_are_refused_with_the_item(store, admin, person) ->
             answers={"behov": 9},
         )
     assert caught.value.problems[0].code == errors.ANSWER_OUT_OF_RANGE
-    assert caught.value.problems[0].where == "behov"
+    assert caught.value.problems[0].item == "behov"
     with pytest.raises(AnswerError) as caught:
         store.submit(
             actor=admin,

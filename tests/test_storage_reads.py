@@ -4,8 +4,8 @@ per process, not on every page load; the frames' reads give what the rows hold."
 from __future__ import annotations
 
 from stadforstad.storage import migrate
-from tests.apptest_helpers import fresh_database, open_page  # noqa: F401 (fixture)
-from tests.test_roles_data import answered
+from tests.helpers.apptest import fresh_database, open_page  # noqa: F401 (fixture)
+from tests.helpers.roles import answered
 
 
 def test_the_migrations_are_checked_once_per_process_not_per_page_load(fresh_database, monkeypatch):
@@ -42,3 +42,31 @@ def test_link_answers_are_read_whole_and_names_only_for_members(store):
     theirs = links.link_answers(actor=coordinator, workspace_id=place.id)
     assert [(a.name, a.contact) for a in theirs] == [(None, None)] * 3
     assert [a.answers for a in theirs] == [a.answers for a in own]
+
+
+def test_a_database_at_the_head_is_opened_without_importing_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from sqlalchemy import text
+
+    from stadforstad.storage import make_engine
+    from stadforstad.storage.engine import at_head, head_from_files
+
+    assert head_from_files() == migrate.head_revision()  # the files read as text agree
+    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
+    engine = make_engine(url)  # a new database: Alembic makes it
+    assert at_head(engine)
+    check = (
+        "import sys\n"
+        "from stadforstad.storage import make_engine\n"
+        f"make_engine({url!r})\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+    with engine.begin() as connection:  # an older database: Alembic again
+        connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+    assert not at_head(engine)
+    engine.dispose()

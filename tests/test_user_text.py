@@ -10,7 +10,7 @@ from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.links import Identity, LinkStore, new_token
 from stadforstad.ui.plain import plain
-from tests.apptest_helpers import fresh_database, open_page  # noqa: F401 (fixture)
+from tests.helpers.apptest import fresh_database, open_page  # noqa: F401 (fixture)
 
 HOSTILE = "![x](https://example.invalid/x.png) **fet** :red[röd] $x$"
 #: What would be Markdown if a hostile string got through unescaped.

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from pathlib import Path
 
 import pytest
 import yaml
@@ -19,9 +18,10 @@ from stadforstad.documents.build import product_document, render
 from stadforstad.instruments.kontaktyta import candidate_actors
 from stadforstad.instruments.kunskapsbank import words
 from stadforstad.instruments.registry import INSTRUMENTS
-from tests.test_documents import docx_text, pdf_pages
+from tests.helpers import ROOT
+from tests.helpers.documents import docx_text, pdf_pages
 
-CASES = Path(__file__).parent / "cases"
+CASES = ROOT / "tests" / "cases"
 
 
 def _cases(kind: str, form_id: str):

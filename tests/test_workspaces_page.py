@@ -9,8 +9,8 @@ import pytest
 from stadforstad import accounts
 from stadforstad.errors import StorageError
 from stadforstad.storage import Actor
-from tests.apptest_helpers import button, fresh_database, open_page, texts  # noqa: F401
-from tests.test_signin import (  # noqa: F401 (fixtures)
+from tests.helpers.apptest import button, fresh_database, open_page, texts  # noqa: F401
+from tests.helpers.signin import (  # noqa: F401 (fixtures)
     PASSWORD,
     county,
     open_as,

@@ -11,8 +11,7 @@ from stadforstad.errors import StorageError
 from stadforstad.storage import Actor
 from stadforstad.storage.links import LinkStore
 from stadforstad.storage.tables import Workspace
-from tests.links.conftest import SHAREABLE_YAML
-from tests.sample_forms import TINY
+from tests.helpers.sample_forms import SHAREABLE_YAML, TINY
 
 ADMIN = Actor.local()
 

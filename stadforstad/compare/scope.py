@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from scoring.common import Rated
 from stadforstad import errors
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.compilation import SHARE_MIN_GROUP
@@ -44,7 +43,7 @@ def comparable_workspaces(store: Store, *, actor: Actor) -> list[WorkspaceInfo]:
     if not can_compare(actor):
         raise errors.fail(
             ForbiddenError,
-            errors.STORE_FORBIDDEN,
+            errors.AUTH_FORBIDDEN,
             "compare",
             "jämförelsen är till för länssamordnare och administratörer",
         )
@@ -84,7 +83,7 @@ def _workspaces(store: Store, actor: Actor, filters: Filters) -> list[WorkspaceI
         # The same answer whether it does not exist or is not yours.
         raise errors.fail(
             ForbiddenError,
-            errors.STORE_FORBIDDEN,
+            errors.AUTH_FORBIDDEN,
             "workspaces",
             f"{actor.name} har inte behörighet till alla valda kommuner",
         )
@@ -132,10 +131,6 @@ def _load(
             latest = max(r.round for r in group)
             by_workspace[workspace_id] = [r for r in group if r.round == latest]
     return workspaces, by_workspace
-
-
-def _rated(rows: Sequence[SubmittedRow]) -> list[Rated]:
-    return [Rated(respondent=r.respondent, answers=r.answers) for r in rows]
 
 
 def _note(n: int) -> str:

@@ -72,9 +72,11 @@ def response_document(
     submitted_at: dt.datetime | None = None,
     day: dt.date | None = None,
     context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+    background: Sequence[Block] = (),
 ) -> Document:
     """One respondent's submitted answers with the result, as the form page shows them
-    (``context``: the answers of the forms the result reads beside its own)."""
+    (``context``: the answers of the forms the result reads beside its own;
+    ``background``: what the response builds on, e.g. the plan's mapping and SWOT)."""
     instrument = get_instrument(form.id)
     blocks: list[Block] = []
     if submitted_at is not None:
@@ -91,7 +93,7 @@ def response_document(
         )
     if instrument.scored:
         blocks.append(Heading(pick(lang, "Resultat", "Result"), 2))
-    blocks += instrument.response_blocks(form, answers, lang, context)
+    blocks += instrument.response_blocks(form, answers, lang, context, background)
     meta = _meta(
         form,
         lang,

@@ -108,6 +108,11 @@ class Instrument(Generic[R, G]):
             return self.score_in_context(form, answers, context)
         return self.score(form, answers)
 
+    #: A response laid out as the handbook's own template (the plan), verdict included;
+    #: ``None``: the verdict followed by the answers.
+    #: Its last argument: blocks of what the response builds on (earlier steps).
+    document: Callable[[Form, dict[str, Any], str, Sequence[Block]], list[Block]] | None = None
+
     def blocks(self, form: Form, result: R, lang: str) -> list[Block]:
         """The verdict of one response, then its charts."""
         return [
@@ -128,8 +133,12 @@ class Instrument(Generic[R, G]):
         answers: dict[str, Any],
         lang: str,
         context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+        background: Sequence[Block] = (),
     ) -> list[Block]:
-        """One submitted response: the result and every answer, read-only."""
+        """One submitted response: the result and every answer, read-only.
+        ``background``: what it builds on, for an instrument with a ``document``."""
+        if self.document is not None:
+            return self.document(form, answers, lang, background)
         blocks = self.blocks(form, self.score_with(form, answers, context), lang)
         if self.scored or self.with_answers:
             blocks += [

@@ -13,6 +13,7 @@ from typing import Any
 from stadforstad.instruments.aktorsanalys import AKTORSANALYS
 from stadforstad.instruments.arenderutin import ARENDERUTIN
 from stadforstad.instruments.base import Instrument, notes_instrument
+from stadforstad.instruments.eskortsidor import ESKORTSIDOR
 from stadforstad.instruments.event import EVENT
 from stadforstad.instruments.icebreaker import ICEBREAKER
 from stadforstad.instruments.kartlaggning import KARTLAGGNING
@@ -27,6 +28,7 @@ from stadforstad.instruments.roles import (
     NATVERKSROLL,
     SAMORDNINGSFUNKTION,
 )
+from stadforstad.instruments.samverkansplan import SAMVERKANSPLAN
 from stadforstad.instruments.statistik import STATISTIK
 from stadforstad.instruments.swot import SWOT
 from stadforstad.instruments.utgangspunkt import UTGANGSPUNKT
@@ -49,7 +51,7 @@ INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
     # Steg 2
     "malgrupp_kontaktyta": KONTAKTYTA,
     "kartlaggning": KARTLAGGNING,
-    "eskortsidor": notes_instrument("eskortsidor"),
+    "eskortsidor": ESKORTSIDOR,
     "kartlaggningsplan": KARTLAGGNINGSPLAN,
     # Steg 3
     "aktorsperspektiv": notes_instrument("aktorsperspektiv"),
@@ -67,7 +69,7 @@ INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
     # Steg 6
     "utgangspunkt": UTGANGSPUNKT,
     "swot": SWOT,
-    "samverkansplan": notes_instrument("samverkansplan"),
+    "samverkansplan": SAMVERKANSPLAN,
     "reflektion_6": notes_instrument("reflektion_6"),
     # Steg 7
     "utvecklingsnivaer": UTVECKLINGSNIVAER,

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from stadforstad.storage.repository import Store
 
 #: Audited actions that change nothing a comparison or a compilation shows.
-UNCHANGING_ACTIONS = ("draft", "export")
+UNCHANGING_ACTIONS = ("draft", "export", "export_sensitive")
 #: Audit actions that erase data: their transaction empties SQLite's log when it commits.
 ERASING_ACTIONS = frozenset({"erase", "delete", "purge"})
 

@@ -6,7 +6,10 @@ when this installation has that version), the respondents, every response with a
 its revisions and its draft, the invitation links (the token never, only its hash)
 with the answers sent through them (which may hold a name and contact), and the
 workspace's audit entries. Users and grants are not in it: they belong to the
-installation, not to the workspace.
+installation, not to the workspace. The answers to forms marked ``sensitive``
+(``eskortsidor``, ``statistik``) are left out unless asked for explicitly
+(``include_sensitive``); the document names the forms it left out (``left_out``), and
+an export that holds them is recorded in the audit log as ``export_sensitive``.
 
 ``import_workspace`` checks the whole document against its schema first
 (``backup_schema``: nothing is stored from a file that fails), then puts it back
@@ -64,10 +67,16 @@ def _bad(where: str, message: str) -> StorageError:
 
 
 # -- export ---------------------------------------------------------------------------
-def export_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[str, Any]:
+def export_workspace(
+    store: Store, *, actor: Actor, workspace_id: int, include_sensitive: bool = False
+) -> dict[str, Any]:
     """Everything in one workspace, as JSON-ready data. Members of the workspace and
-    administrators; the export itself goes into the audit log."""
+    administrators; the export itself goes into the audit log. The answers to sensitive
+    forms only with ``include_sensitive`` (audited apart)."""
+    from stadforstad.storage.sensitive import sensitive_form_ids
+
     store._require_write(actor, workspace_id)
+    sensitive = set() if include_sensitive else sensitive_form_ids()
     with store.write_session() as session:
         if session.get_bind().dialect.name == "postgresql":
             # One snapshot for all the queries below, so the copy is consistent.
@@ -78,7 +87,7 @@ def export_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[s
                 StorageError,
                 errors.STORE_NOT_FOUND,
                 f"workspace {workspace_id}",
-                "Kommunen finns inte.",
+                say("Kommunen finns inte.", "The municipality does not exist."),
             )
         respondents = list(
             session.scalars(
@@ -87,16 +96,18 @@ def export_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[s
                 .order_by(Respondent.id)
             )
         )
-        responses = list(
+        every_response = list(
             session.scalars(
                 select(Response).where(Response.workspace_id == workspace_id).order_by(Response.id)
             )
         )
+        responses = [r for r in every_response if r.form_id not in sensitive]
+        left_out = sorted({r.form_id for r in every_response if r.form_id in sensitive})
         revisions: dict[int, list[Revision]] = {}
         for row in session.scalars(
             select(Revision)
             .join(Response, Response.id == Revision.response_id)
-            .where(Response.workspace_id == workspace_id)
+            .where(Response.workspace_id == workspace_id, Response.form_id.not_in(sensitive))
             .order_by(Revision.response_id, Revision.number)
         ):
             revisions.setdefault(row.response_id, []).append(row)
@@ -107,7 +118,7 @@ def export_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[s
                 .order_by(AuditEntry.id)
             )
         )
-        links, link_responses = _export_links(session, workspace_id)
+        links, link_responses = _export_links(session, workspace_id, sensitive)
 
         data = {
             "format": FORMAT,
@@ -120,7 +131,13 @@ def export_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[s
             },
             "forms": _forms_used(responses, revisions),
             "respondents": [
-                {"id": r.id, "name": r.name, "created_at": _iso(r.created_at)} for r in respondents
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "created_at": _iso(r.created_at),
+                    "is_group": r.is_group,
+                }
+                for r in respondents
             ],
             "responses": [
                 {
@@ -159,6 +176,7 @@ def export_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[s
                 }
                 for e in audit
             ],
+            "left_out": left_out,
         }
         store.record(
             session,
@@ -166,18 +184,41 @@ def export_workspace(store: Store, *, actor: Actor, workspace_id: int) -> dict[s
             "export",
             f"workspace {place.name}",
             workspace_id,
-            detail=f"{len(respondents)} deltagare, {len(responses)} svar",
+            detail=f"{len(respondents)} deltagare, {len(responses)} svar"
+            + (f"; utan känsliga formulär: {', '.join(left_out)}" if left_out else ""),
         )
+        held = sorted(
+            {r.form_id for r in responses if r.form_id in sensitive_form_ids()}
+            if include_sensitive
+            else set()
+        )
+        if held:
+            # Each export that holds sensitive answers is recorded on its own.
+            store.record(
+                session,
+                actor,
+                "export_sensitive",
+                f"workspace {place.name}",
+                workspace_id,
+                detail="med känsliga formulär: "
+                + ", ".join(
+                    f"{form_id} ({sum(1 for r in responses if r.form_id == form_id)} svar)"
+                    for form_id in held
+                ),
+            )
         return data
 
 
-def _export_links(session, workspace_id: int) -> tuple[list[dict], list[dict]]:
+def _export_links(session, workspace_id: int, sensitive: set[str]) -> tuple[list[dict], list[dict]]:
     from stadforstad.storage.links import InvitationLink, LinkResponse
 
     links = list(
         session.scalars(
             select(InvitationLink)
-            .where(InvitationLink.workspace_id == workspace_id)
+            .where(
+                InvitationLink.workspace_id == workspace_id,
+                InvitationLink.form_id.not_in(sensitive),
+            )
             .order_by(InvitationLink.id)
         )
     )
@@ -185,7 +226,10 @@ def _export_links(session, workspace_id: int) -> tuple[list[dict], list[dict]]:
         session.scalars(
             select(LinkResponse)
             .join(InvitationLink, InvitationLink.id == LinkResponse.link_id)
-            .where(InvitationLink.workspace_id == workspace_id)
+            .where(
+                InvitationLink.workspace_id == workspace_id,
+                InvitationLink.form_id.not_in(sensitive),
+            )
             .order_by(LinkResponse.id)
         )
     )
@@ -367,7 +411,10 @@ def _import(store: Store, actor: Actor, backup: Backup, title: str) -> int:
         people: dict[int, int] = {}
         for person in backup.respondents:
             row = Respondent(
-                workspace_id=place.id, name=person.name, created_at=_moment(person.created_at)
+                workspace_id=place.id,
+                name=person.name,
+                created_at=_moment(person.created_at),
+                is_group=person.is_group,
             )
             if keep:
                 row.id = person.id
@@ -546,10 +593,19 @@ def _advance_sequences(session) -> None:
 
 # -- for the command line and the pages ----------------------------------------------
 def export_workspace_file(
-    store: Store, *, actor: Actor, workspace_id: int, path: Path | str
+    store: Store,
+    *,
+    actor: Actor,
+    workspace_id: int,
+    path: Path | str,
+    include_sensitive: bool = False,
 ) -> Path:
-    """Export one workspace to a file (``.json`` or ``.json.gz``); audited."""
-    return write_backup(store.export_workspace(actor=actor, workspace_id=workspace_id), path)
+    """Export one workspace to a file (``.json`` or ``.json.gz``); audited. Sensitive
+    forms' answers only with ``include_sensitive``."""
+    data = store.export_workspace(
+        actor=actor, workspace_id=workspace_id, include_sensitive=include_sensitive
+    )
+    return write_backup(data, path)
 
 
 def import_workspace_file(

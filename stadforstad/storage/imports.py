@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from stadforstad import errors, limits
 from stadforstad.answers import check_answers
 from stadforstad.errors import AnswerError, StorageError
+from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage.actors import Actor
 from stadforstad.storage.refusals import not_found
@@ -40,25 +42,27 @@ def submit_many(
     problems = [
         errors.Problem(
             errors.STORE_DUPLICATE,
-            f"row {index + 1}",
+            "",
             f"{name!r} finns redan på en tidigare rad",
+            file_row=index + 1,
         )
         for index, name in enumerate(names)
         if name in names[:index]
     ]
     problems += [
-        errors.Problem(errors.STORE_NOT_FOUND, f"row {index + 1}", "deltagarens namn saknas")
+        errors.Problem(errors.STORE_NOT_FOUND, "", "deltagarens namn saknas", file_row=index + 1)
         for index, name in enumerate(names)
         if not name
     ]
     problems += [
         errors.Problem(
             errors.STORE_INVALID,
-            f"row {index + 1}",
+            "",
             errors.say(
                 f"namnet är längre än {limits.NAME_LENGTH} tecken",
                 f"the name is longer than {limits.NAME_LENGTH} characters",
             ),
+            file_row=index + 1,
         )
         for index, name in enumerate(names)
         if len(name) > limits.NAME_LENGTH
@@ -77,12 +81,9 @@ def submit_many(
     clean = []
     for index, (_name, answers) in enumerate(rows):
         try:
-            clean.append(check_answers(form, answers))
+            clean.append(protect_answers(form, check_answers(form, answers)))
         except AnswerError as exc:
-            problems += [
-                errors.Problem(p.code, f"row {index + 1}, {p.where}", p.message)
-                for p in exc.problems
-            ]
+            problems += [replace(p, file_row=index + 1) for p in exc.problems]
     if problems:
         raise StorageError(problems=problems)
     with store.write_session() as session:

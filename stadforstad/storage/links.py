@@ -33,16 +33,7 @@ from collections.abc import Sequence
 from sqlalchemy import and_, case, func, select
 
 from stadforstad import errors
-from stadforstad.errors import ForbiddenError, StorageError
-from stadforstad.i18n import LANGUAGES
-from stadforstad.schema import Form
-from stadforstad.storage.link_respondents import RespondentLinks
-from stadforstad.storage.link_rows import InvitationLink, LinkResponse, row_info
-from stadforstad.storage.link_throttle import LinkLimits
-from stadforstad.storage.link_values import (
-    IDENTITY_ITEMS,
-    INDUSTRY_ITEM,
-    INTRO_PLACEHOLDERS,
+from stadforstad.errors import (
     LINK_BAD_SETTING,
     LINK_EMPTY,
     LINK_FORBIDDEN,
@@ -53,6 +44,18 @@ from stadforstad.storage.link_values import (
     LINK_THROTTLED,
     LINK_TOO_LONG,
     LINK_UNUSABLE,
+    ForbiddenError,
+    StorageError,
+)
+from stadforstad.i18n import LANGUAGES
+from stadforstad.schema import Form
+from stadforstad.storage.link_respondents import RespondentLinks
+from stadforstad.storage.link_rows import InvitationLink, LinkResponse, row_info
+from stadforstad.storage.link_throttle import LinkLimits
+from stadforstad.storage.link_values import (
+    IDENTITY_ITEMS,
+    INDUSTRY_ITEM,
+    INTRO_PLACEHOLDERS,
     MAX_CONTACT,
     MAX_INDUSTRY,
     MAX_INTRO,
@@ -136,7 +139,7 @@ class LinkStore(RespondentLinks):
         if not allowed or isinstance(actor, LinkActor):
             raise errors.fail(
                 ForbiddenError,
-                errors.STORE_FORBIDDEN,
+                errors.AUTH_FORBIDDEN,
                 what,
                 f"{actor.name} har inte behörighet till detta",
             )
@@ -300,6 +303,30 @@ class LinkStore(RespondentLinks):
                 detail="svar via länk raderat på begäran",
             )
             return answer_id
+
+    def answers_stamp(
+        self, *, actor: Actor, workspace_id: int, form_id: str
+    ) -> tuple[int, int, str]:
+        """What changes whenever the sent answers of a workspace's form change (one
+        sent, erased or purged): their count, the highest id and the latest time. A
+        page keeps its compilation while the stamp stays the same."""
+        self._require(actor.can_read(workspace_id), actor, f"workspace {workspace_id}")
+        query = (
+            select(
+                func.count(LinkResponse.id),
+                func.max(LinkResponse.id),
+                func.max(LinkResponse.submitted_at),
+            )
+            .join(InvitationLink, InvitationLink.id == LinkResponse.link_id)
+            .where(
+                InvitationLink.workspace_id == workspace_id,
+                InvitationLink.form_id == form_id,
+                LinkResponse.submitted_at.is_not(None),
+            )
+        )
+        with self._read() as session:
+            count, highest, latest = session.execute(query).one()
+        return int(count or 0), int(highest or 0), str(latest or "")
 
     def link_answers(
         self, *, actor: Actor, workspace_id: int, form_id: str | None = None

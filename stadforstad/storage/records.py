@@ -37,6 +37,11 @@ class ResponseState:
     draft: Answers | None
     draft_saved_at: dt.datetime | None
     submitted_at: dt.datetime | None
+    #: Counts every save (draft or submit); a save carries the one it was based on.
+    version: int = 0
+    #: Who saved what is shown (the draft's saver, else the latest revision's), and when.
+    changed_by: str | None = None
+    changed_at: dt.datetime | None = None
 
     @property
     def working_answers(self) -> Answers:
@@ -67,6 +72,8 @@ class RevisionInfo:
     answers: Answers
     saved_at: dt.datetime
     saved_by: str
+    #: The items this revision changed from the one before (``None``: not recorded).
+    changed: list[str] | None = None
 
 
 def workspace_info(row: Workspace) -> WorkspaceInfo:

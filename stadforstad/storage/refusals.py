@@ -9,7 +9,7 @@ from stadforstad.storage.actors import Actor
 
 def forbidden(actor: Actor, what: str) -> ForbiddenError:
     return errors.fail(
-        ForbiddenError, errors.STORE_FORBIDDEN, what, f"{actor.name} har inte behörighet till detta"
+        ForbiddenError, errors.AUTH_FORBIDDEN, what, f"{actor.name} har inte behörighet till detta"
     )
 
 

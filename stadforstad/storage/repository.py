@@ -24,6 +24,7 @@ from stadforstad.schema import Form
 from stadforstad.storage import (
     audit,
     backup,
+    group_answers,
     imports,
     respondents,
     responses,
@@ -157,6 +158,14 @@ class Store:
     def list_respondents(self, *, actor: Actor, workspace_id: int) -> list[RespondentInfo]:
         return respondents.list_respondents(self, actor=actor, workspace_id=workspace_id)
 
+    def group_respondent(
+        self, *, actor: Actor, workspace_id: int, create: bool = True
+    ) -> RespondentInfo | None:
+        """The municipality's shared respondent for forms with ``owner: group``."""
+        return group_answers.group_respondent(
+            self, actor=actor, workspace_id=workspace_id, create=create
+        )
+
     def erase_respondent(
         self, *, actor: Actor, workspace_id: int, respondent_id: int
     ) -> dict[str, int]:
@@ -176,8 +185,10 @@ class Store:
         form: Form,
         answers: dict[str, Any],
         round: int = 1,
+        expected_version: int | None = None,
     ) -> ResponseState:
-        """Keep work in progress. Required items may be missing; values must still fit."""
+        """Keep work in progress. Required items may be missing; values must still fit
+        (``expected_version``: see :mod:`group_answers`)."""
         return responses.save_draft(
             self,
             actor=actor,
@@ -186,6 +197,7 @@ class Store:
             form=form,
             answers=answers,
             round=round,
+            expected_version=expected_version,
         )
 
     def submit(
@@ -198,9 +210,10 @@ class Store:
         answers: dict[str, Any],
         round: int = 1,
         expected_revision: int | None = None,
+        expected_version: int | None = None,
     ) -> ResponseState:
         """Store a complete response as a new revision; earlier revisions stay
-        (``expected_revision``: see :func:`responses.submit`)."""
+        (``expected_revision``, ``expected_version``: see :func:`responses.submit`)."""
         return responses.submit(
             self,
             actor=actor,
@@ -210,6 +223,7 @@ class Store:
             answers=answers,
             round=round,
             expected_revision=expected_revision,
+            expected_version=expected_version,
         )
 
     def discard_draft(
@@ -317,10 +331,15 @@ class Store:
         return audit.data_stamp(self)
 
     # -- backup and audit -----------------------------------------------------
-    def export_workspace(self, *, actor: Actor, workspace_id: int) -> dict[str, Any]:
+    def export_workspace(
+        self, *, actor: Actor, workspace_id: int, include_sensitive: bool = False
+    ) -> dict[str, Any]:
         """The whole workspace as JSON-ready data (see ``storage.backup``); members of
-        the workspace and administrators, audited."""
-        return backup.export_workspace(self, actor=actor, workspace_id=workspace_id)
+        the workspace and administrators, audited. The answers to sensitive forms are
+        left out unless ``include_sensitive``."""
+        return backup.export_workspace(
+            self, actor=actor, workspace_id=workspace_id, include_sensitive=include_sensitive
+        )
 
     def import_workspace(
         self, *, actor: Actor, data: dict[str, Any], name: str | None = None

@@ -3,9 +3,9 @@ erased with everything they answered on their request."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, Result, delete, select
 from sqlalchemy.exc import IntegrityError
 
 from stadforstad import errors, limits
@@ -41,6 +41,16 @@ def respondent(store: Store, *, actor: Actor, workspace_id: int, name: str) -> R
                 Respondent.workspace_id == workspace_id, Respondent.name == name
             )
         )
+        if row is not None and row.is_group:
+            raise errors.fail(
+                StorageError,
+                errors.STORE_INVALID,
+                "name",
+                errors.say(
+                    "namnet är gruppens gemensamma svar; välj ett annat",
+                    "the name is the group's shared answer; choose another",
+                ),
+            )
         if row is not None:
             return respondent_info(row)
     for _attempt in range(3):
@@ -73,7 +83,7 @@ def list_respondents(store: Store, *, actor: Actor, workspace_id: int) -> list[R
     with store.read_session() as session:
         rows = session.scalars(
             select(Respondent)
-            .where(Respondent.workspace_id == workspace_id)
+            .where(Respondent.workspace_id == workspace_id, Respondent.is_group.is_(False))
             .order_by(Respondent.name)
         )
         return [respondent_info(row) for row in rows]
@@ -93,10 +103,10 @@ def erase_respondent(
         response_ids = list(
             session.scalars(select(Response.id).where(Response.respondent_id == respondent_id))
         )
-        revisions = session.execute(
-            delete(Revision).where(Revision.response_id.in_(response_ids))
-        ).rowcount
-        responses = session.execute(delete(Response).where(Response.id.in_(response_ids))).rowcount
+        revisions = _deleted(
+            session.execute(delete(Revision).where(Revision.response_id.in_(response_ids)))
+        )
+        responses = _deleted(session.execute(delete(Response).where(Response.id.in_(response_ids))))
         session.execute(delete(Respondent).where(Respondent.id == respondent_id))
         counts = {"responses": responses, "revisions": revisions}
         store.record(
@@ -108,3 +118,8 @@ def erase_respondent(
             detail=f"{responses} svar och {revisions} versioner raderade på begäran",
         )
         return counts
+
+
+def _deleted(result: Result[Any]) -> int:
+    """How many rows a DELETE removed (its result is a cursor result)."""
+    return cast("CursorResult[Any]", result).rowcount

@@ -10,9 +10,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stadforstad import errors
+from stadforstad.answer_changes import changed_items
 from stadforstad.answers import check_answers
 from stadforstad.errors import StorageError
+from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
+from stadforstad.storage import group_answers
 from stadforstad.storage.actors import Actor
 from stadforstad.storage.records import ResponseState, RevisionInfo
 from stadforstad.storage.refusals import not_found
@@ -62,6 +65,24 @@ def response_row(
     return row
 
 
+def writable_row(
+    session: Session, workspace_id: int, respondent_id: int, form_id: str, round: int
+) -> Response:
+    """The response row to write to, created (and locked) if need be."""
+    row = response_row(session, workspace_id, respondent_id, form_id, round, create=True)
+    if row is None:  # created by another save and gone again between two statements
+        raise errors.fail(
+            StorageError,
+            errors.STORE_CONFLICT,
+            form_id,
+            errors.say(
+                "svaret ändrades under tiden; försök igen",
+                "the response changed meanwhile; try again",
+            ),
+        )
+    return row
+
+
 def save_draft(
     store: Store,
     *,
@@ -71,12 +92,17 @@ def save_draft(
     form: Form,
     answers: dict[str, Any],
     round: int = 1,
+    expected_version: int | None = None,
 ) -> ResponseState:
-    """Keep work in progress. Required items may be missing; values must still fit."""
+    """Keep work in progress. Required items may be missing; values must still fit.
+    ``expected_version``: the version the user started from (STORE_007 if newer)."""
     store._require_write(actor, workspace_id)
-    clean = check_answers(form, answers, partial=True)
+    clean = protect_answers(form, check_answers(form, answers, partial=True))
     with store.write_session() as session:
-        row = response_row(session, workspace_id, respondent_id, form.id, round, create=True)
+        row = writable_row(session, workspace_id, respondent_id, form.id, round)
+        group_answers.check_version(row, expected_version, form.id)
+        row.version = (row.version or 0) + 1
+        row.draft_saved_by = actor.name
         row.draft = clean
         row.draft_form_version = form.version
         row.draft_saved_at = utcnow()
@@ -102,17 +128,20 @@ def submit(
     answers: dict[str, Any],
     round: int = 1,
     expected_revision: int | None = None,
+    expected_version: int | None = None,
 ) -> ResponseState:
     """Store a complete response as a new revision; earlier revisions stay.
 
     ``expected_revision`` is the revision the user started editing from: if someone
     else submitted in between, the save is refused (STORE_003) rather than silently
-    putting one version over the other.
+    putting one version over the other. ``expected_version`` does the same for every
+    save, drafts included (STORE_007; shared answers, ``storage.group_answers``).
+    The revision records which items it changed from the one before.
     """
     store._require_write(actor, workspace_id)
-    clean = check_answers(form, answers)
+    clean = protect_answers(form, check_answers(form, answers))
     with store.write_session() as session:
-        row = response_row(session, workspace_id, respondent_id, form.id, round, create=True)
+        row = writable_row(session, workspace_id, respondent_id, form.id, round)
         if expected_revision is not None and row.revision != expected_revision:
             raise errors.fail(
                 StorageError,
@@ -120,7 +149,18 @@ def submit(
                 f"{form.id}",
                 "någon annan har sparat svaret under tiden; ladda om och försök igen",
             )
+        group_answers.check_version(row, expected_version, form.id)
+        previous = (
+            session.scalar(
+                select(Revision.answers).where(
+                    Revision.response_id == row.id, Revision.number == row.revision
+                )
+            )
+            if row.revision
+            else None
+        )
         row.revision += 1
+        row.version = (row.version or 0) + 1
         session.add(
             Revision(
                 response_id=row.id,
@@ -128,11 +168,13 @@ def submit(
                 form_version=form.version,
                 answers=clean,
                 saved_by=actor.name,
+                changed=changed_items(previous, clean),
             )
         )
         row.draft = None
         row.draft_form_version = None
         row.draft_saved_at = None
+        row.draft_saved_by = None
         row.updated_at = utcnow()
         store.record(
             session,
@@ -199,6 +241,7 @@ def response_state(
                     Revision.response_id == row.id, Revision.number == row.revision
                 )
             )
+        drafted = row.draft_saved_at is not None
         return ResponseState(
             response_id=row.id,
             revision=row.revision,
@@ -206,6 +249,9 @@ def response_state(
             draft=row.draft,
             draft_saved_at=row.draft_saved_at,
             submitted_at=latest.saved_at if latest else None,
+            version=row.version or 0,
+            changed_by=row.draft_saved_by if drafted else (latest.saved_by if latest else None),
+            changed_at=row.draft_saved_at if drafted else (latest.saved_at if latest else None),
         )
 
 
@@ -221,5 +267,6 @@ def revisions(
             select(Revision).where(Revision.response_id == response_id).order_by(Revision.number)
         )
         return [
-            RevisionInfo(r.number, r.form_version, r.answers, r.saved_at, r.saved_by) for r in rows
+            RevisionInfo(r.number, r.form_version, r.answers, r.saved_at, r.saved_by, r.changed)
+            for r in rows
         ]

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
 
 
@@ -103,6 +104,9 @@ class Respondent(Base):
     )
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: The municipality's one shared respondent, holding the answers of forms with
+    #: ``owner: group`` (``storage.group_answers``); never listed as a participant.
+    is_group: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 class Response(Base):
@@ -128,6 +132,11 @@ class Response(Base):
     draft_saved_at: Mapped[dt.datetime | None] = mapped_column(
         DateTime(timezone=True), nullable=True
     )
+    #: Who saved the draft (a user's name), for a shared answer's "last changed by".
+    draft_saved_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    #: Counts every save, draft or submit: a save based on an older version is refused
+    #: (optimistic concurrency) rather than put over another member's work.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -146,6 +155,9 @@ class Revision(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
     saved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     saved_by: Mapped[str] = mapped_column(String(200))
+    #: The item ids whose answer differs from the revision before (all answered items
+    #: for the first); ``None`` for revisions stored before this was kept.
+    changed: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
 
 
 class AuditEntry(Base):

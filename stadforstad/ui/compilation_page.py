@@ -9,6 +9,9 @@ members can show everything for themselves. Exports always hide small groups.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -24,12 +27,62 @@ from stadforstad.compilation import (
 )
 from stadforstad.compilation_charts import distribution_chart, heatmap_chart
 from stadforstad.questionnaire import shareable_forms
+from stadforstad.schema import Form
 from stadforstad.spreadsheet import CSV_MIME, DIALECTS, XLSX_MIME, write_csv, write_xlsx
-from stadforstad.storage.links import LinkStore
+from stadforstad.storage.links import LinkAnswer, LinkStore
+from stadforstad.ui.blocks import spec_converter
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 from stadforstad.ui.tables import table_view
 
 PAGE = "compilation"
+
+
+@dataclass(frozen=True)
+class _Picture:
+    """One compilation as the page shows it, kept while its answers stay the same."""
+
+    answers: list[LinkAnswer]
+    compiled: Compilation
+    #: Chart name → its Vega-Lite spec (None: this Streamlit cannot convert ahead).
+    specs: dict[str, dict | None]
+
+
+_CHARTS = {"heatmap": heatmap_chart, "distribution": distribution_chart}
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _picture(
+    stamp: tuple[int, int, str],
+    workspace_id: int,
+    form_id: str,
+    member: bool,
+    min_group: int,
+    lang: str,
+    *,
+    _load: Callable[[], list[LinkAnswer]],
+    _form: Form,
+) -> _Picture:
+    """The answers read and compiled once, and the charts' specs made once, for as long
+    as ``stamp`` (``LinkStore.answers_stamp``) stays the same: a rerun (a toggle, a
+    download) then reads one row from the database instead of every answer. Keyed by
+    whether the reader is a member, as only members get names and contacts."""
+    answers = _load()
+    compiled = compile_answers(_form, answers, min_group=min_group)
+    convert = spec_converter()
+    specs: dict[str, dict | None] = {}
+    if compiled.categories and not compiled.withheld:
+        for name, chart in _CHARTS.items():
+            specs[name] = None if convert is None else convert(chart(compiled, lang))
+    return _Picture(answers, compiled, specs)
+
+
+def _draw(picture: _Picture, name: str, lang: str) -> None:
+    spec = picture.specs.get(name)
+    if spec is None:
+        chart = _CHARTS[name](picture.compiled, lang)
+        st.altair_chart(chart, width="stretch", alt=_chart_name())
+    else:
+        st.vega_lite_chart(spec, width="stretch", alt=_chart_name())
 
 
 def _counts(frame: pd.DataFrame) -> pd.DataFrame:
@@ -38,7 +91,52 @@ def _counts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _chart_name() -> str:
+    return tr(
+        "Diagram. Samma siffror finns i tabellerna under »Diagrammen i ord och siffror«.",
+        "Chart. The same figures are in the tables under “The charts in words and numbers”.",
+    )
+
+
+def _charts_in_words(compiled, lang: str) -> None:
+    """The two charts' figures as tables: their text alternative (WCAG 1.1.1)."""
+    with st.expander(tr("Diagrammen i ord och siffror", "The charts in words and numbers")):
+        heat = compiled.heatmap
+        means = heat.assign(
+            genomsnitt=[
+                None if hidden else m for m, hidden in zip(heat["genomsnitt"], heat["dold"])
+            ]
+        ).pivot_table(
+            index="bransch", columns="kategori", values="genomsnitt", aggfunc="first", dropna=False
+        )
+        order = [c.label for c in compiled.categories]
+        means = means.reindex(columns=[c for c in order if c in means.columns])
+        st.markdown(
+            tr(
+                "**Genomsnitt per bransch och kategori** (1 = aldrig, 5 = mycket ofta; "
+                "– = dolt eller inget svar)",
+                "**Average per industry and category** (1 = never, 5 = very often; "
+                "– = hidden or no answer)",
+            )
+        )
+        st.dataframe(table_view(means.reset_index(), lang), hide_index=True, width="stretch")
+        spread = compiled.distribution.dropna(subset=["antal"])
+        if not spread.empty:
+            counts = spread.pivot_table(
+                index="indikator", columns="värde", values="antal", aggfunc="sum", fill_value=0
+            )
+            counts = counts.reindex(list(dict.fromkeys(spread["indikator"])))
+            st.markdown(
+                tr(
+                    "**Antal svar per indikator och värde** (1 = aldrig … 5 = mycket ofta)",
+                    "**Answers per indicator and value** (1 = never … 5 = very often)",
+                )
+            )
+            st.dataframe(table_view(counts.reset_index(), lang), hide_index=True, width="stretch")
+
+
 def show_compilation_page(workspace) -> None:
+    lang = get_lang()
     links = LinkStore(get_store())
     forms = {f.id: f for f in shareable_forms()}
     if not forms:
@@ -54,7 +152,7 @@ def show_compilation_page(workspace) -> None:
         tr("Formulär", "Form"),
         list(forms),
         key=f"{PAGE}.form",
-        format_func=lambda i: forms[i].title.sv,
+        format_func=lambda i: forms[i].title.get(get_lang()),
     )
     form = forms[form_id]
     actor = get_actor()
@@ -70,9 +168,18 @@ def show_compilation_page(workspace) -> None:
             "respondent can be singled out. Use that mode when you show the picture to others.",
         ),
     )
-    answers = links.link_answers(actor=actor, workspace_id=workspace.id, form_id=form.id)
     min_group = 0 if private else SHARE_MIN_GROUP
-    compiled = compile_answers(form, answers, min_group=min_group)
+    picture = _picture(
+        links.answers_stamp(actor=actor, workspace_id=workspace.id, form_id=form.id),
+        workspace.id,
+        form.id,
+        member,
+        min_group,
+        lang,
+        _load=lambda: links.link_answers(actor=actor, workspace_id=workspace.id, form_id=form.id),
+        _form=form,
+    )
+    answers, compiled = picture.answers, picture.compiled
     cols = st.columns(3)
     cols[0].metric(tr("Inskickade svar", "Answers sent"), compiled.answers)
     cols[1].metric(tr("Branscher", "Industries"), len(compiled.by_industry))
@@ -94,7 +201,7 @@ def show_compilation_page(workspace) -> None:
             )
         )
     elif compiled.categories:
-        st.altair_chart(heatmap_chart(compiled), width="stretch")
+        _draw(picture, "heatmap", lang)
         if not private and compiled.heatmap["dold"].any():
             st.caption(
                 tr(
@@ -102,7 +209,8 @@ def show_compilation_page(workspace) -> None:
                     f"– = fewer than {SHARE_MIN_GROUP} answers; hidden when shared.",
                 )
             )
-        st.altair_chart(distribution_chart(compiled), width="stretch")
+        _draw(picture, "distribution", lang)
+        _charts_in_words(compiled, lang)
     if private and compiled.categories:
         st.subheader(tr("Genomsnitt per svar", "Average per answer"))
         st.caption(

@@ -6,24 +6,33 @@ from __future__ import annotations
 
 import streamlit as st
 
-from stadforstad.answers import check_answers
-from stadforstad.catalog import list_forms, load_form
-from stadforstad.errors import AnswerError, StadError
-from stadforstad.i18n import PLACEHOLDER_CHOOSE, STEP_WORD, time_text
+from stadforstad.catalog import list_forms
+from stadforstad.errors import STORE_STALE, AnswerError, StadError, in_language
+from stadforstad.i18n import PLACEHOLDER_CHOOSE, STEP_WORD
+from stadforstad.keyed import has_keyed_columns, installation_key, key_notice
 from stadforstad.render import (
     AUTOSAVE,
     DRAFT,
     SUBMIT,
-    drop_problems,
     keep_shown_value,
     render_form,
     show_problems,
 )
 from stadforstad.schema import Form
-from stadforstad.shared_rows import shared_rows
 from stadforstad.storage.preferences import PreferenceStore
 from stadforstad.ui.candidates import offer_candidates
-from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.context import error_text, get_actor, get_lang, get_store, tr
+from stadforstad.ui.form_saving import save_draft, saved_text, show_state, with_shared_rows
+from stadforstad.ui.group_form import (
+    base_of,
+    explain_group,
+    group_person,
+    note_conflict,
+    reload_mark,
+    show_changed,
+    show_conflict,
+)
+from stadforstad.ui.plan_background import show_background
 from stadforstad.ui.results import show_result_section
 from stadforstad.ui.revisions import show_revisions
 
@@ -152,7 +161,7 @@ def pick_respondent(workspace_id: int):
                         actor=actor, workspace_id=workspace_id, respondent_id=person.id
                     )
             except StadError as exc:
-                st.error(f"{exc.problems[0].message} ({exc.code})")
+                st.error(error_text(exc))
                 return None
             st.session_state[RESPONDENT_NEXT_KEY] = person.id
             st.rerun()
@@ -165,7 +174,20 @@ def _link_self(workspace_id: int, respondent_id: int) -> None:
             actor=get_actor(), workspace_id=workspace_id, respondent_id=respondent_id
         )
     except StadError as exc:
-        st.session_state[f"{PAGE}.link_error"] = f"{exc.problems[0].message} ({exc.code})"
+        st.session_state[f"{PAGE}.link_error"] = error_text(exc)
+
+
+def _keyed_notice(lang: str) -> None:
+    """The key of the keyed hashes is made here at the latest, and said when it is new."""
+    try:
+        installation_key()
+    except StadError as exc:
+        problem = exc.problems[0]
+        st.error(f"{in_language(problem.message, lang)} ({problem.where}, {exc.code})")
+        st.stop()
+    notice = key_notice(lang)
+    if notice:
+        st.info(notice)
 
 
 def show_form_page(workspace) -> None:
@@ -175,7 +197,8 @@ def show_form_page(workspace) -> None:
     with top[0]:
         form = pick_form(lang)
     with top[1]:
-        person = pick_respondent(workspace.id)
+        group = form.owner == "group"
+        person = group_person(workspace.id) if group else pick_respondent(workspace.id)
         problem = st.session_state.pop(f"{PAGE}.link_error", None)
         if problem:
             st.error(problem)
@@ -209,6 +232,16 @@ def show_form_page(workspace) -> None:
                 "names or personal numbers of exploited people.",
             )
         )
+    if has_keyed_columns(form):
+        _keyed_notice(lang)
+    if person is None and group:
+        st.info(
+            tr(
+                "Ingen i kärngruppen har börjat på det här ännu.",
+                "Nobody in the core group has started on this yet.",
+            )
+        )
+        return
     if person is None:
         st.info(
             tr(
@@ -227,9 +260,13 @@ def show_form_page(workspace) -> None:
     )
     notice = st.empty()  # the draft or submitted note, replaced when that changes below
     show_state(notice, state)
+    changed = explain_group(state) if group else None
+    if group:
+        show_conflict(form, lang)
+    background = show_background(form, workspace.id, lang)
     initial, shared = state.working_answers, ""
     if can_write:
-        initial, shared = _with_shared_rows(form, workspace.id, initial, lang)
+        initial, shared = with_shared_rows(form, workspace.id, initial, lang)
         shared += offer_candidates(
             form,
             workspace_id=workspace.id,
@@ -241,6 +278,9 @@ def show_form_page(workspace) -> None:
     # The shared rows' source is part of the context: a table first drawn empty starts
     # afresh once the linked form has been submitted.
     context = f"{workspace.id}-{person.id}-{round_no}-r{state.revision}{shared}"
+    if group:
+        context += reload_mark(form)
+        base_version = base_of(form, context, state)[0]
     rendered = render_form(
         form,
         context=context,
@@ -250,9 +290,19 @@ def show_form_page(workspace) -> None:
         autosave=can_write,
     )
     where = {"workspace_id": workspace.id, "respondent_id": person.id, "round": round_no}
+    #: A shared answer's saves carry the version the screen was filled from.
+    version: dict[str, int | None] = {"expected_version": base_version if group else None}
     latest = state
     if rendered.action in (AUTOSAVE, DRAFT):
-        latest = save_draft(form, rendered, where, state, lang)
+        latest = save_draft(
+            form,
+            rendered,
+            where,
+            state,
+            lang,
+            context=context,
+            expected_version=version["expected_version"],
+        )
         show_state(notice, latest)
     elif rendered.action == SUBMIT:
         try:
@@ -260,12 +310,22 @@ def show_form_page(workspace) -> None:
                 actor=actor,
                 form=form,
                 answers=rendered.answers,
-                expected_revision=state.revision,
+                expected_revision=None if group else state.revision,
+                expected_version=version["expected_version"],
                 **where,
             )
         except AnswerError as exc:
             show_problems(rendered, exc.problems, lang)
-            latest = save_draft(form, rendered, where, state, lang, quiet=True)
+            latest = save_draft(
+                form,
+                rendered,
+                where,
+                state,
+                lang,
+                quiet=True,
+                context=context,
+                expected_version=version["expected_version"],
+            )
             show_state(notice, latest)
             st.error(
                 tr(
@@ -276,7 +336,10 @@ def show_form_page(workspace) -> None:
                 )
             )
         except StadError as exc:
-            st.error(f"{exc.problems[0].message} ({exc.code})")
+            if exc.code == STORE_STALE:
+                note_conflict(form, context, where, rendered.answers)
+                st.rerun()
+            st.error(error_text(exc))
         else:
             show_state(notice, latest)
             st.success(
@@ -286,7 +349,7 @@ def show_form_page(workspace) -> None:
                 )
             )
     elif rendered.status is not None and state.draft_saved_at is not None:
-        rendered.status.caption(_saved_text(state.draft_saved_at))
+        rendered.status.caption(saved_text(state.draft_saved_at))
     elif rendered.status is not None:
         rendered.status.caption(
             tr(
@@ -294,99 +357,10 @@ def show_form_page(workspace) -> None:
                 "What you fill in is kept as a draft when you leave a field.",
             )
         )
-    show_result_section(form, latest, workspace=workspace, person=person, round_no=round_no)
+    if changed is not None and latest is not state:
+        show_changed(changed, latest)
+    show_result_section(
+        form, latest, workspace=workspace, person=person, round_no=round_no, background=background
+    )
     if latest.response_id and latest.revision > 1:
         show_revisions(form, workspace.id, latest.response_id)
-
-
-def _saved_text(saved_at) -> str:
-    return tr(
-        f"✓ Utkastet sparades {time_text(saved_at, '%H:%M:%S')} "
-        f"({time_text(saved_at, '%Y-%m-%d')}). Det ni fyller i sparas när ni lämnar ett fält.",
-        f"✓ Draft saved at {time_text(saved_at, '%H:%M:%S')} "
-        f"({time_text(saved_at, '%Y-%m-%d')}). What you fill in is kept when you leave a field.",
-    )
-
-
-def save_draft(form: Form, rendered, where: dict, state, lang: str, *, quiet: bool = False):
-    """Keep what is on screen as the draft. Values that do not fit (text in a number
-    field, a number out of range) are flagged at their item and left out of the draft;
-    everything else is kept. Returns the state after saving."""
-    store, actor = get_store(), get_actor()
-    answers = rendered.answers
-    try:
-        check_answers(form, answers, partial=True)
-    except AnswerError as exc:
-        if not quiet:
-            show_problems(rendered, exc.problems, lang)
-        answers = drop_problems(answers, exc.problems)
-    try:
-        latest = store.save_draft(actor=actor, form=form, answers=answers, **where)
-    except StadError as exc:
-        st.error(f"{exc.problems[0].message} ({exc.code})")
-        return state
-    if rendered.status is not None and latest.draft_saved_at is not None:
-        rendered.status.caption(_saved_text(latest.draft_saved_at))
-    return latest
-
-
-def _with_shared_rows(form: Form, workspace_id: int, answers: dict, lang: str) -> tuple[dict, str]:
-    """Tables linked to another form (``rows_from``) that have no saved rows start with
-    the rows of the workspace's latest submitted response to that form, and say so.
-    Returns the answers to start from and a mark of the sources used ("" for none)."""
-    store, actor = get_store(), get_actor()
-    answers, marks = dict(answers), []
-    for item in form.answerable():
-        link = getattr(item, "rows_from", None)
-        if link is None or answers.get(item.id):
-            continue
-        found = shared_rows(
-            item, store.submitted(actor=actor, workspace_ids=[workspace_id], form_id=link.form)
-        )
-        if found is None:
-            continue
-        answers[item.id] = found.rows
-        marks.append(f"-{item.id}@{found.saved_at:%Y%m%d%H%M%S%f}")
-        source = load_form(found.form_id).title.get(lang)
-        what = (
-            tr("Aktörerna", "The actors")
-            if item.row_label and item.row_label.sv == "aktör"
-            else tr("Raderna", "The rows")
-        )
-        st.info(
-            tr(
-                f"{what} är hämtade från »{source}«, senast inskickat "
-                f"{time_text(found.saved_at, '%Y-%m-%d')}, så att ni inte behöver skriva dem två "
-                "gånger. Ändra, ta bort eller lägg till rader; de sparas med utkastet när ni "
-                "ändrar något.",
-                f"{what} come from “{source}”, last submitted "
-                f"{time_text(found.saved_at, '%Y-%m-%d')}, so you need not type them twice. "
-                "Change, remove or add rows; they are kept with the draft when you change "
-                "something.",
-            ),
-            icon="🔗",
-        )
-    return answers, "".join(marks)
-
-
-def show_state(slot, state) -> None:
-    """The note at the top: a draft being continued, or the last submission."""
-    if state.draft is not None and state.draft_saved_at:
-        slot.info(
-            tr(
-                f"Ni fortsätter på ett utkast sparat {time_text(state.draft_saved_at)}.",
-                f"You are continuing a draft saved {time_text(state.draft_saved_at)}.",
-            ),
-            icon="📝",
-        )
-    elif state.revision:
-        slot.caption(
-            tr(
-                f"Inskickat {time_text(state.submitted_at)} (version {state.revision}). "
-                "Ändrar ni och skickar in igen sparas en ny version; den gamla finns kvar.",
-                f"Submitted {time_text(state.submitted_at)} (version {state.revision}). "
-                "If you change and submit again a new version is kept; the old one stays.",
-            )
-        )
-    else:
-        slot.empty()

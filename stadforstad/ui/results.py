@@ -25,29 +25,15 @@ from stadforstad.documents.build import (
 )
 from stadforstad.documents.meta import file_name
 from stadforstad.instruments.answers_view import answer_blocks
+from stadforstad.instruments.blocks import Block
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.schema import Form
+from stadforstad.storage.context import context_answers
 from stadforstad.ui.blocks import show_blocks
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 from stadforstad.ui.workshop import show_event_progress, show_products, show_tools
 
 PAGE = "results"
-
-
-def context_answers(form: Form, workspace_id: int, round_no: int) -> dict[str, list[dict]]:
-    """The submitted answers of the forms the instrument reads beside its own (same
-    municipality, same round), oldest first: e.g. the plan's targets for the statistics."""
-    forms = get_instrument(form.id).context_forms
-    if not forms:
-        return {}
-    store, actor = get_store(), get_actor()
-    found: dict[str, list[dict]] = {}
-    for form_id in forms:
-        rows = store.submitted(
-            actor=actor, workspace_ids=[workspace_id], form_id=form_id, round=round_no
-        )
-        found[form_id] = [r.answers for r in sorted(rows, key=lambda r: r.saved_at)]
-    return found
 
 
 def show_response(
@@ -113,9 +99,10 @@ def show_response_downloads(
     submitted_at: dt.datetime | None,
     lang: str,
     context: Mapping[str, Sequence[dict]] | None = None,
+    background: Sequence[Block] = (),
 ) -> None:
-    """Documents on the form page: this response with its result (once submitted), its
-    and the blank form to fill in by hand."""
+    """Documents on the form page: this response with its result (once submitted), and
+    the blank form to fill in by hand."""
     st.markdown(f"**{tr('Dokument', 'Documents')}**")
     columns = st.columns(2)
     if answers:
@@ -131,6 +118,7 @@ def show_response_downloads(
                 lang=lang,
                 submitted_at=submitted_at,
                 context=context,
+                background=tuple(background),
             )
 
         with columns[0]:
@@ -208,13 +196,26 @@ def _sample(
     return Document(meta, ())
 
 
-def show_result_section(form: Form, state, *, workspace, person, round_no: int) -> None:
-    """After the form: the submitted response's result and answers, and the documents."""
+def show_result_section(
+    form: Form, state, *, workspace, person, round_no: int, background: Sequence[Block] = ()
+) -> None:
+    """After the form: the submitted response's result and answers, and the documents
+    (``background``: what the response builds on, put into its document)."""
     lang = get_lang()
     if form.id == "event":  # the planning so far, draft included
         show_event_progress(form, state.working_answers, lang)
     st.divider()
-    context = context_answers(form, workspace.id, int(round_no)) if state.answers else {}
+    context = (
+        context_answers(
+            get_store(),
+            actor=get_actor(),
+            form_id=form.id,
+            workspace_id=workspace.id,
+            round=int(round_no),
+        )
+        if state.answers
+        else {}
+    )
     if state.answers:
         show_response(form, state.answers, lang, context)
     responses = [Rated(respondent=person.name, answers=state.answers)] if state.answers else []
@@ -228,6 +229,7 @@ def show_result_section(form: Form, state, *, workspace, person, round_no: int) 
         submitted_at=state.submitted_at,
         lang=lang,
         context=context,
+        background=background,
     )
     if responses:
         show_products(

@@ -74,6 +74,7 @@ def show_revisions(form: Form, workspace_id: int, response_id: int) -> None:
             st.markdown(
                 f"**{tr('Version', 'Version')} {revision.number}** · {time_text(revision.saved_at)}"
             )
+            st.text(changed_text(form, revision, lang))
             simple, tables = revision_tables(form, revision.answers, lang)
             if not simple.empty:
                 st.dataframe(simple, hide_index=True, width="stretch")
@@ -83,3 +84,23 @@ def show_revisions(form: Form, workspace_id: int, response_id: int) -> None:
                     st.caption(tr("Inga rader.", "No rows."))
                 else:
                     st.dataframe(table, hide_index=True, width="stretch")
+
+
+def changed_text(form: Form, revision, lang: str) -> str:
+    """Who saved a version and which questions it changed (plain text: a name is typed)."""
+    who = pick(lang, f"Sparad av {revision.saved_by}", f"Saved by {revision.saved_by}")
+    if revision.changed is None:
+        return who
+    labels = []
+    for item_id in revision.changed:
+        base = item_id.removesuffix("_comment")
+        try:
+            label = form.item(base).label.get(lang)
+        except KeyError:  # an item of an older version of the form
+            label = item_id
+        labels.append(
+            label if base == item_id else f"{label} ({pick(lang, 'kommentar', 'comment')})"
+        )
+    if not labels:
+        return f"{who}; {pick(lang, 'inget ändrat', 'nothing changed')}"
+    return f"{who}; {pick(lang, 'ändrade', 'changed')}: " + "; ".join(labels)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_redo_flow import wait_idle
+from tests.helpers.browser import wait_idle
 
 pytestmark = pytest.mark.browser
 

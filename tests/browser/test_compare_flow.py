@@ -15,8 +15,8 @@ import sys
 import pytest
 
 from stadforstad.compare import step_forms
-from tests.browser.conftest import start_app
-from tests.conftest import ROOT
+from tests.helpers import ROOT
+from tests.helpers.browser import start_app
 
 pytestmark = pytest.mark.browser
 

@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
 from stadforstad.questionnaire import link_form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.links import LinkStore
+from tests.helpers import ROOT
 
 TIMEOUT = 30
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def make_app_env(monkeypatch, tmp_path, shareable_yaml):

@@ -9,32 +9,9 @@ import pytest
 from stadforstad.catalog import parse_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.links import LinkStore
-
-#: A small shareable form shaped like the indicator grid: two categories of two
-#: ratings, a begging note and free notes.
-SHAREABLE_YAML = """
-id: enkat
-version: 1
-step: 2
-title: {sv: Liten enkät}
-source: {heading: TEST}
-shareable: true
-sections:
-  - id: generell
-    title: {sv: Generella indikatorer}
-    items:
-      - {kind: scale, id: generell_1, label: {sv: Begränsade av andra}, required: true}
-      - {kind: scale, id: generell_2, label: {sv: Rädda eller sårbara}}
-  - id: tiggeri
-    title: {sv: Tiggeri}
-    items:
-      - {kind: scale, id: tiggeri_1, label: {sv: Personer i tiggeri}}
-      - {kind: scale, id: tiggeri_2, label: {sv: Organisering kring tiggeri}}
-      - {kind: text, id: tiggeri_riskfaktorer, long: true, max_length: 300, label: {sv: Riskfaktorer}}
-  - id: anteckningar_sektion
-    items:
-      - {kind: text, id: anteckningar, long: true, max_length: 500, label: {sv: Övriga anteckningar}}
-"""
+from tests.helpers.sample_forms import (
+    SHAREABLE_YAML,
+)
 
 PRIVATE_YAML = SHAREABLE_YAML.replace("shareable: true", "shareable: false").replace(
     "id: enkat", "id: intern"

@@ -168,7 +168,12 @@ def test_compilation_page_shows_and_exports(app_env):
     assert at.metric[0].value == "4"
     assert len(at.get("vega_lite_chart")) == 2
     assert "not 3" in texts(at)
-    by_industry = at.dataframe[0].value
+    # The charts' text alternative: the heatmap's means and the distribution's counts.
+    means, counts = at.dataframe[0].value, at.dataframe[1].value
+    assert list(means["bransch"]) == ["Hotell", "Taxi"]
+    assert means.iloc[0, 1:].notna().any() and means.iloc[1, 1:].isna().all()  # Taxi: hidden
+    assert counts.iloc[:, 1:].to_numpy().sum() == 4 * 2  # four answers to two indicators
+    by_industry = at.dataframe[2].value
     assert dict(zip(by_industry["bransch"], by_industry["antal"])) == {
         "Hotell": "3",
         "Taxi": "färre än 3",

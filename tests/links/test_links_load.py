@@ -4,9 +4,9 @@ Timing figures are printed, never asserted (see bench/questionnaire_load.py)."""
 
 from __future__ import annotations
 
-from bench.questionnaire_load import run_load
 from stadforstad import questionnaire
 from stadforstad.storage.links import LinkStore
+from tests.helpers.link_load import run_load
 
 
 def test_fifty_respondents_at_once(

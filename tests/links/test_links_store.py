@@ -15,8 +15,10 @@ from stadforstad.storage.links import (
     LINK_BAD_SETTING,
     LINK_FORBIDDEN,
     LINK_LATE,
+    LINK_NO_DRAFT,
     LINK_NOT_FOUND,
     LINK_NOT_SHAREABLE,
+    LINK_TOO_LONG,
     LINK_UNUSABLE,
     UNUSABLE_MESSAGE,
     Identity,
@@ -220,7 +222,7 @@ def test_free_text_is_length_limited(links, admin, workspace, shareable_form):
             answers={**GOOD, "anteckningar": "x" * 501},
         )
     assert caught.value.code == errors.ANSWER_TOO_LONG
-    with pytest.raises(LinkError):
+    with pytest.raises(LinkError) as too_long:
         links.submit(
             actor=actor,
             resume=new_token(),
@@ -229,6 +231,7 @@ def test_free_text_is_length_limited(links, admin, workspace, shareable_form):
             answers=GOOD,
             identity=Identity(industry="x" * 201),
         )
+    assert too_long.value.code == LINK_TOO_LONG
 
 
 def test_respondent_actor_is_confined_to_its_link(
@@ -248,7 +251,7 @@ def test_respondent_actor_is_confined_to_its_link(
     ):
         with pytest.raises(ForbiddenError) as caught:
             call()
-        assert caught.value.code == errors.STORE_FORBIDDEN
+        assert caught.value.code == errors.AUTH_FORBIDDEN
     with pytest.raises(LinkError) as caught:
         links.revoke_link(actor=actor, link_id=second.info.id)
     assert caught.value.code == LINK_NOT_FOUND
@@ -261,8 +264,9 @@ def test_respondent_actor_is_confined_to_its_link(
     links.save_draft(
         actor=other_actor, resume=resume, form=shareable_form, answers={"generell_1": 2}
     )
-    with pytest.raises(StadError):
+    with pytest.raises(StadError) as other_draft:
         links.respondent_state(actor=actor, resume=resume)
+    assert other_draft.value.code == LINK_NO_DRAFT
     # A member with no rights in the workspace sees no links either.
     stranger = Actor(name="främling", grants={})
     with pytest.raises(ForbiddenError):

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from stadforstad.settings import get_settings
 from stadforstad.ui.form_page import NEW
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 TIMEOUT = 60
 

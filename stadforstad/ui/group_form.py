@@ -1,0 +1,188 @@
+"""The form page for a form the whole group writes (``owner: group``): no "Vem
+svarar?", who changed it last, and a save refused because someone else saved first
+(STORE_007) shown as the difference, with a choice of what is to stand.
+
+The version the user's screen is based on is kept per form and context: the page
+reads the answer anew on every rerun, so the base must be what the widgets were
+filled from, not what the database holds now.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from stadforstad.answer_changes import differences, merge_mine
+from stadforstad.errors import StadError
+from stadforstad.i18n import time_text
+from stadforstad.schema import Form
+from stadforstad.ui.context import error_text, get_actor, get_store, tr
+from stadforstad.ui.revisions import answer_text
+
+PAGE = "form_page"
+CONFLICT_KEY = f"{PAGE}.conflict"
+RELOAD_KEY = f"{PAGE}.reload"
+
+
+def group_person(workspace_id: int):
+    """The municipality's shared respondent: made by the first member who opens the
+    form; ``None`` for a reader before anyone has begun."""
+    store, actor = get_store(), get_actor()
+    create = actor.can_write(workspace_id)
+    return store.group_respondent(actor=actor, workspace_id=workspace_id, create=create)
+
+
+def explain_group(state):
+    """What a shared answer is, and who changed it last (a slot, rewritten after a save
+    in the same run by :func:`show_changed`)."""
+    st.caption(
+        tr(
+            "Ett gemensamt svar för hela kärngruppen: alla ändrar i samma svar, och varje "
+            "version visar vem som ändrade vad.",
+            "One shared answer for the whole core group: everyone edits the same answer, and "
+            "every version shows who changed what.",
+        )
+    )
+    slot = st.empty()
+    show_changed(slot, state)
+    return slot
+
+
+def show_changed(slot, state) -> None:
+    if state.changed_by and state.changed_at:
+        slot.caption(
+            tr(
+                f"Senast ändrat av **{_plain(state.changed_by)}** {time_text(state.changed_at)} "
+                f"(version {state.version}).",
+                f"Last changed by **{_plain(state.changed_by)}** {time_text(state.changed_at)} "
+                f"(version {state.version}).",
+            )
+        )
+
+
+def _plain(name: str) -> str:
+    """A user's name inside Markdown, every Markdown character escaped."""
+    return "".join(f"\\{c}" if c in "\\`*_{}[]()#+-.!<>|~" else c for c in name)
+
+
+def reload_mark(form: Form) -> str:
+    """Part of the widgets' context: bumped to fill the widgets anew from the database."""
+    return f"-g{st.session_state.get(f'{RELOAD_KEY}.{form.id}', 0)}"
+
+
+def base_of(form: Form, context: str, state) -> tuple[int, dict[str, Any]]:
+    """The version and answers the widgets of ``context`` were filled from."""
+    key = f"{PAGE}.base.{form.id}.{context}"
+    if key not in st.session_state:
+        st.session_state[key] = (state.version, dict(state.working_answers))
+    return st.session_state[key]
+
+
+def keep_base(form: Form, context: str, version: int, answers: dict[str, Any]) -> None:
+    st.session_state[f"{PAGE}.base.{form.id}.{context}"] = (version, dict(answers))
+
+
+def note_conflict(form: Form, context: str, where: dict, mine: dict[str, Any]) -> None:
+    """Remember a refused save so the difference can be shown and resolved."""
+    version, base = st.session_state.get(f"{PAGE}.base.{form.id}.{context}", (0, {}))
+    st.session_state[CONFLICT_KEY] = {
+        "form": form.id,
+        "where": dict(where),
+        "mine": dict(mine),
+        "base": base,
+        "version": version,
+    }
+
+
+def _fill_anew(form: Form) -> None:
+    key = f"{RELOAD_KEY}.{form.id}"
+    st.session_state[key] = st.session_state.get(key, 0) + 1
+    st.session_state.pop(CONFLICT_KEY, None)
+
+
+def _keep_mine(form: Form) -> None:
+    conflict = st.session_state.get(CONFLICT_KEY)
+    if not conflict:
+        return
+    store, actor = get_store(), get_actor()
+    where = conflict["where"]
+    try:
+        now = store.response_state(actor=actor, form_id=form.id, **where)
+        merged = merge_mine(conflict["base"], now.working_answers, conflict["mine"])
+        store.save_draft(
+            actor=actor, form=form, answers=merged, expected_version=now.version, **where
+        )
+    except StadError as exc:
+        st.session_state[f"{PAGE}.conflict_error"] = error_text(exc)
+        return
+    _fill_anew(form)
+
+
+def show_conflict(form: Form, lang: str) -> None:
+    """The difference between the saved version and what this user typed, and the two
+    ways on: keep my changes on top of theirs, or take theirs."""
+    problem = st.session_state.pop(f"{PAGE}.conflict_error", None)
+    if problem:
+        st.error(problem)
+    conflict = st.session_state.get(CONFLICT_KEY)
+    if not conflict or conflict["form"] != form.id:
+        return
+    store, actor = get_store(), get_actor()
+    now = store.response_state(actor=actor, form_id=form.id, **conflict["where"])
+    theirs = now.working_answers
+    who = _plain(now.changed_by) if now.changed_by else None
+    rows = []
+    for diff in differences(theirs, conflict["mine"]):
+        try:
+            item = form.item(diff.item_id)
+            label = item.label.get(lang)
+        except KeyError:  # a comment: "<item>_comment"
+            item, label = None, diff.item_id
+        rows.append(
+            {
+                tr("Fråga", "Question"): label,
+                tr(f"Sparat av {now.changed_by or '–'}", f"Saved by {now.changed_by or '–'}"): (
+                    _cell(item, diff.theirs, lang)
+                ),
+                tr("Ert", "Yours"): _cell(item, diff.mine, lang),
+            }
+        )
+    with st.container(border=True):
+        st.warning(
+            tr(
+                f"**Någon annan sparade först.** {who or 'En annan medlem'} sparade "
+                f"planen {time_text(now.changed_at) if now.changed_at else ''} (version "
+                f"{now.version}); ert senaste fält sparades inte, och inget är skrivet över. "
+                "Här är skillnaden – välj vad som ska gälla. (STORE_007)",
+                f"**Someone else saved first.** {who or 'Another member'} saved "
+                f"{time_text(now.changed_at) if now.changed_at else ''} (version {now.version}); "
+                "your latest field was not saved, and nothing was overwritten. Here is the "
+                "difference – choose what is to stand. (STORE_007)",
+            ),
+            icon="⚠️",
+        )
+        if rows:
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        left, right = st.columns(2)
+        left.button(
+            tr("Behåll mina ändringar ovanpå deras", "Keep my changes on top of theirs"),
+            key=f"{PAGE}.keep_mine",
+            on_click=_keep_mine,
+            args=(form,),
+            type="primary",
+        )
+        right.button(
+            tr("Ta deras version", "Take their version"),
+            key=f"{PAGE}.take_theirs",
+            on_click=_fill_anew,
+            args=(form,),
+        )
+
+
+def _cell(item, value: Any, lang: str) -> str:
+    if item is not None and getattr(item, "kind", None) == "table":
+        count = len(value or [])
+        return tr(f"{count} rader", f"{count} rows")
+    return answer_text(item, value, lang) if item is not None else str(value or "–")
