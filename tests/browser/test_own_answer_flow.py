@@ -10,9 +10,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from stadforstad.storage import Actor, Store, make_engine
-from tests.browser.conftest import start_app
-from tests.browser.test_aktorsanalys_flow import ROW_HEIGHT, type_cell
-from tests.browser.test_redo_flow import wait_idle
+from tests.helpers.browser import GRID_ROW_HEIGHT as ROW_HEIGHT
+from tests.helpers.browser import start_app, type_cell, wait_idle
 
 pytestmark = pytest.mark.browser
 

@@ -116,3 +116,16 @@ class App:
         self.url = url
         self.database_url = database_url
         self.env = env
+
+
+#: The grid (glide-data-grid) draws on a canvas: header and rows are this tall.
+GRID_ROW_HEIGHT = 35
+
+
+def type_cell(page: Page, text: str, then: str) -> None:
+    """Typing into a selected grid cell opens its editor; give it a moment to open and
+    to take the text before ``then`` (Tab: next column, Enter: done) commits it."""
+    page.keyboard.type(text, delay=40)
+    page.wait_for_timeout(300)
+    page.keyboard.press(then)
+    page.wait_for_timeout(300)
