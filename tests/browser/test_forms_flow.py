@@ -118,11 +118,16 @@ def test_a_reload_mid_plan_loses_nothing_saved(forms_app, page: Page) -> None:
     page.get_by_role("button", name="Skicka in").click()
     expect(page.get_by_text("Tack! Svaret är inskickat (version 1).")).to_be_visible()
     engine = make_engine(forms_app.database_url)
-    state = Store(engine).response_state(
-        actor=Actor.local(), workspace_id=1, respondent_id=1, form_id="samverkansplan"
+    store = Store(engine)
+    # The plan belongs to the group (``owner: group``): one shared answer per municipality.
+    group = store.group_respondent(actor=Actor.local(), workspace_id=1, create=False)
+    assert group is not None
+    state = store.response_state(
+        actor=Actor.local(), workspace_id=1, respondent_id=group.id, form_id="samverkansplan"
     )
     engine.dispose()
-    assert state.answers == {**texts, "plats": "Stadshuset"}
+    assert state.answers is not None
+    assert {k: state.answers.get(k) for k in [*texts, "plats"]} == {**texts, "plats": "Stadshuset"}
 
 
 def test_text_in_a_number_field_is_flagged_at_the_field(forms_app, page: Page) -> None:
