@@ -16,140 +16,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
-import random
 import re
 import tempfile
-import threading
-import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from stadforstad import questionnaire
 from stadforstad.catalog import load_form
 from stadforstad.schema import Form
 from stadforstad.storage import Actor, Store, make_engine
-from stadforstad.storage.links import Identity, LinkStore, new_token
+from stadforstad.storage.links import LinkStore
+from tests.helpers.link_load import (  # noqa: F401
+    LoadResult,
+    _answers,
+    run_load,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmarks.md"
 HEADING = "## Questionnaire load"
-
-
-@dataclass
-class LoadResult:
-    backend: str
-    respondents: int
-    stored: int
-    seconds: float
-    latencies: list[float]
-    errors: list[str] = field(default_factory=list)
-    serial: bool = False
-
-    @property
-    def p95(self) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[max(0, round(0.95 * len(ordered)) - 1)] if ordered else 0.0
-
-    @property
-    def per_second(self) -> float:
-        return self.stored / self.seconds if self.seconds else 0.0
-
-    @property
-    def slowest(self) -> float:
-        return max(self.latencies, default=0.0)
-
-    def summary(self) -> str:
-        return (
-            f"{self.backend}: {self.stored} of {self.respondents} stored, "
-            f"{len(self.errors)} errors, {self.per_second:.1f} answers/s, "
-            f"slowest answer {self.slowest * 1000:.0f} ms, all in {self.seconds:.2f} s"
-        )
-
-
-def _answers(form: Form, rng: random.Random) -> dict:
-    answers = {}
-    for item in form.answerable():
-        if item.kind == "scale":
-            answers[item.id] = rng.randint(item.min, item.max)
-        elif item.kind == "text" and item.id not in questionnaire.IDENTITY_ITEMS:
-            answers[item.id] = f"Anteckning {rng.randint(1, 999)}"
-    return answers
-
-
-def run_load(
-    links: LinkStore,
-    actor: Actor,
-    workspace_id: int,
-    form: Form,
-    *,
-    respondents: int = 50,
-    serial: bool = False,
-) -> LoadResult:
-    """``respondents`` answers at once (a burst), or with ``serial`` one after another
-    in one thread; ``seconds`` is the burst's span, or the sum of the serial sends."""
-    created = links.create_link(
-        actor=actor, workspace_id=workspace_id, form=form, label="Hotell", max_answers=respondents
-    )
-    industries = questionnaire.industry_options(form)
-    start = threading.Barrier(1 if serial else respondents)
-    latencies: list[float] = []
-    spans: list[tuple[float, float]] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-
-    def respondent(n: int) -> None:
-        rng = random.Random(n)
-        resume, key = new_token(), uuid.uuid4().hex
-        answers = _answers(form, rng)
-        identity = Identity(industry=rng.choice(industries))
-        try:
-            actor_, _ = links.open_link(created.token)
-            links.save_draft(
-                actor=actor_, resume=resume, form=form, answers=answers, identity=identity
-            )
-            start.wait(timeout=60)  # everyone presses "Skicka in" at once
-            began = time.perf_counter()
-            first = questionnaire.send_answers(
-                links,
-                token=created.token,
-                resume=resume,
-                submission_key=key,
-                answers=answers,
-                identity=identity,
-            )
-            took = time.perf_counter() - began
-            again = questionnaire.send_answers(
-                links,
-                token=created.token,
-                resume=resume,
-                submission_key=key,
-                answers=answers,
-                identity=identity,
-            )
-            if again.receipt != first.receipt:
-                raise AssertionError("a replay got a new receipt")
-            with lock:
-                latencies.append(took)
-                spans.append((began, began + took))
-        except Exception as exc:  # noqa: BLE001 – every failure is a finding here
-            with lock:
-                errors.append(f"{type(exc).__name__}: {exc}")
-
-    with ThreadPoolExecutor(max_workers=1 if serial else respondents) as pool:
-        list(pool.map(respondent, range(respondents)))
-    if serial:
-        seconds = sum(latencies)
-    else:  # from the common start (the barrier) to the last answer stored
-        seconds = (max(e for _, e in spans) - min(b for b, _ in spans)) if spans else 0.0
-    stored = sum(
-        1
-        for a in links.link_answers(actor=actor, workspace_id=workspace_id, form_id=form.id)
-        if a.link_id == created.info.id
-    )
-    backend = links.store.engine.dialect.name
-    return LoadResult(backend, respondents, stored, seconds, latencies, errors, serial)
 
 
 def _run(url: str, form: Form) -> list[LoadResult]:

@@ -117,40 +117,52 @@ with users_tab:
 
     names = [u.username for u in users]
     st.subheader(tr("Nytt lösenord", "New password"))
-    with st.form("admin.set_password", clear_on_submit=True):
-        who = st.selectbox(tr("Användare", "User"), names, key="admin.password_user")
-        password = st.text_input(
-            tr("Nytt lösenord", "New password"), type="password", max_chars=1024
-        )
-        if st.form_submit_button(tr("Byt lösenord", "Change password")):
-            try:
-                accounts.set_password(store, actor=actor, username=who, password=password)
-            except StadError as exc:
-                st.error(error_text(exc))
-            else:
-                done(
-                    tr(
-                        f"{who} har ett nytt lösenord och är utloggad överallt.",
-                        f"{who} has a new password and is signed out everywhere.",
-                    )
-                )
-    st.subheader(tr("Ta bort användare", "Delete user"))
-    others = [n for n in names if n != actor.name]
-    with st.form("admin.delete_user"):
-        who = st.selectbox(tr("Användare", "User"), others, key="admin.delete_who")
-        sure = st.checkbox(
-            tr("Ja, ta bort kontot och dess behörigheter", "Yes, delete the account and its grants")
-        )
-        if st.form_submit_button(tr("Ta bort", "Delete")):
-            if not sure:
-                st.warning(tr("Kryssa i rutan för att bekräfta.", "Tick the box to confirm."))
-            elif who:
+    if not names:
+        # A disabled, empty picker is a control nobody can use (and unreadable grey).
+        st.caption(tr("Det finns inga användare ännu.", "There are no users yet."))
+    else:
+        with st.form("admin.set_password", clear_on_submit=True):
+            who = st.selectbox(tr("Användare", "User"), names, key="admin.password_user")
+            password = st.text_input(
+                tr("Nytt lösenord", "New password"), type="password", max_chars=1024
+            )
+            if st.form_submit_button(tr("Byt lösenord", "Change password")):
                 try:
-                    accounts.delete_user(store, actor=actor, username=who)
+                    accounts.set_password(store, actor=actor, username=who, password=password)
                 except StadError as exc:
                     st.error(error_text(exc))
                 else:
-                    done(tr(f"{who} är borttagen.", f"{who} is deleted."))
+                    done(
+                        tr(
+                            f"{who} har ett nytt lösenord och är utloggad överallt.",
+                            f"{who} has a new password and is signed out everywhere.",
+                        )
+                    )
+    st.subheader(tr("Ta bort användare", "Delete user"))
+    others = [n for n in names if n != actor.name]
+    if not others:
+        st.caption(
+            tr("Det finns ingen annan användare att ta bort.", "There is no other user to delete.")
+        )
+    else:
+        with st.form("admin.delete_user"):
+            who = st.selectbox(tr("Användare", "User"), others, key="admin.delete_who")
+            sure = st.checkbox(
+                tr(
+                    "Ja, ta bort kontot och dess behörigheter",
+                    "Yes, delete the account and its grants",
+                )
+            )
+            if st.form_submit_button(tr("Ta bort", "Delete")):
+                if not sure:
+                    st.warning(tr("Kryssa i rutan för att bekräfta.", "Tick the box to confirm."))
+                elif who:
+                    try:
+                        accounts.delete_user(store, actor=actor, username=who)
+                    except StadError as exc:
+                        st.error(error_text(exc))
+                    else:
+                        done(tr(f"{who} är borttagen.", f"{who} is deleted."))
 
 # -- grants ---------------------------------------------------------------------------
 with grants_tab:

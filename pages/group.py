@@ -3,9 +3,9 @@ scored form, and every member's answers side by side, question by question."""
 
 import streamlit as st
 
-from scoring.common import Rated
 from stadforstad.catalog import list_forms
 from stadforstad.i18n import count_text
+from stadforstad.storage.rated import rated
 from stadforstad.ui.context import frame, get_actor, get_lang, get_store, tr
 from stadforstad.ui.form_page import form_title
 from stadforstad.ui.plain import plain
@@ -40,7 +40,7 @@ form = forms[form_id]
 rows = get_store().submitted(
     actor=get_actor(), workspace_ids=[workspace.id], form_id=form.id, round=round_no
 )
-responses = [Rated(respondent=r.respondent, answers=r.answers) for r in rows]
+responses = rated(rows)
 if not rows:
     st.info(
         tr(

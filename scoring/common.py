@@ -83,23 +83,3 @@ def summarize_item(item_id: str, responses: Sequence[Rated]) -> ItemStats:
 def summarize_items(form, responses: Sequence[Rated]) -> list[ItemStats]:
     """Mean, median, min, max and spread of every rated item of ``form``."""
     return [summarize_item(item.id, responses) for item in rated_items(form)]
-
-
-class GroupItems(Result):
-    """The generic group view: per rated item statistics."""
-
-    form_id: str
-    respondents: int
-    items: list[ItemStats]
-    #: Ids of the items where members differ by 2 points or more.
-    to_discuss: list[str]
-
-
-def summarize_group_items(form, responses: Sequence[Rated]) -> GroupItems:
-    items = summarize_items(form, responses)
-    return GroupItems(
-        form_id=form.id,
-        respondents=len(responses),
-        items=items,
-        to_discuss=[s.id for s in items if s.disagree],
-    )

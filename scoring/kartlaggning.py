@@ -76,7 +76,7 @@ def score_category(category: str, answers: dict) -> CategoryScore:
 def score(form, answers: dict) -> KartlaggningResult:
     categories = [score_category(c, answers) for c in CATEGORIES]
     means = {c.id: c.mean for c in categories}
-    present = [c for c in categories if c.mean is not None]
+    present = [(c.id, c.mean) for c in categories if c.mean is not None]
     answered = sum(c.answered for c in categories)
     indicators = sum(c.of for c in categories)
     industry = answers.get("bransch")
@@ -88,8 +88,8 @@ def score(form, answers: dict) -> KartlaggningResult:
         answered=answered,
         indicators=indicators,
         complete=answered == indicators,
-        overall_mean=_mean([c.mean for c in present]),
-        ranking=[c.id for c in sorted(present, key=lambda c: -c.mean)],
+        overall_mean=_mean([mean for _id, mean in present]),
+        ranking=[id_ for id_, _mean_ in sorted(present, key=lambda c: -c[1])],
         partial_categories=[c.id for c in categories if c.partial],
         risk_factors_noted=bool((answers.get("tiggeri_riskfaktorer") or "").strip()),
     )
@@ -151,7 +151,7 @@ def _distribution(category: str, item_id: str, responses: Sequence[Rated]) -> In
 
 
 def _category_group(category: str, members: Sequence[KartlaggningMember]) -> CategoryGroup:
-    means = [m.category_means[category] for m in members if m.category_means[category] is not None]
+    means = [mean for m in members if (mean := m.category_means[category]) is not None]
     return CategoryGroup(
         id=category,
         mean=_mean(means),

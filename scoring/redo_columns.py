@@ -65,6 +65,10 @@ class RedoColumns:
                     {"id": i, "value": v, "work_on": w} for i, v, w in zip(ids, shown, flags)
                 ],
                 "to_work_on": [i for i, w in zip(ids, flags) if w],
+                # Files with a period column are scored by the row path (only rated
+                # items come here), so the period is never given on this path.
+                "period_months": None,
+                "period_ok": None,
             }
 
 

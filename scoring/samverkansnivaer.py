@@ -90,7 +90,7 @@ def score(form, answers: dict) -> SamverkansnivaerResult:
         wished_counts=_counts([a.wished for a in actors]),
         largest_gaps=[
             ActorGap(name=a.name, today=a.today, wished=a.wished, gap=a.gap)
-            for a in sorted(with_gap, key=lambda a: -a.gap)
+            for a in sorted(with_gap, key=lambda a: -(a.gap or 0))  # never None here
         ],
         incomplete=[a.name for a in actors if a.gap is None],
     )
@@ -181,6 +181,6 @@ def summarize(form, responses: Sequence[Rated]) -> SamverkansnivaerGroup:
     return SamverkansnivaerGroup(
         respondents=len(responses),
         actors=groups,
-        largest_gaps=[g.name for g in sorted(with_gap, key=lambda g: -g.mean_gap)],
+        largest_gaps=[g.name for g in sorted(with_gap, key=lambda g: -(g.mean_gap or 0))],
         to_discuss=[g.name for g in groups if g.disagree],
     )

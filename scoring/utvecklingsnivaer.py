@@ -36,15 +36,17 @@ class UtvecklingsnivaerResult(Result):
 def score(form, answers: dict) -> UtvecklingsnivaerResult:
     names = _level_names(form)
     today, wished = answers.get(TODAY), answers.get(WISHED)
-    complete = today is not None and wished is not None
+    gap, to_reach = None, []
+    if today is not None and wished is not None:
+        gap, to_reach = wished - today, list(range(today + 1, wished + 1))
     return UtvecklingsnivaerResult(
         today=today,
         wished=wished,
-        today_name=names.get(today),
-        wished_name=names.get(wished),
-        gap=wished - today if complete else None,
-        complete=complete,
-        levels_to_reach=list(range(today + 1, wished + 1)) if complete else [],
+        today_name=None if today is None else names.get(today),
+        wished_name=None if wished is None else names.get(wished),
+        gap=gap,
+        complete=gap is not None,
+        levels_to_reach=to_reach,
     )
 
 

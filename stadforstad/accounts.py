@@ -25,7 +25,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from stadforstad import errors, sessions, throttle
-from stadforstad.errors import AuthError, ForbiddenError, Problem, SignInError, StorageError
+from stadforstad.errors import AuthError, ForbiddenError, Problem, SignInError, StorageError, say
 from stadforstad.passwords import check_password, hash_password, needs_rehash, verify_password
 from stadforstad.sessions import deleted
 from stadforstad.storage.repository import ROLES, Actor, Store
@@ -63,8 +63,12 @@ def check_username(username: str) -> str:
             AuthError,
             errors.AUTH_BAD_USERNAME,
             "username",
-            "Användarnamnet får bara innehålla bokstäverna a–z, siffror och "
-            ". _ @ + - (till exempel en e-postadress). Välj ett annat.",
+            say(
+                "Användarnamnet får bara innehålla bokstäverna a–z, siffror och "
+                ". _ @ + - (till exempel en e-postadress). Välj ett annat.",
+                "A username may only hold the letters a–z, digits and . _ @ + - "
+                "(an e-mail address, for example). Choose another.",
+            ),
         )
     return name
 
@@ -75,7 +79,10 @@ def _forbidden(actor: Actor | None, what: str) -> ForbiddenError:
         ForbiddenError,
         errors.AUTH_FORBIDDEN,
         what,
-        f"{who} har inte behörighet till detta. Be en administratör om hjälp.",
+        say(
+            f"{who} har inte behörighet till detta. Be en administratör om hjälp.",
+            f"{who} is not allowed to do this. Ask an administrator for help.",
+        ),
     )
 
 
@@ -156,7 +163,10 @@ def insert_user(
             StorageError,
             errors.STORE_DUPLICATE,
             "username",
-            f"Det finns redan en användare som heter {name}. Välj ett annat användarnamn.",
+            say(
+                f"Det finns redan en användare som heter {name}. Välj ett annat användarnamn.",
+                f"There is already a user called {name}. Choose another username.",
+            ),
         )
     row = User(
         username=name,
@@ -192,7 +202,13 @@ def set_password(store: Store, *, actor: Actor, username: str, password: str) ->
     with store.write_session() as session:
         row = _user(session, name)
         if row is None:
-            raise _not_found("username", f"Det finns ingen användare som heter {name}.")
+            raise _not_found(
+                "username",
+                say(
+                    f"Det finns ingen användare som heter {name}.",
+                    f"There is no user called {name}.",
+                ),
+            )
         row.password_hash = hashed
         user_id = row.id
         store.record(session, actor, "change", f"user {name}", detail="nytt lösenord")
@@ -209,12 +225,21 @@ def delete_user(store: Store, *, actor: Actor, username: str) -> None:
             AuthError,
             errors.AUTH_FORBIDDEN,
             "username",
-            "Ni kan inte ta bort ert eget konto. Be en annan administratör.",
+            say(
+                "Ni kan inte ta bort ert eget konto. Be en annan administratör.",
+                "You cannot delete your own account. Ask another administrator.",
+            ),
         )
     with store.write_session() as session:
         row = _user(session, name)
         if row is None:
-            raise _not_found("username", f"Det finns ingen användare som heter {name}.")
+            raise _not_found(
+                "username",
+                say(
+                    f"Det finns ingen användare som heter {name}.",
+                    f"There is no user called {name}.",
+                ),
+            )
         deleted(session, delete(Grant).where(Grant.user_id == row.id))
         session.delete(row)
         store.record(session, actor, "delete", f"user {name}")
@@ -229,15 +254,27 @@ def grant_role(store: Store, *, actor: Actor, username: str, workspace_id: int, 
             AuthError,
             errors.AUTH_BAD_ROLE,
             "role",
-            f"Okänd roll {role!r}. Välj en av: {', '.join(ROLES)}.",
+            say(
+                f"Okänd roll {role!r}. Välj en av: {', '.join(ROLES)}.",
+                f"Unknown role {role!r}. Choose one of: {', '.join(ROLES)}.",
+            ),
         )
     name = normalize_username(username)
     with store.write_session() as session:
         user = _user(session, name)
         if user is None:
-            raise _not_found("username", f"Det finns ingen användare som heter {name}.")
+            raise _not_found(
+                "username",
+                say(
+                    f"Det finns ingen användare som heter {name}.",
+                    f"There is no user called {name}.",
+                ),
+            )
         if session.get(Workspace, workspace_id) is None:
-            raise _not_found(f"workspace {workspace_id}", "Kommunen finns inte.")
+            raise _not_found(
+                f"workspace {workspace_id}",
+                say("Kommunen finns inte.", "The municipality does not exist."),
+            )
         row = session.scalar(
             select(Grant).where(Grant.user_id == user.id, Grant.workspace_id == workspace_id)
         )
@@ -259,18 +296,30 @@ def grant_roles(
             AuthError,
             errors.AUTH_BAD_ROLE,
             "role",
-            f"Okänd roll {role!r}. Välj en av: {', '.join(ROLES)}.",
+            say(
+                f"Okänd roll {role!r}. Välj en av: {', '.join(ROLES)}.",
+                f"Unknown role {role!r}. Choose one of: {', '.join(ROLES)}.",
+            ),
         )
     name = normalize_username(username)
     wanted = list(dict.fromkeys(workspace_ids))
     with store.write_session() as session:
         user = _user(session, name)
         if user is None:
-            raise _not_found("username", f"Det finns ingen användare som heter {name}.")
+            raise _not_found(
+                "username",
+                say(
+                    f"Det finns ingen användare som heter {name}.",
+                    f"There is no user called {name}.",
+                ),
+            )
         existing = set(session.scalars(select(Workspace.id).where(Workspace.id.in_(wanted))))
         missing = [w for w in wanted if w not in existing]
         if missing:
-            raise _not_found(f"workspace {missing[0]}", "Kommunen finns inte.")
+            raise _not_found(
+                f"workspace {missing[0]}",
+                say("Kommunen finns inte.", "The municipality does not exist."),
+            )
         rows = {
             row.workspace_id: row
             for row in session.scalars(
@@ -293,7 +342,13 @@ def revoke_role(store: Store, *, actor: Actor, username: str, workspace_id: int)
     with store.write_session() as session:
         user = _user(session, name)
         if user is None:
-            raise _not_found("username", f"Det finns ingen användare som heter {name}.")
+            raise _not_found(
+                "username",
+                say(
+                    f"Det finns ingen användare som heter {name}.",
+                    f"There is no user called {name}.",
+                ),
+            )
         removed = deleted(
             session,
             delete(Grant).where(Grant.user_id == user.id, Grant.workspace_id == workspace_id),
@@ -309,7 +364,10 @@ def _gone() -> AuthError:
         AuthError,
         errors.AUTH_UNKNOWN_IDENTITY,
         "username",
-        "Kontot finns inte längre. Logga in igen eller be en administratör om hjälp.",
+        say(
+            "Kontot finns inte längre. Logga in igen eller be en administratör om hjälp.",
+            "The account no longer exists. Sign in again or ask an administrator for help.",
+        ),
     )
 
 

@@ -21,13 +21,14 @@ from stadforstad import accounts, errors, limits
 from stadforstad.catalog import form_problems, list_forms, load_form
 from stadforstad.cli_documents import add_document_parsers, cmd_report
 from stadforstad.errors import Problem, ResponseFileError, StadError, StorageError
+from stadforstad.i18n import time_text
 from stadforstad.instruments.registry import get_instrument, scored_ids
 from stadforstad.label_columns import BY_ID, BY_LABEL, COLUMN_MODES, ByLabel
 from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, backup, make_engine
-from stadforstad.storage.links import TIME_ZONE, LinkStore, link_url
+from stadforstad.storage.links import LinkStore, link_url
 from stadforstad.terminal import printable
 
 EXIT_BAD_INPUT = 2
@@ -209,15 +210,17 @@ def cmd_workspaces(args) -> int:
 def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
     """Importing needs a name on every row, and each name once: a second row for the
     same person would silently replace the first."""
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
     for row in rows:
-        where = f"row {row.number}, column {RESPONDENT}"
+        where = f"column {RESPONDENT}"
         if not row.respondent:
             problems.append(
                 Problem(
                     errors.ANSWER_REQUIRED,
                     where,
                     "every row needs the respondent's name (or a code)",
+                    file_row=row.number,
                 )
             )
         elif row.respondent in seen:
@@ -226,6 +229,7 @@ def _respondent_problems(rows: Sequence[Row]) -> list[Problem]:
                     errors.STORE_DUPLICATE,
                     where,
                     f"{row.respondent!r} is already on row {seen[row.respondent]}",
+                    file_row=row.number,
                 )
             )
         else:
@@ -270,7 +274,7 @@ def cmd_import(args) -> int:
         actor=actor,
         workspace_id=workspace.id,
         form=form,
-        rows=[(row.respondent, row.answers) for row in rows],
+        rows=[(row.respondent or "", row.answers) for row in rows],  # checked: all named
         round=args.round,
     )
     print(f"{count} responses to {form.id} stored in {workspace.name}, round {args.round}.")
@@ -394,11 +398,7 @@ def cmd_links_list(args) -> int:
     workspace = _workspace(store, actor, args.workspace)
     print("id\tform\tlabel\tstatus\tanswers\tdrafts\tcloses\tmax\tlast_answer\tlate_drafts")
     for info in LinkStore(store).list_links(actor=actor, workspace_id=workspace.id):
-        last = (
-            f"{info.last_answer_at.astimezone(TIME_ZONE):%Y-%m-%d %H:%M}"
-            if info.last_answer_at
-            else "-"
-        )
+        last = time_text(info.last_answer_at) if info.last_answer_at else "-"
         # The label is what a member typed: printed, it must not drive the terminal.
         print(
             f"{info.id}\t{printable(info.form_id)}\t{printable(info.label) or '-'}\t"

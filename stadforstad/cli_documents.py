@@ -13,7 +13,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from scoring.common import Rated
 from stadforstad import errors
 from stadforstad.catalog import load_form
 from stadforstad.documents.build import (
@@ -29,6 +28,7 @@ from stadforstad.errors import DocumentError, StorageError
 from stadforstad.i18n import LANGUAGES
 from stadforstad.storage import Actor, Store
 from stadforstad.storage.context import context_answers
+from stadforstad.storage.rated import rated
 
 
 def output_format(path: str) -> Format:
@@ -133,7 +133,7 @@ def cmd_report(args, store: Store, workspace) -> int:
     else:
         document = group_document(
             form,
-            [Rated(respondent=r.respondent, answers=r.answers) for r in rows],
+            rated(rows),
             municipality=workspace.name,
             round=round_no,
             lang=args.lang,

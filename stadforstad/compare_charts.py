@@ -14,8 +14,8 @@ import pandas as pd
 
 from stadforstad.charts import NEUTRAL, NOT_READY, READY, WORK_ON
 from stadforstad.charts.common import column_axis, label_axis, number_axis
-from stadforstad.compare import readiness_threshold
 from stadforstad.i18n import number_text, pick
+from stadforstad.instruments.redo import READINESS_THRESHOLD
 
 ROW = 22  # pixels per municipality
 
@@ -42,6 +42,13 @@ def _mean_text(values: pd.Series, single: pd.Series, lang: str) -> pd.Series:
     return values.map(lambda v: number_text(v if pd.notna(v) else None, lang, 1)) + single.map(
         {True: "¹", False: ""}
     )
+
+
+def readiness_threshold(summary: pd.DataFrame) -> int:
+    """The readiness threshold, as the scorer's results carry it (the scorer's own
+    value when no municipality has answered yet)."""
+    given = summary["threshold"].dropna() if "threshold" in summary else pd.Series(dtype=float)
+    return int(given.iloc[0]) if len(given) else READINESS_THRESHOLD
 
 
 def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv") -> alt.Chart:

@@ -21,13 +21,16 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from stadforstad.questionnaire import IDENTITY_ITEMS, answer_text
 from stadforstad.schema import Form
-from stadforstad.storage.links import LinkAnswer
-from stadforstad.storage.repository import Actor
+
+if TYPE_CHECKING:  # types only: compiling is pure and never reaches the database
+    from stadforstad.storage.links import LinkAnswer
+    from stadforstad.storage.repository import Actor
 
 #: Smallest group shown in exports and views meant for sharing.
 SHARE_MIN_GROUP = 3

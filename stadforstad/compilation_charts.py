@@ -5,6 +5,8 @@ They receive the compiled, aggregated tables of ``compilation``: one row per mar
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import altair as alt
 import pandas as pd
 
@@ -16,10 +18,14 @@ from stadforstad.charts.common import (
     row_step,
     wrap_label,
 )
-from stadforstad.compilation import Compilation
-from stadforstad.i18n import number_text
+from stadforstad.i18n import number_text, pick
+
+if TYPE_CHECKING:  # a type only: charts import nothing that reaches the database
+    from stadforstad.compilation import Compilation
 
 SCALE_COLOURS = ["#e3f2fd", "#90caf9", "#42a5f5", "#1e88e5", "#0d47a1"]
+#: A part of a distribution bar this wide (share of the answers) or wider shows its value.
+MIN_LABELLED_SHARE = 0.06
 
 
 def heatmap_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
@@ -39,7 +45,7 @@ def heatmap_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
         color=alt.Color(
             "genomsnitt:Q",
             scale=alt.Scale(domain=[1, 5], range=SCALE_COLOURS),
-            legend=alt.Legend(title="Genomsnitt (1–5)"),
+            legend=alt.Legend(title=pick(lang, "Genomsnitt (1–5)", "Average (1–5)")),
         ),
         tooltip=["bransch", "kategori", alt.Tooltip("visas:N", title="genomsnitt"), "antal"],
     )
@@ -49,7 +55,11 @@ def heatmap_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
     )
     return (cells + text).properties(
         height=alt.Step(34),
-        title="Genomsnitt per bransch och kategori (1 = aldrig, 5 = mycket ofta)",
+        title=pick(
+            lang,
+            "Genomsnitt per bransch och kategori (1 = aldrig, 5 = mycket ofta)",
+            "Average per industry and category (1 = never, 5 = very often)",
+        ),
     )
 
 
@@ -61,7 +71,11 @@ def distribution_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
         return alt.Chart(pd.DataFrame({"x": []})).mark_point()
     frame = frame.assign(indikator=frame["indikator"].map(wrap_label))
     order = [wrap_label(i) for i in dict.fromkeys(compilation.distribution["indikator"])]
-    return (
+    frame = frame.sort_values(["indikator", "värde"])
+    share = frame["antal"] / frame.groupby("indikator")["antal"].transform("sum")
+    # Where each part's number goes: the middle of its share of the bar.
+    frame = frame.assign(andel=share, mitt=share.groupby(frame["indikator"]).cumsum() - share / 2)
+    bars = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
@@ -72,15 +86,39 @@ def distribution_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
                 axis=label_axis(labelExpr=LINES, labelLineHeight=LINE_HEIGHT),
             ),
             x=alt.X(
-                "antal:Q", stack="normalize", title="Andel av svaren", axis=alt.Axis(format="%")
+                "antal:Q",
+                stack="normalize",
+                title=pick(lang, "Andel av svaren", "Share of the answers"),
+                axis=alt.Axis(format="%"),
             ),
             color=alt.Color(
                 "värde:O",
                 scale=alt.Scale(domain=[1, 2, 3, 4, 5], range=SCALE_COLOURS),
-                legend=alt.Legend(title="Svar (1 aldrig – 5 mycket ofta)", orient="bottom"),
+                legend=alt.Legend(
+                    title=pick(
+                        lang, "Svar (1 aldrig – 5 mycket ofta)", "Answer (1 never – 5 very often)"
+                    ),
+                    orient="bottom",
+                ),
             ),
             order=alt.Order("värde:O"),
             tooltip=["kategori", "indikator", "värde", "antal"],
         )
-        .properties(height=row_step(order), title="Fördelning av svaren per indikator")
+    )
+    # Not colour alone: each part wide enough for it is marked with its answer (1–5);
+    # white on the darkest blue, black on the others (both 4.5:1 or more).
+    numbers = (
+        alt.Chart(frame)
+        .mark_text(fontWeight="bold")
+        .encode(
+            y=alt.Y("indikator:N", sort=order),
+            x=alt.X("mitt:Q"),
+            text="värde:O",
+            color=alt.condition("datum['värde'] >= 5", alt.value("white"), alt.value("black")),
+        )
+        .transform_filter(alt.datum.andel >= MIN_LABELLED_SHARE)
+    )
+    return (bars + numbers).properties(
+        height=row_step(order),
+        title=pick(lang, "Fördelning av svaren per indikator", "The answers per indicator"),
     )

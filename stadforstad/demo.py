@@ -189,7 +189,7 @@ class _Generator:
             return [v for v in values if self.rng.random() < 0.4] or [values[0]]
         # Ordered choices (levels of collaboration): today from the level, wished higher.
         today = row.get(column.id.replace("onskad", "idag").replace("initialt", "idag"))
-        if today in values and column.id.endswith(("onskad", "initialt")):
+        if today is not None and today in values and column.id.endswith(("onskad", "initialt")):
             return self.wished(today, values)
         return values[self.rating(1, len(values), column.id) - 1]
 
@@ -244,7 +244,7 @@ def create_demo(
                 )
         for form in notes:
             # Workshop notes are sometimes skipped, as in real work: the grid has holes.
-            if form.step <= profile.step and rng.random() > 0.15:
+            if form.step is not None and form.step <= profile.step and rng.random() > 0.15:
                 answers = _valid(form, _Generator(rng, profile.level, ()).answers(form))
                 if form.owner == "group":
                     _submit_shared(store, actor, workspace.id, form, answers, 1)

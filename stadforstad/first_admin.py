@@ -26,7 +26,7 @@ from sqlalchemy import delete, select, text
 
 from stadforstad import errors, throttle
 from stadforstad.accounts import UserInfo, check_username, insert_user, needs_first_admin
-from stadforstad.errors import AuthError, Problem, SignInError
+from stadforstad.errors import AuthError, Problem, SignInError, say
 from stadforstad.passwords import check_password, hash_password
 from stadforstad.sessions import deleted, digest
 from stadforstad.storage.repository import Actor, Store
@@ -138,7 +138,10 @@ def create_first_admin(
                 AuthError,
                 errors.AUTH_FORBIDDEN,
                 "admin",
-                "Det finns redan en administratör. Logga in, eller be den om ett konto.",
+                say(
+                    "Det finns redan en administratör. Logga in, eller be den om ett konto.",
+                    "There already is an administrator. Sign in, or ask them for an account.",
+                ),
             )
         used = deleted(
             session,

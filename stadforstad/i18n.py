@@ -11,6 +11,8 @@ import math
 import re
 from zoneinfo import ZoneInfo
 
+from babel.numbers import format_decimal
+
 LANGUAGES = ("sv", "en")
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
@@ -47,32 +49,54 @@ PLACEHOLDER_CHOOSE_OR_TYPE = {"sv": "Välj (eller skriv)", "en": "Choose (or typ
 PLACEHOLDER_NO_OPTIONS = {"sv": "Inga alternativ att välja", "en": "No options to select"}
 
 
-#: The interface's time zone: every time a user sees is Swedish time.
-TIME_ZONE = ZoneInfo("Europe/Stockholm")
+#: The interface's time zone unless ``STADFORSTAD_TIME_ZONE`` names another: every
+#: time a user sees is in it, in both languages.
+DEFAULT_TIME_ZONE = "Europe/Stockholm"
+#: Kept for callers that want the default zone itself; shown times use ``time_zone()``.
+TIME_ZONE = ZoneInfo(DEFAULT_TIME_ZONE)
+#: The locale whose number format each language uses (Babel/CLDR).
+NUMBER_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+
+def time_zone() -> ZoneInfo:
+    """The zone times are shown in: the setting ``time_zone`` (checked when read)."""
+    from stadforstad.settings import get_settings  # settings read the environment once
+
+    return ZoneInfo(get_settings().time_zone)
+
+
+def time_zone_name(lang: str) -> str:
+    """What the times are: "svensk tid" / "Swedish time", or the zone's own name."""
+    key = time_zone().key
+    if key == DEFAULT_TIME_ZONE:
+        return pick(lang, "svensk tid", "Swedish time")
+    return pick(lang, f"tid i {key}", f"{key} time")
 
 
 def local_time(moment: dt.datetime) -> dt.datetime:
-    """``moment`` in Swedish time. A time without a zone is UTC (SQLite keeps none)."""
+    """``moment`` in the interface's zone. A time without a zone is UTC (SQLite keeps none)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(TIME_ZONE)
+    return moment.astimezone(time_zone())
 
 
 def time_text(moment: dt.datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """A stored time as a user reads it, in Swedish time."""
+    """A stored time as a user reads it, in the interface's zone."""
     return local_time(moment).strftime(fmt)
 
 
 def number_text(value: float | int | None, lang: str, decimals: int | None = None) -> str:
-    """A number as the language writes it: a decimal comma in Swedish, a point in
-    English; "–" for no value. Whole numbers keep no decimals unless asked."""
+    """A number as the language writes it (Babel): a decimal comma in Swedish, a point
+    in English, no thousands separator; "–" for no value. Whole numbers keep no
+    decimals unless asked; otherwise up to six."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if decimals is None:
-        text = f"{value:g}" if isinstance(value, float) else str(value)
+        pattern = "0.######" if isinstance(value, float) else "0"
     else:
-        text = f"{value:.{decimals}f}"
-    return text.replace(".", ",") if lang != "en" else text
+        pattern = "0." + "0" * decimals if decimals > 0 else "0"
+    locale = NUMBER_LOCALES.get(lang, NUMBER_LOCALES["sv"])
+    return format_decimal(value, format=pattern, locale=locale)
 
 
 def parse_number(text: str) -> float | int | None:

@@ -19,14 +19,13 @@ from typing import Any
 
 from stadforstad.answers import Answers
 from stadforstad.catalog import FORMS_DIR, list_forms, load_form
-from stadforstad.i18n import pick
+from stadforstad.i18n import pick, time_text, time_zone_name
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
 from stadforstad.storage.links import (
     IDENTITY_ITEMS,
     INDUSTRY_ITEM,
     ORGANISATION_ITEM,
-    TIME_ZONE,
     Identity,
     LinkInfo,
     LinkStore,
@@ -83,11 +82,6 @@ def industry_names(form: Form) -> dict[str, tuple[str, str]]:
     return {sv: (sv, en) for sv, en in DEFAULT_INDUSTRIES}
 
 
-def industry_options(form: Form) -> list[str]:
-    """The industries to choose from, by their Swedish names (what is stored)."""
-    return list(industry_names(form))
-
-
 def known_industry(text: str | None, names: dict[str, tuple[str, str]]) -> str | None:
     """The listed industry ``text`` names, in either language and any case."""
     wanted = " ".join((text or "").split()).casefold()
@@ -136,11 +130,11 @@ def format_moment(moment: dt.datetime | None, lang: str = "sv") -> str:
         return "–"
     if moment.tzinfo is None:  # SQLite keeps no zone: the stored values are UTC
         moment = moment.replace(tzinfo=dt.UTC)
-    return f"{moment.astimezone(TIME_ZONE):%Y-%m-%d %H:%M}"
+    return time_text(moment)
 
 
 def time_zone_note(lang: str = "sv") -> str:
-    return pick(lang, "svensk tid", "Swedish time")
+    return time_zone_name(lang)
 
 
 def asked_form(form: Form) -> Form:

@@ -31,7 +31,7 @@ import pandas as pd
 import streamlit as st
 
 from stadforstad.answers import Answers
-from stadforstad.errors import Problem
+from stadforstad.errors import Problem, in_language
 from stadforstad.i18n import (
     PLACEHOLDER_CHOOSE,
     PLACEHOLDER_CHOOSE_OR_TYPE,
@@ -614,48 +614,48 @@ def show_problems(rendered: Rendered, problems: list[Problem], lang: str = "sv")
     a table's problems name the row and the column by its label."""
     by_item: dict[str, list[Problem]] = {}
     for problem in problems:
-        item_id = problem.where.split("[")[0].split("/")[0].removesuffix("_comment")
+        item_id = (problem.item or "").removesuffix("_comment")
         by_item.setdefault(item_id, []).append(problem)
     for item_id, found in by_item.items():
         slot = rendered.slots.get(item_id)
         text = "  \n".join(
-            f"{_where_text(p.where, lang, rendered.columns)}{escape_markdown(p.message)} ({p.code})"
+            f"{_where_text(p, lang, rendered.columns)}"
+            f"{escape_markdown(in_language(p.message, lang))} ({p.code})"
             for p in found
         )
         (slot or st).error(text, icon="⚠️")
 
 
-_CELL = re.compile(r"^(?P<item>[a-z0-9_]+)\[rad (?P<row>\d+)\](?:/(?P<column>[a-z0-9_]+))?$")
-
-
-def _where_text(where: str, lang: str, columns: dict[str, str] | None = None) -> str:
-    found = _CELL.match(where)
-    if found is None:
+def _where_text(problem: Problem, lang: str, columns: dict[str, str] | None = None) -> str:
+    """A table cell's place for the reader: "Rad 2, kolumn »Stöd«: "; nothing for an
+    item (the message sits under it)."""
+    if problem.item is None or problem.row is None:
         return ""
-    text = pick(lang, f"Rad {found['row']}", f"Row {found['row']}")
-    if found["column"]:
-        label = (columns or {}).get(f"{found['item']}/{found['column']}", found["column"])
+    text = pick(lang, f"Rad {problem.row}", f"Row {problem.row}")
+    if problem.column:
+        label = (columns or {}).get(f"{problem.item}/{problem.column}", problem.column)
         text += pick(lang, f", kolumn »{label}«", f", column “{label}”")
     return text + ": "
 
 
 def drop_problems(answers: Answers, problems: list[Problem]) -> Answers:
-    """``answers`` without the values the problems point at (an item, or one cell of a
-    table: ``item[rad N]/column``), so the rest can be kept as a draft."""
+    """``answers`` without the values the problems point at (an item, or one cell or
+    row of a table), so the rest can be kept as a draft."""
     kept = dict(answers)
     for problem in problems:
-        cell = _CELL.match(problem.where)
-        if cell is None:
-            kept.pop(problem.where, None)
+        if problem.item is None:
             continue
-        rows = kept.get(cell["item"])
-        index = int(cell["row"]) - 1
+        if problem.row is None:
+            kept.pop(problem.item, None)
+            continue
+        rows = kept.get(problem.item)
+        index = problem.row - 1
         if not isinstance(rows, list) or not 0 <= index < len(rows):
             continue
-        if cell["column"] is None:
+        if problem.column is None:
             rows = [r for i, r in enumerate(rows) if i != index]
         else:
             rows = list(rows)
-            rows[index] = {k: v for k, v in rows[index].items() if k != cell["column"]}
-        kept[cell["item"]] = rows
+            rows[index] = {k: v for k, v in rows[index].items() if k != problem.column}
+        kept[problem.item] = rows
     return kept

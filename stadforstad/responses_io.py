@@ -27,7 +27,7 @@ import json
 import math
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -405,24 +405,27 @@ def _bound_problems(number: int, answers: Answers, respondent: Any) -> list[Prob
             problems.append(
                 Problem(
                     errors.FILE_NUMBER_TOO_LARGE,
-                    f"row {number}, column {key}",
+                    "",
                     say(
                         f"talet är för stort; högst {limits.NUMBER_MAGNITUDE:.0e} får plats",
                         f"the number is too large; at most {limits.NUMBER_MAGNITUDE:.0e} fits",
                     ),
+                    item=key,
+                    file_row=number,
                 )
             )
     if respondent is not None and len(str(respondent)) > limits.NAME_LENGTH:
         problems.append(
             Problem(
                 errors.FILE_NAME_TOO_LONG,
-                f"row {number}, column {RESPONDENT}",
+                f"column {RESPONDENT}",
                 say(
                     f"namnet har {len(str(respondent))} tecken; högst {limits.NAME_LENGTH} "
                     "får plats",
                     f"the name has {len(str(respondent))} characters; at most "
                     f"{limits.NAME_LENGTH} fit",
                 ),
+                file_row=number,
             )
         )
     return problems
@@ -453,11 +456,13 @@ def check_record(form: Form, keys: dict[str, Any], record: Record) -> Row | list
     problems = [
         Problem(
             errors.ANSWER_UNKNOWN_ITEM,
-            f"row {number}, column {column}",
+            "",
             say(
                 f"formuläret {form.id!r} har ingen fråga {column!r}",
                 f"the form {form.id!r} has no item {column!r}",
             ),
+            item=column,
+            file_row=number,
         )
         for column in record.cells
         if column not in keys and column != RESPONDENT
@@ -470,9 +475,7 @@ def check_record(form: Form, keys: dict[str, Any], record: Record) -> Row | list
     try:
         answers = check_answers(form, raw, coerce=True)
     except AnswerError as exc:
-        problems += [
-            Problem(p.code, f"row {number}, column {p.where}", p.message) for p in exc.problems
-        ]
+        problems += [replace(p, file_row=number) for p in exc.problems]
     problems += _bound_problems(number, answers, respondent)
     if problems:
         return problems

@@ -28,14 +28,12 @@ An item with a ``comment`` label carries a free-text comment stored under
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-_ID_RE = re.compile(ID_PATTERN)
 
 
 class Model(BaseModel):
@@ -359,10 +357,6 @@ class Form(Model):
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
-
-
-def is_valid_id(value: str) -> bool:
-    return bool(_ID_RE.match(value))
 
 
 SCHEMA_FILE = "form.schema.json"

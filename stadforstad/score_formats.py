@@ -12,12 +12,12 @@ spreadsheet would run as a formula is escaped (``spreadsheet.escape_formula``).
 
 from __future__ import annotations
 
-import csv
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from stadforstad.spreadsheet import escape_formula
+from stadforstad.spreadsheet import escape_formula, stream_csv
 
 FORMATS = ("json", "jsonl", "csv")
 
@@ -59,25 +59,19 @@ def write_csv(records: Iterable[dict[str, Any]], out: TextIO, *, fixed_shape: bo
     vectorised path's do) the first result's columns are the header and each row is
     written as it comes; otherwise every result is read first and the header is every
     column any of them has."""
-    writer = csv.writer(out, lineterminator="\r\n")
     flat: Iterator[dict[str, Any]] = (flatten(r) for r in records)
     if fixed_shape:
         first = next(flat, None)
         if first is None:
             return
         columns = list(first)
-        writer.writerow(columns)
-        writer.writerow([_cell(first[c]) for c in columns])
-        for row in flat:
-            writer.writerow([_cell(row.get(c)) for c in columns])
-        return
-    rows = list(flat)
-    columns = list(dict.fromkeys(c for row in rows for c in row))
-    if not columns:
-        return
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+        rows: Iterable[dict[str, Any]] = itertools.chain([first], flat)
+    else:
+        rows = list(flat)
+        columns = list(dict.fromkeys(c for row in rows for c in row))
+        if not columns:
+            return
+    stream_csv(out, itertools.chain([columns], ([_cell(r.get(c)) for c in columns] for r in rows)))
 
 
 def write_results(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from stadforstad.resources import CHECKOUT_DIR, is_checkout
@@ -24,6 +25,8 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{DATA_DIR / 'stadforstad.sqlite'}"
     #: Language of the interface when the user has not picked one: ``sv`` or ``en``.
     language: str = "sv"
+    #: The time zone every time is shown in (an IANA name such as ``Europe/Stockholm``).
+    time_zone: str = "Europe/Stockholm"
     #: The app's public address, the start of every invitation link (``<url>/?t=…``).
     public_url: str = "http://localhost:8501"
     #: Folder of the form files; ``None`` means the app's own ``forms/``. Tests and
@@ -65,6 +68,18 @@ class Settings(BaseSettings):
     #: connection's own. Set it to 1 behind one nginx that sets
     #: ``X-Forwarded-For $proxy_add_x_forwarded_for``.
     trusted_proxies: int = Field(default=0, ge=0, le=5)
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"okänd tidszon {value!r} (till exempel Europe/Stockholm) / "
+                f"unknown time zone {value!r} (for example Europe/Stockholm)"
+            ) from None
+        return value
 
 
 @functools.cache

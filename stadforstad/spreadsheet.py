@@ -20,15 +20,15 @@ import datetime as dt
 import io
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 
-TIME_ZONE = ZoneInfo("Europe/Stockholm")
+from stadforstad.i18n import local_time
+
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Control characters an .xlsx file cannot hold (openpyxl refuses them).
@@ -83,9 +83,7 @@ def _blank(value: Any) -> bool:
 def _local(moment: dt.datetime) -> dt.datetime:
     """A moment in Swedish time, without a zone (what a spreadsheet can hold). A moment
     without a zone is UTC (SQLite gives them back so)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(TIME_ZONE).replace(tzinfo=None)
+    return local_time(moment).replace(tzinfo=None)
 
 
 def cell_text(value: Any, dialect: CsvDialect = SWEDISH_EXCEL) -> str:
@@ -120,6 +118,14 @@ def write_csv(frame: pd.DataFrame, dialect: CsvDialect = SWEDISH_EXCEL) -> bytes
     for row in frame.itertuples(index=False, name=None):
         writer.writerow([cell_text(v, dialect) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def stream_csv(out: Any, rows: Iterable[list[str]]) -> None:
+    """Rows of fields already made text (and escaped) to ``out`` as CSV (``,``, CRLF),
+    each written as it comes: the command line's streamed results."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(row)
 
 
 def _xlsx_value(value: Any) -> Any:

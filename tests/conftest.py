@@ -17,8 +17,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from stadforstad.storage import Actor, Store, make_engine
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("STADFORSTAD_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -97,3 +97,12 @@ def no_sign_in_by_default(monkeypatch):
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Tests under tests/browser/ drive a real browser: marked ``browser`` by where they
+    live, so ``uv run pytest -m "not browser"`` is the fast loop."""
+    browser = (ROOT / "tests" / "browser").resolve()
+    for item in items:
+        if browser in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)

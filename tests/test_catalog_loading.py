@@ -14,9 +14,9 @@ from stadforstad.errors import FormFileError
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.links import LinkStore
-from tests.links.conftest import SHAREABLE_YAML
+from tests.helpers import ROOT
+from tests.helpers.sample_forms import SHAREABLE_YAML
 
-ROOT = Path(__file__).resolve().parent.parent
 BROKEN = "id: trasig\nversion: 1\nsections: [\n"  # not valid YAML
 
 

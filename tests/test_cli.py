@@ -6,14 +6,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from stadforstad.cli import main
-from stadforstad.settings import get_settings
+from tests.helpers.cli import (  # noqa: F401
+    Outcome,
+    run,
+)
 
 REDO_COLUMNS = [
     "behov",
@@ -24,33 +25,6 @@ REDO_COLUMNS = [
     "tid_resurser",
     "hallbarhet",
 ]
-
-
-@dataclass
-class Outcome:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-@pytest.fixture
-def run(capsys, monkeypatch):
-    """Run the command line in this process (fast); one test below runs a real process."""
-
-    def _run(*args: str, env_url: str | None = None) -> Outcome:
-        if env_url:
-            monkeypatch.setenv("STADFORSTAD_DATABASE_URL", env_url)
-        get_settings.cache_clear()
-        capsys.readouterr()
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse's own usage errors
-            code = exc.code
-        out = capsys.readouterr()
-        get_settings.cache_clear()
-        return Outcome(code, out.out, out.err)
-
-    return _run
 
 
 def test_a_real_process_exits_non_zero_without_traceback(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from stadforstad import accounts
 from stadforstad.storage import Actor, Store, make_engine
-from tests.test_cli import run  # noqa: F401 (a fixture)
+from tests.helpers.cli import run  # noqa: F401 (a fixture)
 
 PASSWORD = "ett-långt-lösenord"
 
@@ -93,7 +93,7 @@ def test_export_import_backup_and_erase(run, store, tmp_path) -> None:
 
 
 def test_erase_a_link_answer_by_its_receipt(run, store) -> None:
-    from tests.test_backup_links import _answered
+    from tests.helpers.backups import _answered
 
     links, place, created, sent = _answered(store, Actor.local())
     out = run("erase", "Kommun L", sent.receipt, "--receipt")

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
-from tests.test_cli import run  # noqa: F401 (the fixture)
+from tests.helpers.cli import run  # noqa: F401 (the fixture)
 
 REDO = {
     "behov": 3,

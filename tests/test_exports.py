@@ -8,7 +8,6 @@ import csv
 import datetime as dt
 import io
 import re
-from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -32,8 +31,8 @@ from stadforstad.spreadsheet import (
 )
 from stadforstad.storage import Actor
 from stadforstad.storage.links import LinkAnswer
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FORMULAS = ['=HYPERLINK("http://x.invalid","klick")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 REDO = [
     "behov",
@@ -152,7 +151,7 @@ def test_the_comparison_export_escapes_workspace_names(store):
 
     sheets = {
         "Redo": _table(compare.readiness(store, actor=admin)),
-        "Redo per fråga": _table(compare.readiness_items(store, actor=admin)),
+        "Redo per fråga": _table(compare.readiness_frames(store, actor=admin).items),
         "Framsteg": _table(compare.progress(store, actor=admin)),
         "Rutnät": _table(compare.progress_grid(compare.progress(store, actor=admin))),
     }

@@ -16,8 +16,9 @@ from stadforstad.catalog import FORMS_DIR, load_form, load_form_file
 from stadforstad.instruments.blocks import Names, Note, Paragraph
 from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.schema import Text
+from tests.helpers import ROOT
 
-HANDBOOK = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "002_e0991d4ecf647bc7.txt"
+HANDBOOK = ROOT.parent / "shared" / "seeds" / "002_e0991d4ecf647bc7.txt"
 
 
 def _texts(node):

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from stadforstad import cli, limits
-from stadforstad.errors import ResponseFileError
+from stadforstad.errors import ResponseFileError, place_text
 from stadforstad.storage import Actor, Store
 from stadforstad.storage.tables import Respondent, Revision
 
@@ -140,10 +140,11 @@ def test_huge_numbers_and_long_names_are_coded(cli_store, tmp_path, capsys):
     with pytest.raises(ResponseFileError) as caught:
         read_rows(form, path)
     assert caught.value.codes == ["INPUT_005", "INPUT_006"]
-    assert [p.where for p in caught.value.problems] == [
+    assert [place_text(p) for p in caught.value.problems] == [
         "row 1, column antal",
         "row 2, column respondent",
     ]
+    assert (caught.value.problems[0].item, caught.value.problems[0].file_row) == ("antal", 1)
 
 
 def test_a_huge_round_is_refused_by_the_command_line(cli_store, tmp_path, capsys):
@@ -269,3 +270,20 @@ def test_fuzz_score_and_import_never_trace_back(cli_store, tmp_path, capsys, cas
     assert "Traceback" not in err and only_coded(err), err
     if code != 0:
         assert counts(cli_store) == before  # a refused file stores nothing
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [("respondent,behov,,perioden", 3), ("respondent,behov,behov", 3)],
+    ids=["empty-heading", "repeated-heading"],
+)
+def test_an_unusable_header_is_refused_with_its_column(tmp_path, header, column):
+    from stadforstad.catalog import load_form
+    from stadforstad.responses_io import read_rows
+
+    path = tmp_path / "redo.csv"
+    path.write_text(f"{header}\nAda,3,3,3\n", encoding="utf-8")
+    with pytest.raises(ResponseFileError) as caught:
+        read_rows(load_form("redo"), path)
+    assert caught.value.codes == ["INPUT_004"]
+    assert place_text(caught.value.problems[0]) == f"row 1, column {column}"

@@ -11,8 +11,9 @@ from stadforstad import errors
 from stadforstad.catalog import FORMS_DIR, form_paths, list_forms, load_form, load_form_file
 from stadforstad.errors import FormFileError
 from stadforstad.schema import ITEM_KINDS, SCHEMA_FILE, form_json_schema
+from tests.helpers import ROOT
 
-BROKEN = Path(__file__).parent / "fixtures" / "broken"
+BROKEN = ROOT / "tests" / "fixtures" / "broken"
 
 
 @pytest.mark.parametrize("path", form_paths(), ids=lambda p: p.stem)

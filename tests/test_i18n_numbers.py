@@ -92,8 +92,8 @@ def test_a_draft_keeps_everything_but_the_values_that_do_not_fit() -> None:
         "aktorer": [{"aktor": "Polisen", "stod": "fyra"}, {"aktor": "Kyrkan", "stod": 5}],
     }
     problems = [
-        Problem("ANSWER_003", "period_manader", "'tolv' är inte ett heltal"),
-        Problem("ANSWER_003", "aktorer[rad 1]/stod", "'fyra' är inte ett tal"),
+        Problem("ANSWER_003", "", "'tolv' är inte ett heltal", item="period_manader"),
+        Problem("ANSWER_003", "", "'fyra' är inte ett tal", item="aktorer", row=1, column="stod"),
     ]
     assert drop_problems(answers, problems) == {
         "behov": 3,

@@ -8,7 +8,7 @@ import pytest
 
 from stadforstad.errors import ForbiddenError, StorageError
 from stadforstad.storage import Actor
-from tests.sample_forms import TINY
+from tests.helpers.sample_forms import TINY
 
 
 @pytest.fixture

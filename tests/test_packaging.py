@@ -14,8 +14,7 @@ import pytest
 
 from stadforstad import resources
 from stadforstad.catalog import list_forms
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 
 def _run(*args: object, cwd: Path, env: dict[str, str] | None = None) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from stadforstad import passwords
 from stadforstad.errors import AuthError
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 @pytest.mark.parametrize(

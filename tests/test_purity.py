@@ -1,5 +1,5 @@
-"""The schema, the scorers, the instruments and the documents are pure: they import
-neither Streamlit nor SQLAlchemy. Checked in a fresh interpreter, so another test's
+"""The schema, the scorers, the instruments, the documents and the charts are pure:
+they import neither Streamlit nor SQLAlchemy. Checked in a fresh interpreter, so another test's
 imports cannot hide a leak."""
 
 import subprocess
@@ -8,8 +8,9 @@ import sys
 CHECK = """
 import sys, pkgutil, importlib
 import scoring, stadforstad.schema, stadforstad.answers, stadforstad.catalog
-import stadforstad.instruments, stadforstad.documents
-for package in (scoring, stadforstad.instruments, stadforstad.documents):
+import stadforstad.instruments, stadforstad.documents, stadforstad.charts
+import stadforstad.compare_charts, stadforstad.compilation_charts
+for package in (scoring, stadforstad.instruments, stadforstad.documents, stadforstad.charts):
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{package.__name__}.{module.name}")
 from stadforstad.instruments.registry import INSTRUMENTS
@@ -21,6 +22,6 @@ print(",".join(leaked))
 """
 
 
-def test_scoring_instruments_and_documents_import_neither_streamlit_nor_sqlalchemy() -> None:
+def test_scoring_instruments_documents_and_charts_import_neither_streamlit_nor_sqlalchemy() -> None:
     out = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"leaked imports: {out.stdout.strip()}"

@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from stadforstad import accounts, sessions, web
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PASSWORD = "rätt-lösenord-42"
 ORIGIN = "http://testserver"

@@ -14,6 +14,9 @@ from stadforstad.charts.common import READY, WORK_ON, label_axis
 from stadforstad.i18n import count_text, pick
 from stadforstad.schema import Form
 
+#: One shape per quadrant, in the order of the colours below.
+QUADRANT_SHAPES = ["triangle-up", "diamond", "square", "circle"]
+
 
 def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMixin:
     """Support (x) × influence (y), 1–5, split between the middle (3, not high) and 4
@@ -53,11 +56,18 @@ def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMi
         x=alt.X("stöd:Q", scale=scale, axis=axis, title=support_title),
         y=alt.Y("påverkan:Q", scale=scale, axis=axis, title=influence_title),
     )
-    dots = base.mark_circle(size=160, opacity=0.9).encode(
+    legend = alt.Legend(title=None, orient="bottom", columns=2, labelLimit=0)
+    # The quadrant as a shape too (and by place, under its corner's name): never colour alone.
+    dots = base.mark_point(size=160, opacity=0.9, filled=True).encode(
         color=alt.Color(
             "kvadrant:N",
             scale=alt.Scale(domain=quadrant_names, range=list(colours.values())),
-            legend=alt.Legend(title=None, orient="bottom", columns=2, labelLimit=0),
+            legend=legend,
+        ),
+        shape=alt.Shape(
+            "kvadrant:N",
+            scale=alt.Scale(domain=quadrant_names, range=QUADRANT_SHAPES),
+            legend=legend,
         ),
         tooltip=["aktörer:N", "påverkan:Q", "stöd:Q", "kvadrant:N"],
     )

@@ -13,7 +13,9 @@ from stadforstad.schema import Form
 READY = "#2e7d32"
 NOT_READY = "#c62828"
 NEUTRAL = "#546e7a"
-WORK_ON = "#ef6c00"
+#: Dark orange: it also colours words in charts, so it keeps 4.5:1 on white
+#: (tests/test_theme_contrast.py).
+WORK_ON = "#b45309"
 
 #: Charts are drawn at this width (pixels): concatenated charts cannot follow the
 #: page's width, and a fixed width keeps charts whole on screen and on paper.
@@ -67,6 +69,12 @@ def items_spread_chart(form: Form, items, lang: str = "sv", domain=(1, 5)) -> al
     mean = base.mark_point(filled=True, size=120).encode(
         x="medel:Q",
         color=colour,
+        # Not colour alone: "members differ" is a triangle, "in agreement" a circle.
+        shape=alt.Shape(
+            "läge:N",
+            scale=alt.Scale(domain=[discuss, agree], range=["triangle-up", "circle"]),
+            legend=alt.Legend(title=None, orient="bottom"),
+        ),
         tooltip=[
             "fråga",
             alt.Tooltip("medel:Q", format=".1f"),

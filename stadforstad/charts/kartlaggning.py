@@ -45,7 +45,7 @@ def kartlaggning_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixi
     )
     order = [titles[c.id] for c in result.categories]
     who = result.actor or pick(lang, "en aktör", "one actor")
-    return natural(
+    bars = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
@@ -67,7 +67,15 @@ def kartlaggning_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixi
             ),
             tooltip=["kategori:N", alt.Tooltip("genomsnitt:Q", format=".1f"), "besvarade:N"],
         )
-        .properties(
+    )
+    # Not colour alone: a partly answered category says so beside its bar.
+    words = (
+        bars.mark_text(align="left", dx=4)
+        .encode(text="läge:N", color=alt.value("black"))
+        .transform_filter(alt.datum["läge"] == part)
+    )
+    return natural(
+        (bars + words).properties(
             height=alt.Step(28),
             width=WIDTH,
             title=pick(lang, f"Kartläggning: {who}", f"Mapping: {who}"),

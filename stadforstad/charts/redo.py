@@ -54,18 +54,29 @@ def redo_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
             ),
             tooltip=["fråga", "värde"],
         )
-        .properties(
-            height=alt.Step(28), width=WIDTH, title=pick(lang, "Varje fråga", "Each question")
-        )
+    )
+    # Not colour alone: the items to work on say so beside their bar.
+    words = (
+        bars.mark_text(align="left", dx=4)
+        .encode(text="status:N", color=alt.value("black"))
+        .transform_filter(alt.datum.status == work)
+    )
+    items_chart = (bars + words).properties(
+        height=alt.Step(28), width=WIDTH, title=pick(lang, "Varje fråga", "Each question")
     )
     return alt.vconcat(
-        bars, _total_chart(result.total, result.threshold, result.min_total, result.max_total, lang)
+        items_chart,
+        _total_chart(result.total, result.threshold, result.min_total, result.max_total, lang),
     ).resolve_scale(color="independent")
 
 
 def _total_chart(total: int, threshold: int, low: int, high: int, lang: str) -> alt.Chart:
     ready = total > threshold
-    frame = pd.DataFrame([{"poäng": total, "etikett": pick(lang, "Totalt", "Total")}])
+    # The verdict in words beside the bar: its colour is not the only sign.
+    verdict = pick(lang, "redo", "ready") if ready else pick(lang, "inte redo", "not ready")
+    frame = pd.DataFrame(
+        [{"poäng": total, "etikett": f"{pick(lang, 'Totalt', 'Total')}: {total} – {verdict}"}]
+    )
     bar = (
         alt.Chart(frame)
         .mark_bar(size=26, color=READY if ready else NOT_READY)
@@ -115,9 +126,10 @@ def redo_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
         ],
         columns=["deltagare", "poäng", "redo"],  # none complete yet: an empty chart, no error
     )
+    ready_words = [pick(lang, "redo", "ready"), pick(lang, "inte redo", "not ready")]
     totals = (
         alt.Chart(members)
-        .mark_circle(size=140)
+        .mark_point(size=140, filled=True)
         .encode(
             x=alt.X(
                 "poäng:Q",
@@ -128,10 +140,13 @@ def redo_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
             y=alt.Y("deltagare:N", axis=label_axis(), title=None, sort="-x"),
             color=alt.Color(
                 "redo:N",
-                scale=alt.Scale(
-                    domain=[pick(lang, "redo", "ready"), pick(lang, "inte redo", "not ready")],
-                    range=[READY, NOT_READY],
-                ),
+                scale=alt.Scale(domain=ready_words, range=[READY, NOT_READY]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            # Not colour alone: ready is a circle, not ready a cross.
+            shape=alt.Shape(
+                "redo:N",
+                scale=alt.Scale(domain=ready_words, range=["circle", "cross"]),
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
             tooltip=["deltagare", "poäng"],

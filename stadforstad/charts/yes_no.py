@@ -95,11 +95,15 @@ def yes_no_group_chart(form: Form, group, lang: str = "sv") -> alt.TopLevelMixin
     labels = dict(_statements(form, lang))
     rows = []
     for s in group.statements:
-        rows.append({"påstående": labels[s.id], "svar": yes, "antal": s.yes})
-        rows.append({"påstående": labels[s.id], "svar": no, "antal": s.no})
+        # "mitt": the middle of the answer's part of the stacked bar, where its word goes.
+        rows.append({"påstående": labels[s.id], "svar": yes, "antal": s.yes, "mitt": s.yes / 2})
+        rows.append(
+            {"påstående": labels[s.id], "svar": no, "antal": s.no, "mitt": s.yes + s.no / 2}
+        )
     most = max((s.yes + s.no for s in group.statements), default=1)
-    chart = (
-        alt.Chart(pd.DataFrame(rows))
+    frame = pd.DataFrame(rows)
+    bars = (
+        alt.Chart(frame)
         .mark_bar()
         .encode(
             y=alt.Y(
@@ -122,10 +126,22 @@ def yes_no_group_chart(form: Form, group, lang: str = "sv") -> alt.TopLevelMixin
             ),
             tooltip=["svar", "antal"],
         )
-        .properties(
-            height=alt.Step(ROW),
-            width=320,
-            title=pick(lang, "Ja och nej per påstående", "Yes and no per statement"),
+    )
+    # Not colour alone: each part of a bar says whether it is yes or no (white on the
+    # dark green and red keeps 4.5:1).
+    words = (
+        alt.Chart(frame)
+        .mark_text(color="white", fontWeight="bold")
+        .encode(
+            y=alt.Y("påstående:N", sort=list(labels.values())),
+            x=alt.X("mitt:Q"),
+            text="svar:N",
         )
+        .transform_filter(alt.datum.antal > 0)
+    )
+    chart = (bars + words).properties(
+        height=alt.Step(ROW),
+        width=320,
+        title=pick(lang, "Ja och nej per påstående", "Yes and no per statement"),
     )
     return natural(chart)

@@ -29,8 +29,6 @@ from stadforstad.compare.redo import (
     Readiness,
     readiness,
     readiness_frames,
-    readiness_items,
-    readiness_threshold,
 )
 from stadforstad.compare.scope import (
     CASE_FORM,
@@ -53,6 +51,7 @@ from stadforstad.compare.step_progress import (
     progress_summary,
     step_forms,
 )
+from stadforstad.compare_charts import readiness_threshold
 from stadforstad.spreadsheet import write_xlsx
 from stadforstad.storage.repository import Actor, Store
 
@@ -85,7 +84,6 @@ __all__ = [
     "progress_summary",
     "readiness",
     "readiness_frames",
-    "readiness_items",
     "readiness_threshold",
     "scored_form",
     "scores",

@@ -20,6 +20,7 @@ from stadforstad.compare.scope import (
     _round,
     scored_form,
 )
+from stadforstad.errors import say
 from stadforstad.instruments.base import Headline
 from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.schema import Form
@@ -34,7 +35,10 @@ def headline_of(form: Form) -> Headline:
             errors.FormFileError,
             errors.FORM_UNKNOWN_SCORER,
             "scoring",
-            f"the form {form.id!r} has no headline figure",
+            say(
+                f"formuläret {form.id!r} har ingen huvudsiffra",
+                f"the form {form.id!r} has no headline figure",
+            ),
             form.id,
         )
     return headline

@@ -13,12 +13,12 @@ from stadforstad.compare.scope import (
     _frame,
     _load,
     _note,
-    _rated,
     scored_form,
 )
 from stadforstad.compilation import SHARE_MIN_GROUP
 from stadforstad.instruments.kartlaggning import KARTLAGGNING
 from stadforstad.storage.links import LinkStore
+from stadforstad.storage.rated import rated
 from stadforstad.storage.repository import Actor, Store
 
 
@@ -38,9 +38,7 @@ def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> p
         sent_from=saved_from,
         sent_to=saved_to,
     ):
-        by_link.setdefault(answer.workspace_id, []).append(
-            Rated(respondent=f"länk {answer.link_id} · svar {answer.id}", answers=answer.answers)
-        )
+        by_link.setdefault(answer.workspace_id, []).extend(rated([answer]))
     records = []
     for workspace in workspaces:
         rows = by_workspace.get(workspace.id, [])
@@ -52,7 +50,7 @@ def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> p
             linked = []
         if not rows and not linked:
             continue
-        group = KARTLAGGNING.summarize(form, _rated(rows) + linked)
+        group = KARTLAGGNING.summarize(form, rated(rows) + linked)
         for category in group.categories:
             records.append(
                 {

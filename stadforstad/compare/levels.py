@@ -15,11 +15,11 @@ from stadforstad.compare.scope import (
     _mean,
     _median,
     _note,
-    _rated,
     scored_form,
 )
 from stadforstad.instruments.levels import SAMVERKANSNIVAER, UTVECKLINGSNIVAER
 from stadforstad.schema import Form
+from stadforstad.storage.rated import rated
 from stadforstad.storage.repository import Actor, Store
 
 
@@ -32,7 +32,7 @@ def case_handling(store: Store, *, actor: Actor, filters: Filters = Filters()) -
         rows = by_workspace.get(workspace.id, [])
         record = _base(workspace, rows)
         if rows:
-            group = UTVECKLINGSNIVAER.summarize(form, _rated(rows))
+            group = UTVECKLINGSNIVAER.summarize(form, rated(rows))
             today = [m.today for m in group.members if m.today is not None]
             wished = [m.wished for m in group.members if m.wished is not None]
             record |= {
@@ -94,7 +94,7 @@ def collaboration(store: Store, *, actor: Actor, filters: Filters = Filters()) -
         rows = by_workspace.get(workspace.id, [])
         if not rows:
             continue
-        group = SAMVERKANSNIVAER.summarize(form, _rated(rows))
+        group = SAMVERKANSNIVAER.summarize(form, rated(rows))
         for when in COLLABORATION_WHEN:
             per_actor = [getattr(a, when).counts for a in group.actors]
             levels = list(per_actor[0]) if per_actor else []

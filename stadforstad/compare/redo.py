@@ -13,10 +13,10 @@ from stadforstad.compare.scope import (
     _base,
     _frame,
     _load,
-    _rated,
     scored_form,
 )
-from stadforstad.instruments.redo import READINESS_THRESHOLD, REDO
+from stadforstad.instruments.redo import REDO
+from stadforstad.storage.rated import rated
 from stadforstad.storage.repository import Actor, Store
 
 
@@ -42,7 +42,7 @@ def readiness_frames(store: Store, *, actor: Actor, filters: Filters = Filters()
         if not rows:
             summary.append(record | {f"mean_{i}": None for i in item_ids})
             continue
-        group = summarize(form, _rated(rows))
+        group = summarize(form, rated(rows))
         complete = [m.total for m in group.members if m.complete]
         record |= {
             "complete": len(complete),
@@ -125,18 +125,6 @@ def readiness_frames(store: Store, *, actor: Actor, filters: Filters = Filters()
     )
 
 
-def readiness_threshold(summary: pd.DataFrame) -> int:
-    """The readiness threshold, as the scorer's results carry it (the scorer's own
-    value when no municipality has answered yet)."""
-    given = summary["threshold"].dropna() if "threshold" in summary else pd.Series(dtype=float)
-    return int(given.iloc[0]) if len(given) else READINESS_THRESHOLD
-
-
 def readiness(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.DataFrame:
     """Per municipality: respondents, median_total, ready/not ready counts, item means."""
     return readiness_frames(store, actor=actor, filters=filters).summary
-
-
-def readiness_items(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.DataFrame:
-    """The heatmap: municipality × readiness item, mean and spread."""
-    return readiness_frames(store, actor=actor, filters=filters).items

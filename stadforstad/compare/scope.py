@@ -12,11 +12,10 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from scoring.common import Rated
 from stadforstad import errors
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.compilation import SHARE_MIN_GROUP
-from stadforstad.errors import ForbiddenError
+from stadforstad.errors import ForbiddenError, say
 from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.schema import Form
 from stadforstad.storage.repository import Actor, Store, SubmittedRow, WorkspaceInfo
@@ -44,9 +43,12 @@ def comparable_workspaces(store: Store, *, actor: Actor) -> list[WorkspaceInfo]:
     if not can_compare(actor):
         raise errors.fail(
             ForbiddenError,
-            errors.STORE_FORBIDDEN,
+            errors.AUTH_FORBIDDEN,
             "compare",
-            "jämförelsen är till för länssamordnare och administratörer",
+            say(
+                "jämförelsen är till för länssamordnare och administratörer",
+                "the comparison is for county coordinators and administrators",
+            ),
         )
     return store.list_workspaces(actor=actor)
 
@@ -84,9 +86,12 @@ def _workspaces(store: Store, actor: Actor, filters: Filters) -> list[WorkspaceI
         # The same answer whether it does not exist or is not yours.
         raise errors.fail(
             ForbiddenError,
-            errors.STORE_FORBIDDEN,
+            errors.AUTH_FORBIDDEN,
             "workspaces",
-            f"{actor.name} har inte behörighet till alla valda kommuner",
+            say(
+                f"{actor.name} har inte behörighet till alla valda kommuner",
+                f"{actor.name} is not allowed to see every chosen municipality",
+            ),
         )
     return [w for w in readable if w.id in wanted]
 
@@ -99,7 +104,7 @@ def scored_form(form_id: str) -> Form:
             errors.FormFileError,
             errors.FORM_UNKNOWN_SCORER,
             "scoring",
-            f"the form {form_id!r} has no scoring",
+            say(f"formuläret {form_id!r} räknas inte fram", f"the form {form_id!r} has no scoring"),
             form_id,
         )
     return form
@@ -132,10 +137,6 @@ def _load(
             latest = max(r.round for r in group)
             by_workspace[workspace_id] = [r for r in group if r.round == latest]
     return workspaces, by_workspace
-
-
-def _rated(rows: Sequence[SubmittedRow]) -> list[Rated]:
-    return [Rated(respondent=r.respondent, answers=r.answers) for r in rows]
 
 
 def _note(n: int) -> str:

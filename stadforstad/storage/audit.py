@@ -9,7 +9,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from stadforstad import errors
-from stadforstad.errors import StorageError
+from stadforstad.errors import StorageError, say
 from stadforstad.storage.actors import Actor
 from stadforstad.storage.engine import mark_erasure
 from stadforstad.storage.refusals import forbidden
@@ -39,7 +39,10 @@ def _audit_is_append_only(session: Session, _context, _instances) -> None:
                 StorageError,
                 errors.STORE_APPEND_ONLY,
                 f"audit {row.id}",
-                "granskningsloggen kan inte ändras eller tas bort",
+                say(
+                    "granskningsloggen kan inte ändras eller tas bort",
+                    "the audit log cannot be changed or deleted",
+                ),
             )
 
 

@@ -87,7 +87,7 @@ def export_workspace(
                 StorageError,
                 errors.STORE_NOT_FOUND,
                 f"workspace {workspace_id}",
-                "Kommunen finns inte.",
+                say("Kommunen finns inte.", "The municipality does not exist."),
             )
         respondents = list(
             session.scalars(

@@ -21,6 +21,7 @@ import math
 import zlib
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -434,11 +435,11 @@ def _answer_problems(backup: Backup) -> list[Problem]:
             check_answers(form, answers, partial=True)
         except errors.AnswerError as exc:
             return [
-                _problem(
-                    f"{where}/answers/{p.where}",
-                    str(p.message),
-                    errors.in_language(p.message, "en"),
-                    errors.BACKUP_BAD_ANSWERS,
+                replace(
+                    p,
+                    code=errors.BACKUP_BAD_ANSWERS,
+                    where=f"{where}/answers",
+                    message=say(str(p.message), errors.in_language(p.message, "en")),
                 )
                 for p in exc.problems
                 if p.code != errors.ANSWER_UNKNOWN_ITEM
@@ -457,8 +458,3 @@ def _answer_problems(backup: Backup) -> list[Problem]:
         problems += check(f"link_responses[{index}]", form_id, answer.answers)
         problems += check(f"link_responses[{index}]/draft", form_id, answer.draft)
     return problems
-
-
-def read_backup_bytes(raw: bytes, file: str = "") -> Backup:
-    """Bytes of a backup file, checked whole (see the module's docstring)."""
-    return check_backup(parse_json(unpack(raw, file), file), file)

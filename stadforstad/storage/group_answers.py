@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from stadforstad import errors
-from stadforstad.errors import StorageError
+from stadforstad.errors import StorageError, say
 from stadforstad.storage.records import respondent_info
 from stadforstad.storage.tables import Respondent, Response
 
@@ -89,5 +89,8 @@ def group_respondent(
             store.record(session, actor, "create", f"group respondent {row.id}", workspace_id)
             return respondent_info(row)
     raise errors.fail(
-        StorageError, errors.STORE_CONFLICT, "respondent", "kunde inte skapa gruppens svar"
+        StorageError,
+        errors.STORE_CONFLICT,
+        "respondent",
+        say("kunde inte skapa gruppens svar", "the group's answer could not be created"),
     )

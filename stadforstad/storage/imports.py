@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from stadforstad import errors, limits
 from stadforstad.answers import check_answers
-from stadforstad.errors import AnswerError, StorageError
+from stadforstad.errors import AnswerError, StorageError, say
 from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage.actors import Actor
@@ -41,25 +42,34 @@ def submit_many(
     problems = [
         errors.Problem(
             errors.STORE_DUPLICATE,
-            f"row {index + 1}",
-            f"{name!r} finns redan på en tidigare rad",
+            "",
+            say(
+                f"{name!r} finns redan på en tidigare rad", f"{name!r} is already on an earlier row"
+            ),
+            file_row=index + 1,
         )
         for index, name in enumerate(names)
         if name in names[:index]
     ]
     problems += [
-        errors.Problem(errors.STORE_NOT_FOUND, f"row {index + 1}", "deltagarens namn saknas")
+        errors.Problem(
+            errors.STORE_NOT_FOUND,
+            "",
+            say("deltagarens namn saknas", "the participant's name is missing"),
+            file_row=index + 1,
+        )
         for index, name in enumerate(names)
         if not name
     ]
     problems += [
         errors.Problem(
             errors.STORE_INVALID,
-            f"row {index + 1}",
+            "",
             errors.say(
                 f"namnet är längre än {limits.NAME_LENGTH} tecken",
                 f"the name is longer than {limits.NAME_LENGTH} characters",
             ),
+            file_row=index + 1,
         )
         for index, name in enumerate(names)
         if len(name) > limits.NAME_LENGTH
@@ -80,10 +90,7 @@ def submit_many(
         try:
             clean.append(protect_answers(form, check_answers(form, answers)))
         except AnswerError as exc:
-            problems += [
-                errors.Problem(p.code, f"row {index + 1}, {p.where}", p.message)
-                for p in exc.problems
-            ]
+            problems += [replace(p, file_row=index + 1) for p in exc.problems]
     if problems:
         raise StorageError(problems=problems)
     with store.write_session() as session:

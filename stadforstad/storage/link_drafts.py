@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from stadforstad import errors
-from stadforstad.errors import StorageError
+from stadforstad.errors import StorageError, say
 from stadforstad.settings import get_settings
 from stadforstad.storage.link_rows import InvitationLink, LinkResponse
 from stadforstad.storage.link_values import Identity, draft_cutoff
@@ -84,7 +84,12 @@ def erase_link_drafts(
     with links._write() as session:
         link = session.get(InvitationLink, link_id)
         if link is None or link.workspace_id != workspace_id:
-            raise errors.fail(StorageError, errors.STORE_NOT_FOUND, f"link {link_id}", "finns inte")
+            raise errors.fail(
+                StorageError,
+                errors.STORE_NOT_FOUND,
+                f"link {link_id}",
+                say("finns inte", "does not exist"),
+            )
         query = select(LinkResponse).where(
             LinkResponse.link_id == link_id, LinkResponse.submitted_at.is_(None)
         )
@@ -93,7 +98,10 @@ def erase_link_drafts(
         rows = list(session.scalars(query))
         if draft_id is not None and not rows:
             raise errors.fail(
-                StorageError, errors.STORE_NOT_FOUND, f"draft {draft_id}", "utkastet finns inte"
+                StorageError,
+                errors.STORE_NOT_FOUND,
+                f"draft {draft_id}",
+                say("utkastet finns inte", "the draft does not exist"),
             )
         for row in rows:
             session.delete(row)

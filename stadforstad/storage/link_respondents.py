@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 
 from stadforstad import errors
 from stadforstad.answers import Answers, check_answers
-from stadforstad.errors import AnswerError, StorageError
+from stadforstad.errors import (
+    LINK_EMPTY,
+    LINK_FORBIDDEN,
+    LINK_NO_DRAFT,
+    LINK_THROTTLED,
+    AnswerError,
+    StorageError,
+    say,
+)
 from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage.link_rows import (
@@ -27,10 +35,6 @@ from stadforstad.storage.link_rows import (
 )
 from stadforstad.storage.link_throttle import LinkLimits, count_write
 from stadforstad.storage.link_values import (
-    LINK_EMPTY,
-    LINK_FORBIDDEN,
-    LINK_NO_DRAFT,
-    LINK_THROTTLED,
     Identity,
     LinkActor,
     LinkInfo,
@@ -117,7 +121,14 @@ class RespondentLinks:
     def _own_link(self, session: Session, actor: LinkActor, *, lock: bool) -> InvitationLink:
         """The actor's own link, whatever its status."""
         if not isinstance(actor, LinkActor):
-            raise fail(LINK_FORBIDDEN, "actor", "bara den som svarar via länken kan göra detta")
+            raise fail(
+                LINK_FORBIDDEN,
+                "actor",
+                say(
+                    "bara den som svarar via länken kan göra detta",
+                    "only someone answering through the link can do this",
+                ),
+            )
         query = select(InvitationLink).where(InvitationLink.id == actor.link_id)
         if lock:
             # PostgreSQL: one sender at a time per link, so a cap is never overshot.
@@ -127,7 +138,7 @@ class RespondentLinks:
         if row is None:
             raise unusable()
         if not actor.can_answer(row.id) or row.workspace_id != actor.link_workspace_id:
-            raise fail(LINK_FORBIDDEN, f"link {row.id}", "fel länk")
+            raise fail(LINK_FORBIDDEN, f"link {row.id}", say("fel länk", "wrong link"))
         return row
 
     @staticmethod
@@ -151,7 +162,11 @@ class RespondentLinks:
             select(LinkResponse).where(LinkResponse.resume_hash == hash_token(resume))
         )
         if row is not None and row.link_id != link.id:
-            raise fail(LINK_NO_DRAFT, "r", "utkastet hör till en annan länk")
+            raise fail(
+                LINK_NO_DRAFT,
+                "r",
+                say("utkastet hör till en annan länk", "the draft belongs to another link"),
+            )
         return row
 
     def _expired(self, row: LinkResponse) -> bool:
@@ -177,8 +192,12 @@ class RespondentLinks:
                 LinkThrottledError,
                 LINK_THROTTLED,
                 "client" if client else f"link {link.id}",
-                f"många svar har kommit in på kort tid; vänta {-(-wait // 60)} minuter och "
-                "försök igen – det ni skrivit finns kvar",
+                say(
+                    f"många svar har kommit in på kort tid; vänta {-(-wait // 60)} minuter och "
+                    "försök igen – det ni skrivit finns kvar",
+                    f"many answers have arrived in a short time; wait {-(-wait // 60)} minutes and "
+                    "try again – what you have written is still here",
+                ),
             )
             error.retry_after = wait
             raise error
@@ -222,7 +241,13 @@ class RespondentLinks:
                 raise closed_error(status, state)
             return state
         raise errors.fail(
-            StorageError, errors.STORE_CONFLICT, "draft", "kunde inte spara utkastet, försök igen"
+            StorageError,
+            errors.STORE_CONFLICT,
+            "draft",
+            say(
+                "kunde inte spara utkastet, försök igen",
+                "the draft could not be saved, please try again",
+            ),
         )
 
     def submit(
@@ -245,7 +270,11 @@ class RespondentLinks:
         draft, complete or not, and :class:`LinkClosedError` (``LINK_010``) is raised.
         """
         if not submission_key or len(submission_key) > 100:
-            raise fail(LINK_FORBIDDEN, "submission_key", "saknar nyckel för inskickningen")
+            raise fail(
+                LINK_FORBIDDEN,
+                "submission_key",
+                say("saknar nyckel för inskickningen", "the submission has no key"),
+            )
         draft = self._check(actor, form, answers, partial=True)
         try:
             complete: Answers | None = self._check(actor, form, answers, partial=False)
@@ -261,7 +290,9 @@ class RespondentLinks:
                     )
                     if earlier is not None:
                         if earlier.link_id != actor.link_id:
-                            raise fail(LINK_FORBIDDEN, "submission_key", "fel länk")
+                            raise fail(
+                                LINK_FORBIDDEN, "submission_key", say("fel länk", "wrong link")
+                            )
                         return row_state(earlier)
                     link = self._own_link(session, actor, lock=True)
                     row = self._respondent_row(session, link, resume)
@@ -294,7 +325,10 @@ class RespondentLinks:
             StorageError,
             errors.STORE_CONFLICT,
             "submit",
-            "kunde inte skicka in svaret, försök igen",
+            say(
+                "kunde inte skicka in svaret, försök igen",
+                "the answer could not be sent, please try again",
+            ),
         )
 
     def _send(
@@ -339,11 +373,29 @@ class RespondentLinks:
         self, actor: Actor, form: Form, answers: dict[str, Any], *, partial: bool
     ) -> Answers:
         if not isinstance(actor, LinkActor):
-            raise fail(LINK_FORBIDDEN, "actor", "bara den som svarar via länken kan göra detta")
+            raise fail(
+                LINK_FORBIDDEN,
+                "actor",
+                say(
+                    "bara den som svarar via länken kan göra detta",
+                    "only someone answering through the link can do this",
+                ),
+            )
         if form.id != actor.form_id or not form.shareable:
-            raise fail(LINK_FORBIDDEN, form.id, "länken gäller ett annat formulär")
+            raise fail(
+                LINK_FORBIDDEN,
+                form.id,
+                say("länken gäller ett annat formulär", "the link is for another form"),
+            )
         # A keyed column (stadforstad.keyed) is stored as its code here too.
         clean = protect_answers(form, check_answers(form, answers, partial=partial))
         if not has_answer(form, clean):
-            raise fail(LINK_EMPTY, "", "inget är besvarat ännu; svara på minst en fråga först")
+            raise fail(
+                LINK_EMPTY,
+                "",
+                say(
+                    "inget är besvarat ännu; svara på minst en fråga först",
+                    "nothing is answered yet; answer at least one question first",
+                ),
+            )
         return clean

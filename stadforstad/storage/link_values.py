@@ -1,6 +1,6 @@
-"""What the invitation-link calls take and give: the ``LINK_*`` codes and their
-errors, the values (a link as members see it, a respondent's state, an answer), and
-the small pure helpers (tokens, addresses, dates, cleaning text). No database here:
+"""What the invitation-link calls take and give: the errors with their ``LINK_*`` codes
+(the codes live in the catalogue, ``errors``), the values (a link as members see it, a
+respondent's state, an answer), and the small pure helpers (tokens, addresses, dates, cleaning text). No database here:
 the rows are in ``link_rows.py``, the calls in ``links.py`` and ``link_respondents.py``.
 """
 
@@ -10,39 +10,22 @@ import datetime as dt
 import hashlib
 import secrets
 import unicodedata
-import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
-from stadforstad import errors
+from stadforstad import errors, i18n
 from stadforstad.answers import Answers
-from stadforstad.errors import StadError
+from stadforstad.errors import (  # the codes live in the one catalogue
+    LINK_LATE,
+    LINK_TOO_LONG,
+    LINK_UNUSABLE,
+    StadError,
+    say,
+)
+from stadforstad.i18n import time_zone
 from stadforstad.schema import Form
 from stadforstad.storage.repository import Actor
 from stadforstad.storage.tables import utcnow
-
-# -- codes ----------------------------------------------------------------------------
-#: The link cannot be used: unknown, revoked, closed or full (one code for all four).
-LINK_UNUSABLE = "LINK_001"
-#: The form may not be sent through a link (not ``shareable``, or unknown).
-LINK_NOT_SHAREABLE = "LINK_002"
-#: A setting of a new link is wrong (closing date in the past, cap below 1, …).
-LINK_BAD_SETTING = "LINK_003"
-#: The link id is not one the acting member can see.
-LINK_NOT_FOUND = "LINK_004"
-#: A respondent tried something outside their link.
-LINK_FORBIDDEN = "LINK_005"
-#: Name, contact or industry too long.
-LINK_TOO_LONG = "LINK_006"
-#: The resume token does not match a draft of this link.
-LINK_NO_DRAFT = "LINK_007"
-#: Nothing answered: an empty answer or draft is refused (it would count for nothing).
-LINK_EMPTY = "LINK_008"
-#: Too many draft saves or submissions through the link, or from one client, just now.
-LINK_THROTTLED = "LINK_009"
-#: The link closed, filled up or was revoked while the respondent answered: what they
-#: wrote is kept as a late draft, not as an answer.
-LINK_LATE = "LINK_010"
 
 #: The one message every unusable link gets. Friendly, and the same for every cause.
 UNUSABLE_MESSAGE = (
@@ -63,7 +46,8 @@ INDUSTRY_ITEM = "bransch"
 ORGANISATION_ITEM = "aktor"
 IDENTITY_ITEMS = (INDUSTRY_ITEM, ORGANISATION_ITEM)
 
-TIME_ZONE = zoneinfo.ZoneInfo("Europe/Stockholm")
+#: The default zone (re-exported by ``storage.links``); "today" follows ``time_zone()``.
+TIME_ZONE = i18n.TIME_ZONE
 TOKEN_BYTES = 32  # 256 bits from secrets; the issue asks for at least 128
 MAX_LABEL = 200
 MAX_INTRO = 4000
@@ -125,7 +109,7 @@ def link_url(base: str, token: str, resume: str | None = None, lang: str | None 
 
 
 def today() -> dt.date:
-    return dt.datetime.now(TIME_ZONE).date()
+    return dt.datetime.now(time_zone()).date()
 
 
 def draft_cutoff(days: int, now: dt.datetime | None = None) -> dt.datetime:
@@ -265,22 +249,30 @@ def clean_line(value: str | None, limit: int, where: str) -> str | None:
     if not value:
         return None
     if len(value) > limit:
-        raise fail(LINK_TOO_LONG, where, f"högst {limit} tecken får plats")
+        raise fail(
+            LINK_TOO_LONG,
+            where,
+            say(f"högst {limit} tecken får plats", f"at most {limit} characters fit"),
+        )
     return value
 
 
 def closed_error(status: str, state: RespondentState) -> LinkClosedError:
-    why = {
-        "full": "länken hann bli full",
-        "closed": "sista svarsdagen har passerat",
-        "revoked": "länken har stängts",
-    }.get(status, "länken tar inte emot svar")
+    why, why_en = {
+        "full": ("länken hann bli full", "the link filled up"),
+        "closed": ("sista svarsdagen har passerat", "the last day for answers has passed"),
+        "revoked": ("länken har stängts", "the link has been closed"),
+    }.get(status, ("länken tar inte emot svar", "the link takes no answers"))
     error = errors.fail(
         LinkClosedError,
         LINK_LATE,
         "link",
-        f"{why}; det ni skrev är sparat som ett sent utkast som kommunen kan se, men det "
-        "räknas inte som ett svar",
+        errors.say(
+            f"{why}; det ni skrev är sparat som ett sent utkast som kommunen kan se, men det "
+            "räknas inte som ett svar",
+            f"{why_en}; what you wrote is kept as a late draft the municipality can see, but "
+            "it does not count as an answer",
+        ),
     )
     error.status = status
     error.state = state

@@ -33,16 +33,7 @@ from collections.abc import Sequence
 from sqlalchemy import and_, case, func, select
 
 from stadforstad import errors
-from stadforstad.errors import ForbiddenError, StorageError
-from stadforstad.i18n import LANGUAGES
-from stadforstad.schema import Form
-from stadforstad.storage.link_respondents import RespondentLinks
-from stadforstad.storage.link_rows import InvitationLink, LinkResponse, row_info
-from stadforstad.storage.link_throttle import LinkLimits
-from stadforstad.storage.link_values import (
-    IDENTITY_ITEMS,
-    INDUSTRY_ITEM,
-    INTRO_PLACEHOLDERS,
+from stadforstad.errors import (
     LINK_BAD_SETTING,
     LINK_EMPTY,
     LINK_FORBIDDEN,
@@ -53,6 +44,19 @@ from stadforstad.storage.link_values import (
     LINK_THROTTLED,
     LINK_TOO_LONG,
     LINK_UNUSABLE,
+    ForbiddenError,
+    StorageError,
+    say,
+)
+from stadforstad.i18n import LANGUAGES
+from stadforstad.schema import Form
+from stadforstad.storage.link_respondents import RespondentLinks
+from stadforstad.storage.link_rows import InvitationLink, LinkResponse, row_info
+from stadforstad.storage.link_throttle import LinkLimits
+from stadforstad.storage.link_values import (
+    IDENTITY_ITEMS,
+    INDUSTRY_ITEM,
+    INTRO_PLACEHOLDERS,
     MAX_CONTACT,
     MAX_INDUSTRY,
     MAX_INTRO,
@@ -136,9 +140,12 @@ class LinkStore(RespondentLinks):
         if not allowed or isinstance(actor, LinkActor):
             raise errors.fail(
                 ForbiddenError,
-                errors.STORE_FORBIDDEN,
+                errors.AUTH_FORBIDDEN,
                 what,
-                f"{actor.name} har inte behörighet till detta",
+                say(
+                    f"{actor.name} har inte behörighet till detta",
+                    f"{actor.name} is not allowed to do this",
+                ),
             )
 
     # -- members ----------------------------------------------------------------------
@@ -161,35 +168,67 @@ class LinkStore(RespondentLinks):
             raise fail(
                 LINK_NOT_SHAREABLE,
                 form.id,
-                "det här formuläret kan inte skickas med en inbjudningslänk",
+                say(
+                    "det här formuläret kan inte skickas med en inbjudningslänk",
+                    "this form cannot be sent with an invitation link",
+                ),
             )
         label = clean_line(label, MAX_LABEL, "label") or ""
         intro = strip_controls(intro or "", keep="\t\n\r").strip()
         if len(intro) > MAX_INTRO:
-            raise fail(LINK_TOO_LONG, "intro", f"introduktionen får vara högst {MAX_INTRO} tecken")
+            raise fail(
+                LINK_TOO_LONG,
+                "intro",
+                say(
+                    f"introduktionen får vara högst {MAX_INTRO} tecken",
+                    f"the introduction may be at most {MAX_INTRO} characters",
+                ),
+            )
         left = next((p for p in INTRO_PLACEHOLDERS if p.casefold() in intro.casefold()), None)
         if left:
             raise fail(
                 LINK_BAD_SETTING,
                 "intro",
-                f"byt ut {left} i introduktionen mot hur de svarande når er",
+                say(
+                    f"byt ut {left} i introduktionen mot hur de svarande når er",
+                    f"replace {left} in the introduction with how the respondents reach you",
+                ),
             )
         if lang not in LANGUAGES:
             raise fail(
-                LINK_BAD_SETTING, "lang", f"språket måste vara ett av {', '.join(LANGUAGES)}"
+                LINK_BAD_SETTING,
+                "lang",
+                say(
+                    f"språket måste vara ett av {', '.join(LANGUAGES)}",
+                    f"the language must be one of {', '.join(LANGUAGES)}",
+                ),
             )
         if closes_on is not None and closes_on < today():
             raise fail(
                 LINK_BAD_SETTING,
                 "closes_on",
-                "sista svarsdagen har redan passerat; välj i dag eller senare",
+                say(
+                    "sista svarsdagen har redan passerat; välj i dag eller senare",
+                    "the last day for answers has already passed; choose today or later",
+                ),
             )
         if max_answers is not None and max_answers < 1:
-            raise fail(LINK_BAD_SETTING, "max_answers", "högsta antal svar måste vara minst 1")
+            raise fail(
+                LINK_BAD_SETTING,
+                "max_answers",
+                say(
+                    "högsta antal svar måste vara minst 1",
+                    "the highest number of answers must be at least 1",
+                ),
+            )
         token = new_token()
         with self._write() as session:
             if session.get(Workspace, workspace_id) is None:
-                raise fail(LINK_NOT_FOUND, f"workspace {workspace_id}", "kommunen finns inte")
+                raise fail(
+                    LINK_NOT_FOUND,
+                    f"workspace {workspace_id}",
+                    say("kommunen finns inte", "the municipality does not exist"),
+                )
             row = InvitationLink(
                 workspace_id=workspace_id,
                 form_id=form.id,
@@ -243,7 +282,11 @@ class LinkStore(RespondentLinks):
             row = session.get(InvitationLink, link_id)
             if row is None or not actor.can_read(row.workspace_id) or isinstance(actor, LinkActor):
                 # The same answer whether it does not exist or is not yours.
-                raise fail(LINK_NOT_FOUND, f"link {link_id}", "länken finns inte")
+                raise fail(
+                    LINK_NOT_FOUND,
+                    f"link {link_id}",
+                    say("länken finns inte", "the link does not exist"),
+                )
             workspace_id = row.workspace_id
         return next(
             i for i in self.list_links(actor=actor, workspace_id=workspace_id) if i.id == link_id
@@ -254,7 +297,11 @@ class LinkStore(RespondentLinks):
         with self._write() as session:
             row = session.get(InvitationLink, link_id)
             if row is None or not actor.can_read(row.workspace_id) or isinstance(actor, LinkActor):
-                raise fail(LINK_NOT_FOUND, f"link {link_id}", "länken finns inte")
+                raise fail(
+                    LINK_NOT_FOUND,
+                    f"link {link_id}",
+                    say("länken finns inte", "the link does not exist"),
+                )
             self._require(actor.can_write(row.workspace_id), actor, f"link {link_id}")
             if row.revoked_at is None:
                 row.revoked_at = utcnow()
@@ -287,7 +334,10 @@ class LinkStore(RespondentLinks):
                     StorageError,
                     errors.STORE_NOT_FOUND,
                     "receipt",
-                    "Det finns inget svar med den kvittokoden i kommunen. Kontrollera koden.",
+                    say(
+                        "Det finns inget svar med den kvittokoden i kommunen. Kontrollera koden.",
+                        "There is no answer with that receipt code in the municipality. Check the code.",
+                    ),
                 )
             answer_id, link_id = row.id, row.link_id
             session.delete(row)

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stadforstad import errors
-from stadforstad.errors import ForbiddenError, StorageError
+from stadforstad.errors import ForbiddenError, StorageError, say
 from stadforstad.i18n import LANGUAGES
 from stadforstad.storage.repository import Actor, Store
 from stadforstad.storage.tables import Base, Respondent, User, Workspace, utcnow
@@ -69,16 +69,22 @@ def _no_user(actor: Actor) -> StorageError:
         StorageError,
         errors.PREF_NO_USER,
         "user",
-        "inställningar sparas bara för inloggade användare",
+        say(
+            "inställningar sparas bara för inloggade användare",
+            "settings are kept only for signed-in users",
+        ),
     )
 
 
 def _forbidden(actor: Actor, workspace_id: int) -> ForbiddenError:
     return errors.fail(
         ForbiddenError,
-        errors.STORE_FORBIDDEN,
+        errors.AUTH_FORBIDDEN,
         f"workspace {workspace_id}",
-        f"{actor.name} har inte behörighet till detta",
+        say(
+            f"{actor.name} har inte behörighet till detta",
+            f"{actor.name} is not allowed to do this",
+        ),
     )
 
 
@@ -107,7 +113,10 @@ class PreferenceStore:
         assert actor.user_id is not None
         if session.get(User, actor.user_id) is None:  # the account was deleted meanwhile
             raise errors.fail(
-                StorageError, errors.STORE_NOT_FOUND, f"user {actor.user_id}", "finns inte"
+                StorageError,
+                errors.STORE_NOT_FOUND,
+                f"user {actor.user_id}",
+                say("finns inte", "does not exist"),
             )
         row = session.get(UserPreference, actor.user_id)
         if row is None:
@@ -118,7 +127,10 @@ class PreferenceStore:
     def save_language(self, *, actor: Actor, language: str) -> None:
         if language not in LANGUAGES:
             raise errors.fail(
-                StorageError, errors.STORE_INVALID, "language", f"okänt språk {language!r}"
+                StorageError,
+                errors.STORE_INVALID,
+                "language",
+                say(f"okänt språk {language!r}", f"unknown language {language!r}"),
             )
         if actor.user_id is None:
             raise _no_user(actor)
@@ -136,7 +148,10 @@ class PreferenceStore:
         with self.store.write_session() as session:
             if session.get(Workspace, workspace_id) is None:
                 raise errors.fail(
-                    StorageError, errors.STORE_NOT_FOUND, f"workspace {workspace_id}", "finns inte"
+                    StorageError,
+                    errors.STORE_NOT_FOUND,
+                    f"workspace {workspace_id}",
+                    say("finns inte", "does not exist"),
                 )
             row = self._row(session, actor)
             if row.last_workspace_id != workspace_id:
@@ -171,7 +186,7 @@ class PreferenceStore:
                         StorageError,
                         errors.STORE_NOT_FOUND,
                         f"respondent {respondent_id}",
-                        "finns inte",
+                        say("finns inte", "does not exist"),
                     )
                 session.execute(
                     delete(UserParticipant).where(
@@ -200,18 +215,8 @@ class PreferenceStore:
                 StorageError,
                 errors.PREF_TAKEN,
                 f"respondent {respondent_id}",
-                "deltagaren är redan kopplad till en annan användare",
+                say(
+                    "deltagaren är redan kopplad till en annan användare",
+                    "the participant is already linked to another user",
+                ),
             ) from None
-
-    def unlink_participant(self, *, actor: Actor, workspace_id: int) -> None:
-        if actor.user_id is None:
-            raise _no_user(actor)
-        if not actor.can_read(workspace_id):
-            raise _forbidden(actor, workspace_id)
-        with self.store.write_session() as session:
-            session.execute(
-                delete(UserParticipant).where(
-                    UserParticipant.user_id == actor.user_id,
-                    UserParticipant.workspace_id == workspace_id,
-                )
-            )

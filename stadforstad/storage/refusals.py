@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from stadforstad import errors
-from stadforstad.errors import ForbiddenError, StorageError
+from stadforstad.errors import ForbiddenError, StorageError, say
 from stadforstad.storage.actors import Actor
 
 
 def forbidden(actor: Actor, what: str) -> ForbiddenError:
     return errors.fail(
-        ForbiddenError, errors.STORE_FORBIDDEN, what, f"{actor.name} har inte behörighet till detta"
+        ForbiddenError,
+        errors.AUTH_FORBIDDEN,
+        what,
+        say(
+            f"{actor.name} har inte behörighet till detta",
+            f"{actor.name} is not allowed to do this",
+        ),
     )
 
 
 def not_found(what: str) -> StorageError:
-    return errors.fail(StorageError, errors.STORE_NOT_FOUND, what, "finns inte")
+    return errors.fail(
+        StorageError, errors.STORE_NOT_FOUND, what, say("finns inte", "does not exist")
+    )

@@ -3,13 +3,13 @@ erased with everything they answered on their request."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, Result, delete, select
 from sqlalchemy.exc import IntegrityError
 
 from stadforstad import errors, limits
-from stadforstad.errors import StorageError
+from stadforstad.errors import StorageError, say
 from stadforstad.storage.actors import Actor
 from stadforstad.storage.records import RespondentInfo, respondent_info
 from stadforstad.storage.refusals import not_found
@@ -24,7 +24,9 @@ def respondent(store: Store, *, actor: Actor, workspace_id: int, name: str) -> R
     store._require_write(actor, workspace_id)
     name = " ".join(name.split())
     if not name:
-        raise errors.fail(StorageError, errors.STORE_INVALID, "name", "skriv ditt namn")
+        raise errors.fail(
+            StorageError, errors.STORE_INVALID, "name", say("skriv ditt namn", "write your name")
+        )
     if len(name) > limits.NAME_LENGTH:
         raise errors.fail(
             StorageError,
@@ -74,7 +76,10 @@ def respondent(store: Store, *, actor: Actor, workspace_id: int, name: str) -> R
         StorageError,
         errors.STORE_CONFLICT,
         "respondent",
-        "kunde inte spara deltagaren, försök igen",
+        say(
+            "kunde inte spara deltagaren, försök igen",
+            "the participant could not be saved, please try again",
+        ),
     )
 
 
@@ -103,10 +108,10 @@ def erase_respondent(
         response_ids = list(
             session.scalars(select(Response.id).where(Response.respondent_id == respondent_id))
         )
-        revisions = session.execute(
-            delete(Revision).where(Revision.response_id.in_(response_ids))
-        ).rowcount
-        responses = session.execute(delete(Response).where(Response.id.in_(response_ids))).rowcount
+        revisions = _deleted(
+            session.execute(delete(Revision).where(Revision.response_id.in_(response_ids)))
+        )
+        responses = _deleted(session.execute(delete(Response).where(Response.id.in_(response_ids))))
         session.execute(delete(Respondent).where(Respondent.id == respondent_id))
         counts = {"responses": responses, "revisions": revisions}
         store.record(
@@ -118,3 +123,8 @@ def erase_respondent(
             detail=f"{responses} svar och {revisions} versioner raderade på begäran",
         )
         return counts
+
+
+def _deleted(result: Result[Any]) -> int:
+    """How many rows a DELETE removed (its result is a cursor result)."""
+    return cast("CursorResult[Any]", result).rowcount

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from stadforstad import errors
 from stadforstad.answer_changes import changed_items
 from stadforstad.answers import check_answers
-from stadforstad.errors import StorageError
+from stadforstad.errors import StorageError, say
 from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage import group_answers
@@ -65,6 +65,24 @@ def response_row(
     return row
 
 
+def writable_row(
+    session: Session, workspace_id: int, respondent_id: int, form_id: str, round: int
+) -> Response:
+    """The response row to write to, created (and locked) if need be."""
+    row = response_row(session, workspace_id, respondent_id, form_id, round, create=True)
+    if row is None:  # created by another save and gone again between two statements
+        raise errors.fail(
+            StorageError,
+            errors.STORE_CONFLICT,
+            form_id,
+            errors.say(
+                "svaret ändrades under tiden; försök igen",
+                "the response changed meanwhile; try again",
+            ),
+        )
+    return row
+
+
 def save_draft(
     store: Store,
     *,
@@ -81,8 +99,7 @@ def save_draft(
     store._require_write(actor, workspace_id)
     clean = protect_answers(form, check_answers(form, answers, partial=True))
     with store.write_session() as session:
-        row = response_row(session, workspace_id, respondent_id, form.id, round, create=True)
-        assert row is not None  # created above
+        row = writable_row(session, workspace_id, respondent_id, form.id, round)
         group_answers.check_version(row, expected_version, form.id)
         row.version = (row.version or 0) + 1
         row.draft_saved_by = actor.name
@@ -124,14 +141,16 @@ def submit(
     store._require_write(actor, workspace_id)
     clean = protect_answers(form, check_answers(form, answers))
     with store.write_session() as session:
-        row = response_row(session, workspace_id, respondent_id, form.id, round, create=True)
-        assert row is not None  # created above
+        row = writable_row(session, workspace_id, respondent_id, form.id, round)
         if expected_revision is not None and row.revision != expected_revision:
             raise errors.fail(
                 StorageError,
                 errors.STORE_CONFLICT,
                 f"{form.id}",
-                "någon annan har sparat svaret under tiden; ladda om och försök igen",
+                say(
+                    "någon annan har sparat svaret under tiden; ladda om och försök igen",
+                    "someone else saved the answer meanwhile; reload and try again",
+                ),
             )
         group_answers.check_version(row, expected_version, form.id)
         previous = (

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 def _forbidden(actor: Actor, what: str) -> ForbiddenError:
     return errors.fail(
         ForbiddenError,
-        errors.STORE_FORBIDDEN,
+        errors.AUTH_FORBIDDEN,
         what,
         say(f"{actor.name} har inte behörighet till detta", f"{actor.name} may not do this"),
     )

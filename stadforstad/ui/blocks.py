@@ -11,7 +11,7 @@ data transformer, so sessions never race), kept with ``st.cache_resource`` and d
 ``st.vega_lite_chart``: what ``st.altair_chart`` would send, without the work. The
 converter is a private Streamlit function: if a Streamlit release renames it, charts
 fall back to ``st.altair_chart`` (correct, only slower) and
-``tests/test_chart_spec.py`` fails loudly so the reuse is restored.
+``tests/instruments/test_chart_spec.py`` fails loudly so the reuse is restored.
 """
 
 from __future__ import annotations

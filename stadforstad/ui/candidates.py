@@ -9,12 +9,12 @@ from __future__ import annotations
 import streamlit as st
 
 from scoring.actors import actor_key
-from scoring.common import Rated
 from stadforstad.catalog import load_form
 from stadforstad.errors import StadError
 from stadforstad.instruments.kontaktyta import candidate_actors
 from stadforstad.schema import Form, TableItem
-from stadforstad.ui.context import get_actor, get_store, tr
+from stadforstad.storage.rated import rated
+from stadforstad.ui.context import error_text, get_actor, get_store, tr
 
 SOURCE_FORM = "malgrupp_kontaktyta"
 #: The forms that are offered the candidates.
@@ -47,9 +47,7 @@ def offer_candidates(
         return mark
     latest = max(r.round for r in rows)
     source = load_form(SOURCE_FORM)
-    responses = [
-        Rated(respondent=r.respondent, answers=r.answers) for r in rows if r.round == latest
-    ]
+    responses = rated(r for r in rows if r.round == latest)
     present = {actor_key(str(row.get(column) or "")) for row in answers.get(item.id) or []}
     offered = [n for n in candidate_actors(source, responses, lang) if actor_key(n) not in present]
     if not offered:
@@ -122,7 +120,7 @@ def _add(
             round=round_no,
         )
     except StadError as exc:
-        st.session_state[f"{PAGE}.error"] = f"{exc.problems[0].message} ({exc.code})"
+        st.session_state[f"{PAGE}.error"] = error_text(exc)
         return
     added_key = f"{PAGE}.{form.id}.added"
     st.session_state[added_key] = st.session_state.get(added_key, 0) + 1

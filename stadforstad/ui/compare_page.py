@@ -374,7 +374,7 @@ def pick_filters(workspaces) -> tuple[Filters, Display]:
         chosen = top[0].multiselect(
             tr("Kommuner", "Municipalities"),
             list(names),
-            format_func=names.get,
+            format_func=lambda workspace_id: names.get(workspace_id, str(workspace_id)),
             key="compare.workspaces",
             placeholder=tr("Alla kommuner", "All municipalities"),
         )
@@ -402,7 +402,10 @@ def pick_filters(workspaces) -> tuple[Filters, Display]:
             "high": tr("Högst först", "Highest first"),
         }
         order = row[3].selectbox(
-            tr("Ordning", "Order"), list(orders), format_func=orders.get, key="compare.order"
+            tr("Ordning", "Order"),
+            list(orders),
+            format_func=lambda key: orders[key],
+            key="compare.order",
         )
         limit = row[4].number_input(
             tr("Visa högst (0 = alla)", "Show at most (0 = all)"),
@@ -414,7 +417,7 @@ def pick_filters(workspaces) -> tuple[Filters, Display]:
     filters = Filters(
         workspace_ids=tuple(chosen) or None, date_from=date_from, date_to=date_to, round=round_no
     )
-    return filters, Display(search=search, order=order, limit=int(limit) or None)
+    return filters, Display(search=search, order=order or "name", limit=int(limit) or None)
 
 
 def demo_controls() -> None:

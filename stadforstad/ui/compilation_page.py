@@ -45,6 +45,8 @@ class _Picture:
     compiled: Compilation
     #: Chart name → its Vega-Lite spec (None: this Streamlit cannot convert ahead).
     specs: dict[str, dict | None]
+    #: The language the charts are drawn in.
+    lang: str
 
 
 _CHARTS = {"heatmap": heatmap_chart, "distribution": distribution_chart}
@@ -57,6 +59,7 @@ def _picture(
     form_id: str,
     member: bool,
     min_group: int,
+    lang: str,
     *,
     _load: Callable[[], list[LinkAnswer]],
     _form: Form,
@@ -71,16 +74,17 @@ def _picture(
     specs: dict[str, dict | None] = {}
     if compiled.categories and not compiled.withheld:
         for name, chart in _CHARTS.items():
-            specs[name] = None if convert is None else convert(chart(compiled))
-    return _Picture(answers, compiled, specs)
+            specs[name] = None if convert is None else convert(chart(compiled, lang))
+    return _Picture(answers, compiled, specs, lang)
 
 
-def _draw(picture: _Picture, name: str) -> None:
+def _draw(picture: _Picture, name: str, lang: str) -> None:
     spec = picture.specs.get(name)
     if spec is None:
-        st.altair_chart(_CHARTS[name](picture.compiled), width="stretch")
+        chart = _CHARTS[name](picture.compiled, lang)
+        st.altair_chart(chart, width="stretch", alt=_chart_name())
     else:
-        st.vega_lite_chart(spec, width="stretch")
+        st.vega_lite_chart(spec, width="stretch", alt=_chart_name())
 
 
 def _counts(frame: pd.DataFrame) -> pd.DataFrame:
@@ -89,7 +93,52 @@ def _counts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _chart_name() -> str:
+    return tr(
+        "Diagram. Samma siffror finns i tabellerna under »Diagrammen i ord och siffror«.",
+        "Chart. The same figures are in the tables under “The charts in words and numbers”.",
+    )
+
+
+def _charts_in_words(compiled, lang: str) -> None:
+    """The two charts' figures as tables: their text alternative (WCAG 1.1.1)."""
+    with st.expander(tr("Diagrammen i ord och siffror", "The charts in words and numbers")):
+        heat = compiled.heatmap
+        means = heat.assign(
+            genomsnitt=[
+                None if hidden else m for m, hidden in zip(heat["genomsnitt"], heat["dold"])
+            ]
+        ).pivot_table(
+            index="bransch", columns="kategori", values="genomsnitt", aggfunc="first", dropna=False
+        )
+        order = [c.label for c in compiled.categories]
+        means = means.reindex(columns=[c for c in order if c in means.columns])
+        st.markdown(
+            tr(
+                "**Genomsnitt per bransch och kategori** (1 = aldrig, 5 = mycket ofta; "
+                "– = dolt eller inget svar)",
+                "**Average per industry and category** (1 = never, 5 = very often; "
+                "– = hidden or no answer)",
+            )
+        )
+        st.dataframe(table_view(means.reset_index(), lang), hide_index=True, width="stretch")
+        spread = compiled.distribution.dropna(subset=["antal"])
+        if not spread.empty:
+            counts = spread.pivot_table(
+                index="indikator", columns="värde", values="antal", aggfunc="sum", fill_value=0
+            )
+            counts = counts.reindex(list(dict.fromkeys(spread["indikator"])))
+            st.markdown(
+                tr(
+                    "**Antal svar per indikator och värde** (1 = aldrig … 5 = mycket ofta)",
+                    "**Answers per indicator and value** (1 = never … 5 = very often)",
+                )
+            )
+            st.dataframe(table_view(counts.reset_index(), lang), hide_index=True, width="stretch")
+
+
 def show_compilation_page(workspace) -> None:
+    lang = get_lang()
     links = LinkStore(get_store())
     forms = {f.id: f for f in shareable_forms()}
     if not forms:
@@ -105,7 +154,7 @@ def show_compilation_page(workspace) -> None:
         tr("Formulär", "Form"),
         list(forms),
         key=f"{PAGE}.form",
-        format_func=lambda i: forms[i].title.sv,
+        format_func=lambda i: forms[i].title.get(get_lang()),
     )
     form = forms[form_id]
     actor = get_actor()
@@ -128,6 +177,7 @@ def show_compilation_page(workspace) -> None:
         form.id,
         member,
         min_group,
+        lang,
         _load=lambda: links.link_answers(actor=actor, workspace_id=workspace.id, form_id=form.id),
         _form=form,
     )
@@ -153,7 +203,7 @@ def show_compilation_page(workspace) -> None:
             )
         )
     elif compiled.categories:
-        _draw(picture, "heatmap")
+        _draw(picture, "heatmap", lang)
         if not private and compiled.heatmap["dold"].any():
             st.caption(
                 tr(
@@ -161,7 +211,8 @@ def show_compilation_page(workspace) -> None:
                     f"– = fewer than {SHARE_MIN_GROUP} answers; hidden when shared.",
                 )
             )
-        _draw(picture, "distribution")
+        _draw(picture, "distribution", lang)
+        _charts_in_words(compiled, lang)
     if private and compiled.categories:
         st.subheader(tr("Genomsnitt per svar", "Average per answer"))
         st.caption(

@@ -21,7 +21,7 @@ from stadforstad.render import (
 from stadforstad.schema import Form
 from stadforstad.storage.preferences import PreferenceStore
 from stadforstad.ui.candidates import offer_candidates
-from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.context import error_text, get_actor, get_lang, get_store, tr
 from stadforstad.ui.form_saving import save_draft, saved_text, show_state, with_shared_rows
 from stadforstad.ui.group_form import (
     base_of,
@@ -161,7 +161,7 @@ def pick_respondent(workspace_id: int):
                         actor=actor, workspace_id=workspace_id, respondent_id=person.id
                     )
             except StadError as exc:
-                st.error(f"{exc.problems[0].message} ({exc.code})")
+                st.error(error_text(exc))
                 return None
             st.session_state[RESPONDENT_NEXT_KEY] = person.id
             st.rerun()
@@ -174,7 +174,7 @@ def _link_self(workspace_id: int, respondent_id: int) -> None:
             actor=get_actor(), workspace_id=workspace_id, respondent_id=respondent_id
         )
     except StadError as exc:
-        st.session_state[f"{PAGE}.link_error"] = f"{exc.problems[0].message} ({exc.code})"
+        st.session_state[f"{PAGE}.link_error"] = error_text(exc)
 
 
 def _keyed_notice(lang: str) -> None:
@@ -339,7 +339,7 @@ def show_form_page(workspace) -> None:
             if exc.code == STORE_STALE:
                 note_conflict(form, context, where, rendered.answers)
                 st.rerun()
-            st.error(f"{exc.problems[0].message} ({exc.code})")
+            st.error(error_text(exc))
         else:
             show_state(notice, latest)
             st.success(

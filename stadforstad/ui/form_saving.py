@@ -12,7 +12,7 @@ from stadforstad.i18n import time_text
 from stadforstad.render import drop_problems, show_problems
 from stadforstad.schema import Form
 from stadforstad.shared_rows import shared_rows
-from stadforstad.ui.context import get_actor, get_store, tr
+from stadforstad.ui.context import error_text, get_actor, get_store, tr
 from stadforstad.ui.group_form import keep_base, note_conflict
 
 
@@ -57,7 +57,7 @@ def save_draft(
         if exc.code == STORE_STALE:
             note_conflict(form, context, where, answers)
             st.rerun()
-        st.error(f"{exc.problems[0].message} ({exc.code})")
+        st.error(error_text(exc))
         return state
     if expected_version is not None:
         keep_base(form, context, latest.version, latest.working_answers)

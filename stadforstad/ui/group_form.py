@@ -18,7 +18,7 @@ from stadforstad.answer_changes import differences, merge_mine
 from stadforstad.errors import StadError
 from stadforstad.i18n import time_text
 from stadforstad.schema import Form
-from stadforstad.ui.context import get_actor, get_store, tr
+from stadforstad.ui.context import error_text, get_actor, get_store, tr
 from stadforstad.ui.revisions import answer_text
 
 PAGE = "form_page"
@@ -115,7 +115,7 @@ def _keep_mine(form: Form) -> None:
             actor=actor, form=form, answers=merged, expected_version=now.version, **where
         )
     except StadError as exc:
-        st.session_state[f"{PAGE}.conflict_error"] = f"{exc.problems[0].message} ({exc.code})"
+        st.session_state[f"{PAGE}.conflict_error"] = error_text(exc)
         return
     _fill_anew(form)
 

@@ -15,7 +15,7 @@ from stadforstad.questionnaire import draft_text, format_moment, industry_names,
 from stadforstad.render import escape_markdown
 from stadforstad.storage.link_drafts import LateDraft, erase_link_drafts, list_late_drafts
 from stadforstad.storage.links import LinkInfo, LinkStore
-from stadforstad.ui.context import get_actor, get_lang, tr
+from stadforstad.ui.context import error_text, get_actor, get_lang, tr
 
 PAGE = "links"
 FLASH_KEY = f"{PAGE}.flash"
@@ -64,7 +64,7 @@ def _erase(links: LinkStore, workspace, link_id: int, draft_id: int | None) -> N
             links, actor=get_actor(), workspace_id=workspace.id, link_id=link_id, draft_id=draft_id
         )
     except StadError as exc:
-        st.error(f"{exc.problems[0].message} ({exc.code})")
+        st.error(error_text(exc))
         return
     st.session_state[FLASH_KEY] = tr(f"{count} utkast raderade.", f"{count} drafts erased.")
     st.rerun()

@@ -22,7 +22,7 @@ import streamlit as st
 
 from stadforstad import client
 from stadforstad.errors import StadError
-from stadforstad.i18n import LANGUAGE_NAMES, LANGUAGES
+from stadforstad.i18n import LANGUAGE_NAMES, LANGUAGES, time_zone_name
 from stadforstad.questionnaire import format_moment, shareable_forms
 from stadforstad.render import escape_markdown
 from stadforstad.settings import get_settings
@@ -317,10 +317,10 @@ def _links_table(infos: list[LinkInfo]) -> None:
     )
     st.caption(
         tr(
-            "Tiderna är svensk tid. En länk visas bara när den skapas; har ni tappat bort "
-            "den, skapa en ny och stäng den gamla.",
-            "Times are Swedish time. A link is shown only when created; if lost, create a "
-            "new one and revoke the old.",
+            f"Tiderna är {time_zone_name('sv')}. En länk visas bara när den skapas; har ni "
+            "tappat bort den, skapa en ny och stäng den gamla.",
+            f"Times are {time_zone_name('en')}. A link is shown only when created; if lost, "
+            "create a new one and revoke the old.",
         )
     )
 

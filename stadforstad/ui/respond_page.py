@@ -376,7 +376,7 @@ class _Visit:
                 returning=True,
             )
         except AnswerError as exc:
-            problems = [p for p in exc.problems if p.where.split("[")[0] != INDUSTRY_ITEM]
+            problems = [p for p in exc.problems if p.item != INDUSTRY_ITEM]
             show_problems(rendered, answer_problems(problems, self.lang), self.lang)
             st.error(correct_text(self.lang))
             return

@@ -113,7 +113,8 @@ def error_text(exc: StadError, lang: str) -> str:
     if code == LINK_UNUSABLE:
         return unusable_text(lang)
     message = exc.problems[0].message if exc.problems else ""
-    return pick(lang, f"{message} ({code})", f"Something went wrong. ({code})")
+    english = getattr(message, "en", None) or "Something went wrong."
+    return pick(lang, f"{message} ({code})", f"{english} ({code})")
 
 
 #: The answer checks' messages for English readers, by code (Swedish: as checked).

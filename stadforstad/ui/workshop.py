@@ -22,6 +22,7 @@ from stadforstad.instruments.icebreaker import question_texts
 from stadforstad.instruments.kunskapsbank import area_label, entries_blocks, found_text, words
 from stadforstad.instruments.registry import get_instrument
 from stadforstad.schema import Form
+from stadforstad.storage.rated import rated
 from stadforstad.ui.blocks import show_blocks
 from stadforstad.ui.context import tr
 
@@ -163,9 +164,7 @@ def show_overview(form: Form, submitted: Sequence, lang: str) -> None:
     if overview is None or not rows:
         return
     latest = max(row.round for row in rows)
-    responses = [
-        Rated(respondent=r.respondent, answers=r.answers) for r in rows if r.round == latest
-    ]
+    responses = rated(r for r in rows if r.round == latest)
     show_blocks(overview(form, responses, today(), lang))
 
 

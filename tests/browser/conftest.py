@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers.browser import (  # noqa: F401
+    App,
+    free_port,
+    start_app,
+)
 
 CHROMIUM = os.environ.get("STADFORSTAD_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -30,79 +30,6 @@ CHROMIUM_ARGS = [
 ]
 
 pytestmark = pytest.mark.browser
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class App:
-    """A running app: its base URL, its database URL and the environment it runs in."""
-
-    def __init__(self, url: str, database_url: str, env: dict):
-        self.url = url
-        self.database_url = database_url
-        self.env = env
-
-
-def start_app(
-    database_url: str,
-    extra_env: dict | None = None,
-    log: Path | None = None,
-    *,
-    port: int | None = None,
-    extra_args: list[str] | None = None,
-):
-    """Serve the app; without sign-in (``STADFORSTAD_AUTH=none``) unless ``extra_env``
-    says otherwise. ``port``: a port chosen beforehand (``free_port()``), when the
-    caller must know it first; ``extra_args``: more ``streamlit run`` options."""
-    port = port or free_port()
-    env = {
-        **os.environ,
-        "STADFORSTAD_DATABASE_URL": database_url,
-        "STADFORSTAD_AUTH": "none",
-        **(extra_env or {}),
-    }
-    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - the server keeps it
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-            *(extra_args or []),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=out,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}; see {log}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return process, App(url, database_url, env)
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("streamlit did not answer within 90 s")
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_redo_flow import wait_idle
+from tests.helpers.browser import (
+    ROW_HEIGHT,
+    type_cell,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -17,19 +21,8 @@ ACTORS = [
     ("Hotellet", 4, 1, "Satsa mer"),
     ("Kyrkan", 1, 5, "Håll informerade"),
 ]
-#: The grid draws on a canvas: header and rows are this tall (Streamlit's default).
-ROW_HEIGHT = 35
 #: From the grid's left edge to the middle of the first column (after the row markers).
 FIRST_COLUMN_X = 70
-
-
-def type_cell(page: Page, text: str, then: str) -> None:
-    """Typing into a selected cell opens its editor; give it a moment to open and to
-    take the text before ``then`` (Tab: next column, Enter: done) commits it."""
-    page.keyboard.type(text, delay=40)
-    page.wait_for_timeout(300)
-    page.keyboard.press(then)
-    page.wait_for_timeout(300)
 
 
 def test_type_three_actors_submit_and_see_them_on_the_map(app, page: Page) -> None:

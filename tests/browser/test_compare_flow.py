@@ -3,7 +3,7 @@ the progress grid (the shared fixtures of ``tests/browser/conftest.py``).
 
 The app runs without accounts here, so the browser acts as the local user, who may do
 everything. That a member cannot open the page needs sign-in (accounts branch); until
-it lands that half is tested with AppTest in ``tests/test_compare_page.py``.
+it lands that half is tested with AppTest in ``tests/ui/test_compare_page.py``.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import sys
 import pytest
 
 from stadforstad.compare import step_forms
-from tests.browser.conftest import start_app
-from tests.conftest import ROOT
+from tests.helpers import ROOT
+from tests.helpers.browser import start_app
 
 pytestmark = pytest.mark.browser
 

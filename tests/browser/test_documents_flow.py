@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from stadforstad.catalog import load_form
-from tests.browser.test_redo_flow import wait_idle
+from tests.helpers.browser import wait_idle
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ import pytest
 
 from stadforstad import accounts
 from stadforstad.storage import Actor, Store, make_engine
-from tests.browser.conftest import start_app
+from tests.helpers.browser import start_app
 
 pytestmark = pytest.mark.browser
 

@@ -310,7 +310,7 @@ def test_the_respondent_page_in_english_and_the_industry_list(app, browser) -> N
 def test_a_fresh_server_deep_link_with_a_token_shows_no_menu(browser, tmp_path) -> None:
     """On a server no one has opened yet, Streamlit would run a page file on its own
     with a menu of every page: a token address must still get only the respondent page."""
-    from tests.browser.conftest import start_app
+    from tests.helpers.browser import start_app
 
     # As the page fixture does: the first run on a fresh server imports pandas and altair.
     expect.set_options(timeout=30_000)

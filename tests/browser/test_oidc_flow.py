@@ -15,8 +15,7 @@ import pytest
 
 from stadforstad import accounts
 from stadforstad.storage import Actor, Store, make_engine
-from tests.browser.conftest import free_port, start_app
-from tests.browser.test_signin_flow import wait_for_cookie
+from tests.helpers.browser import free_port, start_app, wait_for_cookie
 
 pytestmark = pytest.mark.browser
 

@@ -10,9 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from stadforstad.storage import Actor, Store, make_engine
-from tests.browser.conftest import start_app
-from tests.browser.test_aktorsanalys_flow import ROW_HEIGHT, type_cell
-from tests.browser.test_redo_flow import wait_idle
+from tests.helpers.browser import ROW_HEIGHT, start_app, type_cell, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +53,10 @@ def test_type_a_new_target_group_submit_and_see_it_stored_and_drawn(own_app, pag
     # own cell, the text would only filter the list and be dropped: the reason for the
     # column.)
     page.mouse.click(box["x"] + OTHER_COLUMN_X, box["y"] + ROW_HEIGHT + ROW_HEIGHT / 2)
-    wait_idle(page)  # the new row is kept as a draft at once: let that rerun end first
+    # The new row is kept as a draft at once: let that rerun start and end first (keys
+    # typed while it redraws the grid are lost).
+    page.wait_for_timeout(1500)
+    wait_idle(page)
     type_cell(page, NEW_GROUP, "Tab")
     type_cell(page, "Stationen", "Enter")
     wait_idle(page)

@@ -19,8 +19,7 @@ from stadforstad import accounts
 from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.tables import Respondent, Response
-from tests.browser.conftest import start_app
-from tests.browser.test_redo_flow import wait_idle
+from tests.helpers.browser import start_app, wait_idle
 
 pytestmark = pytest.mark.browser
 

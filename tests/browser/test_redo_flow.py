@@ -9,14 +9,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from stadforstad.catalog import load_form
+from tests.helpers.browser import (
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
-
-
-def wait_idle(page: Page) -> None:
-    """Streamlit shows a running indicator while the script reruns."""
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
 
 
 def test_create_workspace_fill_in_redo_and_see_the_result(app, page: Page) -> None:

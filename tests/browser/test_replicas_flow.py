@@ -24,9 +24,8 @@ from stadforstad import accounts
 from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.links import LinkStore
-from tests.browser.conftest import free_port, start_app
-from tests.browser.test_signin_flow import PASSWORD, sign_in, wait_for_cookie
-from tests.conftest import ROOT
+from tests.helpers import ROOT
+from tests.helpers.browser import PASSWORD, free_port, sign_in, start_app, wait_for_cookie
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 

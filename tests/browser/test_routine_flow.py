@@ -17,11 +17,8 @@ from stadforstad import demo
 from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
-from tests.browser.conftest import start_app
-from tests.browser.test_redo_flow import wait_idle
-from tests.test_pages_steps import answering
-from tests.test_statistik import PLAN, STATS
-from tests.test_steps_documents import ROUTINE
+from tests.helpers.browser import start_app, wait_idle
+from tests.helpers.steps import PLAN, ROUTINE, STATS, answering
 
 pytestmark = pytest.mark.browser
 

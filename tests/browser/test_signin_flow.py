@@ -6,18 +6,20 @@ app.py``, cookie routes included."""
 from __future__ import annotations
 
 import subprocess
-import time
 
 import pytest
 
 from stadforstad import accounts
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.web import COOKIE_NAME
-from tests.browser.conftest import start_app
+from tests.helpers.browser import (
+    PASSWORD,
+    sign_in,
+    start_app,
+    wait_for_cookie,
+)
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "ett-långt-lösenord"
 
 
 @pytest.fixture(scope="module")
@@ -44,15 +46,6 @@ def county_app(tmp_path_factory):
         process.kill()
 
 
-def sign_in(page, username: str) -> None:
-    from playwright.sync_api import expect
-
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_text(f"Du är inloggad som {username}")).to_be_visible()
-
-
 def sign_out(page) -> None:
     """Click "Logga ut": the page clears the cookie and loads itself anew."""
     from playwright.sync_api import expect
@@ -60,17 +53,6 @@ def sign_out(page) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name="Logga ut").click()
     expect(page.get_by_label("Användarnamn")).to_be_visible()
-
-
-def wait_for_cookie(context, present: bool = True) -> dict | None:
-    """The sign-in cookie once the page's script has fetched it (or cleared it)."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        found = [c for c in context.cookies() if c["name"] == COOKIE_NAME]
-        if bool(found) == present:
-            return found[0] if found else None
-        time.sleep(0.1)
-    raise AssertionError(f"the cookie did not {'appear' if present else 'go'} within 30 s")
 
 
 def expect_signed_in(page, username: str) -> None:
