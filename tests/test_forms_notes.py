@@ -10,6 +10,7 @@ from stadforstad.schema import Text
 from stadforstad.steps import load_steps
 
 NOTE_FORMS = [
+    "staden",
     "icebreaker",
     "organisation",
     "modig_miljo",
