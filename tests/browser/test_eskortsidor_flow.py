@@ -120,6 +120,7 @@ def test_member_types_two_adverts_sees_the_summary_and_the_name_is_only_a_code(
     grid.scroll_into_view_if_needed()
     for row, (site, nationality) in enumerate(ADVERTS):
         box = grid.bounding_box()
+        assert box is not None
         y = box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2
         # The "+" row under the last one: a click adds a row.
         page.mouse.click(box["x"] + DATE_X, y)
