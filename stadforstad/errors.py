@@ -142,6 +142,10 @@ DOC_NO_RESPONSE = "DOC_002"
 #: The document could not be written where asked (folder missing, no permission).
 DOC_CANNOT_WRITE = "DOC_003"
 
+# Keyed hashes (stadforstad/keyed.py)
+#: The installation's key for keyed hashes is too short to be secret.
+KEY_TOO_SHORT = "KEY_001"
+
 #: Every code and what it means, for operators and for the catalogue test.
 CODES: dict[str, str] = {
     FORM_NOT_FOUND: "no form file with that id",
@@ -218,6 +222,7 @@ CODES: dict[str, str] = {
     DOC_UNKNOWN_FORMAT: "the document's name does not end in .pdf or .docx",
     DOC_NO_RESPONSE: "no submitted answer to make the document from",
     DOC_CANNOT_WRITE: "the document could not be written where asked",
+    KEY_TOO_SHORT: "the installation's key for keyed hashes is too short to be secret",
 }
 
 
@@ -367,8 +372,3 @@ def problem_text(problem: Problem, lang: str) -> str:
     place = place_text(problem)
     where = f"{printable(place)}: " if place else ""
     return f"[{problem.code}] {where}{printable(in_language(problem.message, lang))}"
-
-
-# -- keyed hashes (stadforstad/keyed.py) ------------------------------------------------
-#: The installation's key for keyed hashes is too short to be secret.
-KEY_TOO_SHORT = "KEY_001"

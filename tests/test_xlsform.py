@@ -134,9 +134,16 @@ def test_samverkansplan_tables_are_repeat_groups(tmp_path: Path) -> None:
     assert xform.path("startar").endswith("/delmal/startar")
     assert xform.bind("startar").get("type") == "decimal"
     assert xform.bind("startar").get("constraint") == ". >= 2000 and . <= 2100"
-    assert xform.bind("nummer").get("constraint") == "position(..) <= 5"
+    # No row limit on the sub-goals (the scorer flags a sixth one instead).
+    assert xform.bind("nummer").get("constraint") is None
     assert xform.bind("just_nu").get("type") == "date"
     assert xform.choices("forberedelser") == ["tid", "personer", "samverkan", "syfte", "forkunskap"]
+
+
+def test_a_table_row_limit_is_a_constraint_on_its_first_column(tmp_path: Path) -> None:
+    xform = converted(export("rekrytering", tmp_path))
+    assert "kandidater" in xform.repeats()
+    assert "position(..) <= 30" in xform.bind("namn").get("constraint", "")
 
 
 def test_numbers_notes_and_multiple_choice(tmp_path: Path) -> None:
