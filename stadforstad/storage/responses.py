@@ -83,6 +83,15 @@ def writable_row(
     return row
 
 
+def clear_draft(row: Response) -> None:
+    """The response has no work in progress any more (submitted, or thrown away)."""
+    row.draft = None
+    row.draft_form_version = None
+    row.draft_saved_at = None
+    row.draft_saved_by = None
+    row.updated_at = utcnow()
+
+
 def save_draft(
     store: Store,
     *,
@@ -174,11 +183,7 @@ def submit(
                 changed=changed_items(previous, clean),
             )
         )
-        row.draft = None
-        row.draft_form_version = None
-        row.draft_saved_at = None
-        row.draft_saved_by = None
-        row.updated_at = utcnow()
+        clear_draft(row)
         store.record(
             session,
             actor,
@@ -214,10 +219,7 @@ def discard_draft(
         if row.revision == 0:
             session.delete(row)  # nothing was ever submitted: the response goes too
         else:
-            row.draft = None
-            row.draft_form_version = None
-            row.draft_saved_at = None
-            row.updated_at = utcnow()
+            clear_draft(row)
         store.record(
             session, actor, "delete", f"draft of response {row.id} ({form_id})", workspace_id
         )
