@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import random
 import subprocess
-import time
 from dataclasses import dataclass, field
 
 import pytest
@@ -25,12 +24,11 @@ from stadforstad.demo import _Generator, _valid, create_demo
 from stadforstad.questionnaire import link_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.links import LinkStore, link_url, new_token
-from stadforstad.web import COOKIE_NAME
 from tests.browser.conftest import start_app
+from tests.helpers.browser import PASSWORD, sign_in
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "ett-långt-lösenord"
 BLOCKING = ("serious", "critical")
 #: A page's first run imports and computes much (the comparison most): on a busy
 #: machine that has taken 45 s.
@@ -197,19 +195,6 @@ def installation(tmp_path_factory):
             process.kill()
 
 
-def sign_in(page: Page, username: str) -> None:
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_text(f"Du är inloggad som {username}")).to_be_visible()
-    # The sign-in cookie is set by the page's script a moment later; a new address
-    # before it is there opens the sign-in screen again.
-    deadline = time.monotonic() + 60
-    while not any(c["name"] == COOKIE_NAME for c in page.context.cookies()):
-        assert time.monotonic() < deadline, "the sign-in cookie never came"
-        page.wait_for_timeout(100)
-
-
 #: The pages each role has in its menu (app.py), by address.
 ROLE_PAGES = {
     "admin": [
@@ -293,8 +278,10 @@ def test_respondent_page_has_no_serious_axe_finding(installation, browser, capsy
         report.check(page, f"invitation link ({lang})")
         consent = "Jag har läst informationen ovan" if lang == "sv" else "I have read"
         page.get_by_text(consent).click()
-        send = "Skicka in" if lang == "sv" else "Submit"
-        expect(page.get_by_role("button", name=send)).to_be_enabled()
+        send = page.get_by_role("button", name="Skicka in" if lang == "sv" else "Submit")
+        # The rerun after the tick replaces the form; wait until the old copy is gone.
+        expect(send).to_have_count(1)
+        expect(send).to_be_enabled()
         report.check(page, f"invitation link, consented ({lang})")
         page.goto(f"{installation.open_app.url}/?t=made-up&lang={lang}")
         expect(page.get_by_test_id("stAlert").first).to_be_visible()

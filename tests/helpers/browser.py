@@ -96,6 +96,9 @@ def sign_in(page, username: str) -> None:
     page.get_by_label("Lösenord").fill(PASSWORD)
     page.get_by_role("button", name="Logga in").click()
     expect(page.get_by_text(f"Du är inloggad som {username}")).to_be_visible()
+    # The sign-in cookie is set by the page's script a moment later; a new address
+    # opened before it is there shows the sign-in screen again.
+    wait_for_cookie(page.context)
 
 
 def wait_for_cookie(context, present: bool = True) -> dict | None:
