@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from stadforstad.answers import Answers
 from stadforstad.schema import Form
 from stadforstad.storage import (
     audit,
@@ -296,6 +297,48 @@ class Store:
             actor=actor,
             workspace_ids=workspace_ids,
             form_id=form_id,
+            round=round,
+            saved_from=saved_from,
+            saved_to=saved_to,
+        )
+
+    def first_answers(
+        self,
+        *,
+        actor: Actor,
+        workspace_ids: Sequence[int],
+        round: int | None = None,
+        saved_from: dt.datetime | None = None,
+        saved_to: dt.datetime | None = None,
+    ) -> list[tuple[int, str, int, Answers]]:
+        """Per workspace and form: how many responses, and the first one's answers, in
+        one query (see :func:`submitted.first_answers`)."""
+        return submitted.first_answers(
+            self,
+            actor=actor,
+            workspace_ids=workspace_ids,
+            round=round,
+            saved_from=saved_from,
+            saved_to=saved_to,
+        )
+
+    def submitted_answers(
+        self,
+        *,
+        actor: Actor,
+        workspace_ids: Sequence[int],
+        form_ids: Sequence[str],
+        round: int | None = None,
+        saved_from: dt.datetime | None = None,
+        saved_to: dt.datetime | None = None,
+    ) -> list[tuple[int, str, Answers]]:
+        """The answers of every submitted response to ``form_ids``, in one query (see
+        :func:`submitted.submitted_answers`)."""
+        return submitted.submitted_answers(
+            self,
+            actor=actor,
+            workspace_ids=workspace_ids,
+            form_ids=form_ids,
             round=round,
             saved_from=saved_from,
             saved_to=saved_to,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 
+from stadforstad.answers import Answers
 from stadforstad.storage.actors import Actor
 from stadforstad.storage.records import SubmittedRow
 from stadforstad.storage.tables import Respondent, Response, Revision, Workspace
@@ -96,6 +97,102 @@ def submitted(
                 saved_at,
             ) in session.execute(query)
         ]
+
+
+def first_answers(
+    store: Store,
+    *,
+    actor: Actor,
+    workspace_ids: Sequence[int],
+    round: int | None = None,
+    saved_from: dt.datetime | None = None,
+    saved_to: dt.datetime | None = None,
+) -> list[tuple[int, str, int, Answers]]:
+    """``(workspace_id, form_id, responses, answers)`` in one query: for every workspace
+    and form with submitted responses (the period rule of :func:`submitted`), how many
+    there are and the answers of the first of them (the lowest response id). Lets a
+    view that needs one response of a kind per form (the progress grid: is one done?)
+    read one answer per form instead of all of them."""
+    for workspace_id in workspace_ids:
+        store._require_read(actor, workspace_id)
+    if not workspace_ids:
+        return []
+    grouped = _filtered(
+        select(
+            Response.workspace_id,
+            Response.form_id,
+            func.count().label("responses"),
+            func.min(Response.id).label("first_id"),
+        ),
+        workspace_ids=workspace_ids,
+        round=round,
+        saved_from=saved_from,
+        saved_to=saved_to,
+    ).group_by(Response.workspace_id, Response.form_id)
+    counted = grouped.subquery()
+    query = (
+        select(counted.c.workspace_id, counted.c.form_id, counted.c.responses, Revision.answers)
+        .select_from(counted)
+        .join(Response, Response.id == counted.c.first_id)
+        .join(
+            Revision,
+            (Revision.response_id == Response.id) & (Revision.number == revision_number(saved_to)),
+        )
+    )
+    with store.read_session() as session:
+        return [(w, f, int(n), answers) for w, f, n, answers in session.execute(query)]
+
+
+def submitted_answers(
+    store: Store,
+    *,
+    actor: Actor,
+    workspace_ids: Sequence[int],
+    form_ids: Sequence[str],
+    round: int | None = None,
+    saved_from: dt.datetime | None = None,
+    saved_to: dt.datetime | None = None,
+) -> list[tuple[int, str, Answers]]:
+    """``(workspace_id, form_id, answers)`` of every submitted response to ``form_ids``
+    in ``workspace_ids`` (the period rule of :func:`submitted`), in one query."""
+    for workspace_id in workspace_ids:
+        store._require_read(actor, workspace_id)
+    if not workspace_ids or not form_ids:
+        return []
+    query = _filtered(
+        select(Response.workspace_id, Response.form_id, Revision.answers),
+        workspace_ids=workspace_ids,
+        round=round,
+        saved_from=saved_from,
+        saved_to=saved_to,
+    ).where(Response.form_id.in_(list(form_ids)))
+    with store.read_session() as session:
+        return [(w, f, answers) for w, f, answers in session.execute(query)]
+
+
+def _filtered(
+    query,
+    *,
+    workspace_ids: Sequence[int],
+    round: int | None,
+    saved_from: dt.datetime | None,
+    saved_to: dt.datetime | None,
+):
+    """``query`` over responses joined to the revision they are read at, with the
+    workspaces, round and period of :func:`submitted`."""
+    query = (
+        query.select_from(Response)
+        .join(
+            Revision,
+            (Revision.response_id == Response.id) & (Revision.number == revision_number(saved_to)),
+        )
+        .where(Response.workspace_id.in_(list(workspace_ids)))
+    )
+    if round is not None:
+        query = query.where(Response.round == round)
+    if saved_from is not None:
+        query = query.where(Revision.saved_at >= saved_from)
+    return query
 
 
 def submitted_counts(
