@@ -47,12 +47,13 @@ def rated_items(form) -> list:
     return [item for item in form.answerable() if item.kind in ("scale", "level")]
 
 
-def summarize_item(item_id: str, responses: Sequence[Rated]) -> ItemStats:
-    values = {
-        r.respondent: r.answers[item_id]
-        for r in responses
-        if isinstance(r.answers.get(item_id), int) and not isinstance(r.answers.get(item_id), bool)
-    }
+def is_rating(value: Any) -> bool:
+    """Whether an answer counts in an item's statistics: a whole number (not a yes/no)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def item_stats(item_id: str, values: dict[str, int]) -> ItemStats:
+    """The statistics of one item over its ratings (respondent → value)."""
     numbers = list(values.values())
     if not numbers:
         return ItemStats(
@@ -77,6 +78,13 @@ def summarize_item(item_id: str, responses: Sequence[Rated]) -> ItemStats:
         spread=high - low,
         disagree=high - low >= DISAGREEMENT_SPREAD,
         values=values,
+    )
+
+
+def summarize_item(item_id: str, responses: Sequence[Rated]) -> ItemStats:
+    return item_stats(
+        item_id,
+        {r.respondent: r.answers[item_id] for r in responses if is_rating(r.answers.get(item_id))},
     )
 
 

@@ -125,6 +125,13 @@ class RedoGroup(Result):
     period_outside: list[str]
 
 
+def median_and_mean(totals: Sequence[int]) -> tuple[float | None, float | None]:
+    """The group's median and mean (to two decimals) of its complete totals."""
+    if not totals:
+        return None, None
+    return float(statistics.median(totals)), round(statistics.fmean(totals), 2)
+
+
 def summarize(form, responses: Sequence[Rated]) -> RedoGroup:
     members = []
     for response in responses:
@@ -142,7 +149,7 @@ def summarize(form, responses: Sequence[Rated]) -> RedoGroup:
     totals = [m.total for m in members if m.complete]
     items = summarize_items(form, responses)
     scale = rated_items(form)
-    median = float(statistics.median(totals)) if totals else None
+    median, mean = median_and_mean(totals)
     ready_count = sum(1 for m in members if m.ready is True)
     not_ready_count = sum(1 for m in members if m.ready is False)
     return RedoGroup(
@@ -151,7 +158,7 @@ def summarize(form, responses: Sequence[Rated]) -> RedoGroup:
         max_total=sum(item.max for item in scale),
         members=members,
         median_total=median,
-        mean_total=round(statistics.fmean(totals), 2) if totals else None,
+        mean_total=mean,
         ready_count=ready_count,
         not_ready_count=not_ready_count,
         items=items,

@@ -10,12 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from scoring.common import rated_items
 from scoring.redo import THRESHOLD, WORK_ON_AT_MOST
+
+
+class RedoNumbers(NamedTuple):
+    """One response's numbers of :class:`scoring.redo.RedoResult` (same names, same
+    values), without the pydantic model: what a view over many responses reads."""
+
+    total: int
+    answered: int
+    complete: bool
+    ready: bool | None
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,19 @@ class RedoColumns:
     complete: np.ndarray
     ready: np.ndarray
     work_on: np.ndarray
+
+    def numbers(self) -> list[RedoNumbers]:
+        """Each response's total, answered, complete and ready (``None`` while items
+        are missing), as the result gives them."""
+        return [
+            RedoNumbers(total, answered, complete, ready if complete else None)
+            for total, answered, complete, ready in zip(
+                self.total.tolist(),
+                self.answered.tolist(),
+                self.complete.tolist(),
+                self.ready.tolist(),
+            )
+        ]
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Each response's result as ``score(...).model_dump(mode="json")`` gives it."""

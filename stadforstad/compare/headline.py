@@ -4,10 +4,12 @@ first round to the latest."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
 import pandas as pd
 
 from stadforstad import errors
+from stadforstad.compare import redo_arrays
 from stadforstad.compare.scope import (
     READINESS_FORM,
     Filters,
@@ -44,8 +46,19 @@ def headline_of(form: Form) -> Headline:
     return headline
 
 
-def _headline_values(form: Form, rows: Sequence[SubmittedRow]) -> list[float]:
+def _headline_values(
+    form: Form, rows: Sequence[SubmittedRow], *, arrays: bool = True
+) -> list[float]:
+    """The headline number of every response that has one. ``arrays``: computed on the
+    array path (``redo_arrays``) where it applies, else through the scorer."""
     instrument, headline = INSTRUMENTS[form.id], headline_of(form)
+    light = redo_arrays.numbers(form, rows) if arrays else None
+    if light is not None:
+        try:
+            # The headline reads the result's fields; the light numbers have the same.
+            return [float(v) for v in map(headline.value, cast(Any, light)) if v is not None]
+        except AttributeError:
+            pass  # a headline reading a field the light numbers lack: the scorer
     values = (headline.value(instrument.score(form, r.answers)) for r in rows)
     return [float(v) for v in values if v is not None]
 
@@ -90,11 +103,17 @@ def scores(
 
 # -- change over time -------------------------------------------------------------------
 def change(
-    store: Store, *, actor: Actor, filters: Filters = Filters(), form_id: str = READINESS_FORM
+    store: Store,
+    *,
+    actor: Actor,
+    filters: Filters = Filters(),
+    form_id: str = READINESS_FORM,
+    arrays: bool = True,
 ) -> pd.DataFrame:
     """First and latest round per municipality of the form's headline number (the
     median over respondents; for ``redo`` the total's median), and the change. The
-    round filter does not apply: the rounds are what this view compares."""
+    round filter does not apply: the rounds are what this view compares. ``arrays``:
+    see :func:`_headline_values` (the same figures either way)."""
     form = scored_form(form_id)
     workspaces, by_workspace = _load(store, actor, filters, form.id, all_rounds=True)
     records = []
@@ -104,8 +123,12 @@ def change(
             continue
         rounds = sorted({r.round for r in rows})
         first, latest = rounds[0], rounds[-1]
-        first_values = _headline_values(form, [r for r in rows if r.round == first])
-        latest_values = _headline_values(form, [r for r in rows if r.round == latest])
+        first_values = _headline_values(
+            form, [r for r in rows if r.round == first], arrays=arrays
+        )
+        latest_values = _headline_values(
+            form, [r for r in rows if r.round == latest], arrays=arrays
+        )
         first_value, latest_value = _median(first_values), _median(latest_values)
         records.append(
             {

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from stadforstad.compare import redo_arrays
 from stadforstad.compare.scope import (
     READINESS_FORM,
     Filters,
@@ -30,10 +31,14 @@ class Readiness:
     totals: pd.DataFrame
 
 
-def readiness_frames(store: Store, *, actor: Actor, filters: Filters = Filters()) -> Readiness:
+def readiness_frames(
+    store: Store, *, actor: Actor, filters: Filters = Filters(), arrays: bool = True
+) -> Readiness:
+    """The summary, heatmap and totals. ``arrays``: each municipality on the array path
+    (``redo_arrays``) where it applies, else through the scorer; the figures are the
+    same either way (``arrays=False`` scores every group, for the tests)."""
     form = scored_form(READINESS_FORM)
     workspaces, by_workspace = _load(store, actor, filters, form.id)
-    summarize = REDO.summarize
     item_ids = [i.id for i in form.answerable() if i.kind == "scale"]
     summary, items, totals = [], [], []
     for workspace in workspaces:
@@ -42,8 +47,10 @@ def readiness_frames(store: Store, *, actor: Actor, filters: Filters = Filters()
         if not rows:
             summary.append(record | {f"mean_{i}": None for i in item_ids})
             continue
-        group = summarize(form, rated(rows))
-        complete = [m.total for m in group.members if m.complete]
+        group = redo_arrays.figures(form, rows) if arrays else None
+        if group is None:
+            group = redo_arrays.scored_figures(form, REDO.summarize(form, rated(rows)))
+        complete = group.complete
         record |= {
             "complete": len(complete),
             "median_total": group.median_total,
