@@ -123,9 +123,7 @@ def change(
             continue
         rounds = sorted({r.round for r in rows})
         first, latest = rounds[0], rounds[-1]
-        first_values = _headline_values(
-            form, [r for r in rows if r.round == first], arrays=arrays
-        )
+        first_values = _headline_values(form, [r for r in rows if r.round == first], arrays=arrays)
         latest_values = _headline_values(
             form, [r for r in rows if r.round == latest], arrays=arrays
         )

@@ -25,7 +25,11 @@ def progress(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.
     Without a round filter any round counts."""
     workspaces = _workspaces(store, actor, filters)
     saved_from, saved_to = filters.period()
-    period: dict[str, Any] = {"round": filters.round, "saved_from": saved_from, "saved_to": saved_to}
+    period: dict[str, Any] = {
+        "round": filters.round,
+        "saved_from": saved_from,
+        "saved_to": saved_to,
+    }
     by_id = {f.id: f for f in list_forms()}
     # A form is completed when ONE response is done: the first response of every
     # workspace and form is read (one query), and the others only where that one is not
