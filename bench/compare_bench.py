@@ -7,8 +7,7 @@
    scored form in the registry; answers from the demo generator, checked like typed ones).
 2. Builds every comparison frame the page can show (``stadforstad.compare``), and the
    same figures for readiness, change and progress written as one pandas groupby over
-   the raw answers: the lower bound. Both in this one run; the ratio is the cost of
-   scoring through the registry (pydantic results per response and per group).
+   the raw answers: the lower bound. Both in this one run, interleaved.
 3. Times the page's rerun (AppTest), the median of ``--reruns`` reruns after warm-up.
 
 Run by hand; the test suite never asserts timings.
@@ -344,9 +343,13 @@ as one pandas groupby over the raw answers (the same one SQL query, then `groupb
 | pandas groupby lower bound | {lower_total * 1000:.0f} |
 | **ratio** | **{ours / lower_total:.1f}×** |
 
-The difference is scoring through the registry: every response becomes a pydantic
-result and every municipality a group summary, which keeps the page's figures the same
-as the scorers' (golden cases) at the price of that factor.
+Readiness and change score `redo` on arrays (`compare/redo_arrays.py`: the scorer's
+rule in `scoring/redo_columns.py`, the group figures through the scorer's own helpers);
+a municipality with an answer the arrays cannot read goes through the scorer. Progress
+reads each municipality and form's count and first answers, the others only where the
+first is not done. What remains over the lower bound: the progress grid's done check
+(the lower bound only counts), the Python loops per municipality, pandas frames built
+from records.
 
 Page rerun (AppTest, `pages/compare.py` in the single-user mode, the page's title
 checked, view Redo, median CPU time of {
