@@ -99,6 +99,10 @@ class Instrument(Generic[R, G]):
     score_in_context: (
         Callable[[Form, dict[str, Any], Mapping[str, Sequence[dict[str, Any]]]], R] | None
     ) = None
+    #: The group's picture with those answers.
+    summarize_in_context: (
+        Callable[[Form, Sequence[Rated], Mapping[str, Sequence[dict[str, Any]]]], G] | None
+    ) = None
 
     def score_with(
         self,
@@ -110,6 +114,17 @@ class Instrument(Generic[R, G]):
         if context is not None and self.score_in_context is not None:
             return self.score_in_context(form, answers, context)
         return self.score(form, answers)
+
+    def summarize_with(
+        self,
+        form: Form,
+        responses: Sequence[Rated],
+        context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+    ) -> G:
+        """The group's picture, reading the context forms' answers when there are any."""
+        if context is not None and self.summarize_in_context is not None:
+            return self.summarize_in_context(form, responses, context)
+        return self.summarize(form, responses)
 
     #: A response laid out as the handbook's own template (the plan), verdict included;
     #: ``None``: the verdict followed by the answers.
@@ -151,10 +166,14 @@ class Instrument(Generic[R, G]):
         return blocks
 
     def group_response_blocks(
-        self, form: Form, responses: Sequence[Rated], lang: str
+        self,
+        form: Form,
+        responses: Sequence[Rated],
+        lang: str,
+        context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
     ) -> list[Block]:
         """The group's picture and, for a scored form, each member's answers beside it."""
-        blocks = self.group_blocks(form, self.summarize(form, responses), lang)
+        blocks = self.group_blocks(form, self.summarize_with(form, responses, context), lang)
         if self.scored or self.with_answers:
             blocks += [
                 Heading(pick(lang, "Varje deltagares svar", "Each member's answers"), 3),
