@@ -89,6 +89,9 @@ class Instrument(Generic[R, G]):
     #: What the overview says about this form, from the municipality's submitted
     #: responses and today's date in Stockholm (``[]``: nothing to say).
     overview: Callable[[Form, Sequence[Rated], dt.date, str], list[Block]] | None = None
+    #: How far the answers being worked on (draft included) have come, shown above the
+    #: result while the form is filled in: a share from 0 to 1 and its words.
+    progress: Callable[[Form, dict[str, Any], str], tuple[float, str]] | None = None
     #: Other forms of the same municipality and round whose submitted answers the
     #: result reads (e.g. the collaboration plan's yearly targets for the statistics).
     context_forms: tuple[str, ...] = ()

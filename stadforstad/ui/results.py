@@ -31,7 +31,7 @@ from stadforstad.schema import Form
 from stadforstad.storage.context import context_answers
 from stadforstad.ui.blocks import show_blocks
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
-from stadforstad.ui.workshop import show_event_progress, show_products, show_tools
+from stadforstad.ui.workshop import show_products, show_tools
 
 PAGE = "results"
 
@@ -202,8 +202,10 @@ def show_result_section(
     """After the form: the submitted response's result and answers, and the documents
     (``background``: what the response builds on, put into its document)."""
     lang = get_lang()
-    if form.id == "event":  # the planning so far, draft included
-        show_event_progress(form, state.working_answers, lang)
+    progress = get_instrument(form.id).progress
+    if progress is not None:  # how far the work has come, draft included
+        share, words = progress(form, state.working_answers, lang)
+        st.progress(share, text=words)
     st.divider()
     context = (
         context_answers(
