@@ -105,8 +105,8 @@ def write_bare_data(folder: Path) -> None:
     """What the bare script draws, made once from the same answers, as plain data."""
     from stadforstad.catalog import load_form
     from stadforstad.instruments.aktorsanalys import AKTORSANALYS, _per_quadrant, chart_text
-    from stadforstad.instruments.blocks import Answers
     from stadforstad.instruments.answers_view import answer_blocks
+    from stadforstad.instruments.blocks import Answers
     from stadforstad.ui.blocks import table_frame
 
     form, given = load_form(FORM_ID), answers()
@@ -258,9 +258,7 @@ def main() -> int:
                 f"{name:<16}{statistics.median(values) * 1000:>8.1f}ms"
                 f"{min(values) * 1000:>8.1f}ms{statistics.median(cpu[name]) * 1000:>10.1f}ms"
             )
-        wall = statistics.median(times["page + result"]) / statistics.median(
-            times["bare + result"]
-        )
+        wall = statistics.median(times["page + result"]) / statistics.median(times["bare + result"])
         ratio = statistics.median(cpu["page + result"]) / statistics.median(cpu["bare + result"])
         print(
             f"\nratio page + result / bare + result (medians): wall {wall:.2f}x; CPU time "

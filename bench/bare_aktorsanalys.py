@@ -114,5 +114,9 @@ for index, what in enumerate(("response", "blank")):
             "Ladda ner som PDF", data=b"", file_name="x.pdf", key=f"{what}.pdf", on_click="ignore"
         )
         right.download_button(
-            "Ladda ner som Word", data=b"", file_name="x.docx", key=f"{what}.docx", on_click="ignore"
+            "Ladda ner som Word",
+            data=b"",
+            file_name="x.docx",
+            key=f"{what}.docx",
+            on_click="ignore",
         )
