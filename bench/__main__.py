@@ -27,10 +27,20 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
         ["--reruns", "10", "--warmup", "2"],
         ["--reruns", "3", "--warmup", "1"],
     ),
+    "aktorsanalys page": (
+        "bench/aktorsanalys_page.py",
+        ["--reruns", "30", "--warmup", "3"],
+        ["--reruns", "3", "--warmup", "1"],
+    ),
     "comparison": (
         "bench/compare_bench.py",
         ["--municipalities", "60", "--respondents", "20", "--reruns", "5"],
         ["--municipalities", "5", "--respondents", "4", "--reruns", "1"],
+    ),
+    "comparison page in a browser": (
+        "bench/compare_browser.py",
+        ["--municipalities", "60", "--respondents", "20", "--loads", "7"],
+        ["--municipalities", "5", "--respondents", "4", "--loads", "1"],
     ),
     "compilation page": (
         "bench/compilation_page.py",
@@ -45,6 +55,11 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
     "excel export": ("bench/excel_export.py", ["--answers", "20000"], ["--answers", "500"]),
     "link answers at once": ("bench/questionnaire_load.py", [], []),
     "cold start": ("bench/cold_start.py", ["--rounds", "2"], ["--rounds", "1"]),
+    "cold start in a browser": (
+        "bench/cold_start_browser.py",
+        ["--rounds", "5"],
+        ["--rounds", "1"],
+    ),
     "documents": ("bench/documents_bench.py", ["--repeat", "5"], ["--repeat", "1"]),
 }
 

@@ -22,14 +22,10 @@ import uuid
 from pathlib import Path
 
 from stadforstad.catalog import load_form
+from stadforstad.link_load import LoadResult, run_load
 from stadforstad.schema import Form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.links import LinkStore
-from tests.helpers.link_load import (  # noqa: F401
-    LoadResult,
-    _answers,
-    run_load,
-)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmarks.md"

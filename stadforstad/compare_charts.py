@@ -14,7 +14,18 @@ import pandas as pd
 
 from stadforstad.charts import NEUTRAL, NOT_READY, READY, WORK_ON
 from stadforstad.charts.common import column_axis, label_axis, number_axis
-from stadforstad.i18n import number_text, pick
+from stadforstad.charts.words import (
+    LEVEL_TITLE,
+    MEAN_1_5,
+    MEAN_TITLE,
+    MUNICIPALITY,
+    RESPONSE_COUNT,
+    RESPONSES_TITLE,
+    TODAY_TITLE,
+    WISHED_TITLE,
+    tip,
+)
+from stadforstad.i18n import STEP_WORD, number_text, pick
 from stadforstad.instruments.redo import READINESS_THRESHOLD
 
 ROW = 22  # pixels per municipality
@@ -78,7 +89,7 @@ def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv
             y=y,
             size=alt.Size(
                 "count:Q",
-                title=pick(lang, "Antal svar", "Responses"),
+                title=pick(lang, *RESPONSE_COUNT),
                 scale=alt.Scale(range=[40, 400], zero=False),
                 legend=alt.Legend(values=sorted({int(c) for c in points["count"]}), format="d"),
             ),
@@ -88,9 +99,9 @@ def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
             tooltip=[
-                alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+                tip("workspace:N", MUNICIPALITY, lang),
                 alt.Tooltip("total:Q", title=pick(lang, "Total", "Total")),
-                alt.Tooltip("count:Q", title=pick(lang, "Antal svar", "Responses")),
+                tip("count:Q", RESPONSE_COUNT, lang),
             ],
         )
     )
@@ -102,9 +113,9 @@ def readiness_chart(summary: pd.DataFrame, totals: pd.DataFrame, lang: str = "sv
             x=alt.X("median_total:Q"),
             y=y,
             tooltip=[
-                alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+                tip("workspace:N", MUNICIPALITY, lang),
                 alt.Tooltip("median_total:Q", title="median", format=".1f"),
-                alt.Tooltip("respondents:Q", title=pick(lang, "Svar", "Responses")),
+                tip("respondents:Q", RESPONSES_TITLE, lang),
                 alt.Tooltip("ready_count:Q", title=pick(lang, "Redo", "Ready")),
                 alt.Tooltip("not_ready_count:Q", title=pick(lang, "Inte redo", "Not ready")),
             ],
@@ -150,16 +161,16 @@ def readiness_heatmap(items: pd.DataFrame, lang: str = "sv") -> alt.Chart:
         color=alt.Color(
             "mean:Q",
             scale=alt.Scale(domain=[1, 5], scheme="redyellowgreen"),
-            title=pick(lang, "Medel (1–5)", "Mean (1–5)"),
+            title=pick(lang, *MEAN_1_5),
         ),
         tooltip=[
-            alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+            tip("workspace:N", MUNICIPALITY, lang),
             alt.Tooltip("item_label:N", title=pick(lang, "Fråga", "Question")),
-            alt.Tooltip("text:N", title=pick(lang, "Medel", "Mean")),
+            tip("text:N", MEAN_TITLE, lang),
             alt.Tooltip("min:Q", title="min"),
             alt.Tooltip("max:Q", title="max"),
             alt.Tooltip("spread:Q", title=pick(lang, "Spridning", "Spread"), format=".1f"),
-            alt.Tooltip("n:Q", title=pick(lang, "Svar", "Responses")),
+            tip("n:Q", RESPONSES_TITLE, lang),
         ],
     )
     differ = base.transform_filter("datum.disagree").mark_rect(
@@ -181,6 +192,7 @@ def _dumbbell(
     start: str,
     end: str,
     labels: tuple[str, str],
+    what: str,
     domain,
     title: str,
     x_title: str,
@@ -218,8 +230,8 @@ def _dumbbell(
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
             tooltip=[
-                alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
-                "what:N",
+                tip("workspace:N", MUNICIPALITY, lang),
+                alt.Tooltip("what:N", title=what),
                 alt.Tooltip("shown:N", title=pick(lang, "Värde", "Value")),
             ],
         )
@@ -237,6 +249,7 @@ def change_chart(frame: pd.DataFrame, measure: str, lang: str = "sv") -> alt.Cha
             pick(lang, "Första omgången", "First round"),
             pick(lang, "Senaste omgången", "Latest round"),
         ),
+        pick(lang, "Omgång", "Round"),
         None,
         pick(lang, "Första och senaste omgången", "First and latest round"),
         measure,
@@ -250,7 +263,8 @@ def case_handling_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
         frame,
         "today_mean",
         "wished_mean",
-        (pick(lang, "Idag", "Today"), pick(lang, "Önskad", "Wished for")),
+        (pick(lang, *TODAY_TITLE), pick(lang, *WISHED_TITLE)),
+        pick(lang, "När", "When"),
         (1, 5),
         pick(
             lang,
@@ -268,7 +282,7 @@ def collaboration_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
         return _empty(lang)
     order = _order(frame)
     levels = list(dict.fromkeys(frame.sort_values("level_index")["level_label"]))
-    when = {"today": pick(lang, "Idag", "Today"), "wished": pick(lang, "Önskad", "Wished for")}
+    when = {"today": pick(lang, *TODAY_TITLE), "wished": pick(lang, *WISHED_TITLE)}
     shown = frame[frame["count"] > 0].assign(when_label=frame["when"].map(when))
     return (
         alt.Chart(shown)
@@ -284,15 +298,15 @@ def collaboration_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
             color=alt.Color(
                 "level_label:N",
                 sort=levels,
-                title=pick(lang, "Nivå", "Level"),
+                title=pick(lang, *LEVEL_TITLE),
                 scale=alt.Scale(domain=levels, scheme="blues"),
                 legend=alt.Legend(orient="bottom", columns=3, labelLimit=0),
             ),
             order=alt.Order("level_index:Q"),
             tooltip=[
-                alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+                tip("workspace:N", MUNICIPALITY, lang),
                 alt.Tooltip("when_label:N", title=" "),
-                alt.Tooltip("level_label:N", title=pick(lang, "Nivå", "Level")),
+                alt.Tooltip("level_label:N", title=pick(lang, *LEVEL_TITLE)),
                 alt.Tooltip("count:Q", title=pick(lang, "Aktörer", "Actors")),
             ],
         )
@@ -329,13 +343,13 @@ def indicator_heatmap(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
         color=alt.Color(
             "mean:Q",
             scale=alt.Scale(domain=[1, 5], scheme="orangered"),
-            title=pick(lang, "Medel (1–5)", "Mean (1–5)"),
+            title=pick(lang, *MEAN_1_5),
         ),
         tooltip=[
-            alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+            tip("workspace:N", MUNICIPALITY, lang),
             alt.Tooltip("category_label:N", title=pick(lang, "Kategori", "Category")),
-            alt.Tooltip("text:N", title=pick(lang, "Medel", "Mean")),
-            alt.Tooltip("n:Q", title=pick(lang, "Svar", "Responses")),
+            tip("text:N", MEAN_TITLE, lang),
+            tip("n:Q", RESPONSES_TITLE, lang),
         ],
     )
     return (cells + base.mark_text(fontSize=11).encode(text="text:N")).properties(
@@ -376,9 +390,9 @@ def progress_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
             tooltip=[
-                alt.Tooltip("workspace:N", title=pick(lang, "Kommun", "Municipality")),
+                tip("workspace:N", MUNICIPALITY, lang),
                 alt.Tooltip("form_title:N", title=pick(lang, "Formulär", "Form")),
-                alt.Tooltip("step:Q", title=pick(lang, "Steg", "Step")),
+                alt.Tooltip("step:Q", title=pick(lang, STEP_WORD["sv"], STEP_WORD["en"])),
                 alt.Tooltip("responses:Q", title=pick(lang, "Inskickade svar", "Submitted")),
             ],
         )

@@ -18,6 +18,7 @@ from stadforstad.charts.common import (
     row_step,
     wrap_label,
 )
+from stadforstad.charts.words import AVERAGE, CATEGORY, COUNT, INDICATOR, INDUSTRY, VALUE, tip
 from stadforstad.i18n import number_text, pick
 
 if TYPE_CHECKING:  # a type only: charts import nothing that reaches the database
@@ -47,7 +48,12 @@ def heatmap_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
             scale=alt.Scale(domain=[1, 5], range=SCALE_COLOURS),
             legend=alt.Legend(title=pick(lang, "Genomsnitt (1–5)", "Average (1–5)")),
         ),
-        tooltip=["bransch", "kategori", alt.Tooltip("visas:N", title="genomsnitt"), "antal"],
+        tooltip=[
+            tip("bransch:N", INDUSTRY, lang),
+            tip("kategori:N", CATEGORY, lang),
+            tip("visas:N", AVERAGE, lang),
+            tip("antal:Q", COUNT, lang),
+        ],
     )
     text = base.mark_text(fontSize=13).encode(
         text="visas:N",
@@ -102,7 +108,12 @@ def distribution_chart(compilation: Compilation, lang: str = "sv") -> alt.Chart:
                 ),
             ),
             order=alt.Order("värde:O"),
-            tooltip=["kategori", "indikator", "värde", "antal"],
+            tooltip=[
+                tip("kategori:N", CATEGORY, lang),
+                tip("indikator:N", INDICATOR, lang),
+                tip("värde:Q", VALUE, lang),
+                tip("antal:Q", COUNT, lang),
+            ],
         )
     )
     # Not colour alone: each part wide enough for it is marked with its answer (1–5);

@@ -8,7 +8,7 @@ scores every scored form.
 The **vectorised path** (:func:`score_columns`) is for the common large case: a plain
 CSV (no quotes, no blank lines, every line as wide as the header) of a form with an
 array scorer (``ARRAY_SCORERS``) whose columns are all rated items (and ``respondent``).
-It reads the file with pandas' C parser, checks the columns at once (a cell is good
+It reads the file with Arrow's C reader (each cell's exact text), checks the columns at once (a cell is good
 when it is exactly one of the item's allowed values, or empty for an optional item),
 and scores the good rows on arrays. Any row with a cell that is not plainly good goes
 through the row path's own check (:func:`responses_io.check_record`), so its errors
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import importlib
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,6 +114,56 @@ def _same_width(data: bytes, separator: str, width: int) -> int | None:
     return len(ends) if bool((per_line == width - 1).all()) else None
 
 
+def _read_cells(
+    data: bytes, separator: str, columns: list[str], rows: int
+) -> dict[str, tuple[Sequence[str], Any]] | None:
+    """Each column's cells as Arrow's C reader gives them: exactly the text between the
+    separators (no number guessed, no blank made missing). An item column as its
+    distinct texts and, per row, the index of its text; the respondent column as its
+    texts and which of them may be refused (long, or holding "[" or "{"). ``None``
+    when the reader does not find ``rows`` rows, one per line."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pcsv
+
+    text_type = pa.dictionary(pa.int32(), pa.string())
+    try:
+        table = pcsv.read_csv(
+            io.BytesIO(data),
+            read_options=pcsv.ReadOptions(column_names=columns, skip_rows=1),
+            parse_options=pcsv.ParseOptions(
+                delimiter=separator,
+                quote_char=False,
+                escape_char=False,
+                newlines_in_values=False,
+                ignore_empty_lines=False,
+            ),
+            convert_options=pcsv.ConvertOptions(
+                column_types={c: pa.string() if c == RESPONDENT else text_type for c in columns},
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None  # a line Arrow reads otherwise: the row path decides
+    if table.num_rows != rows:
+        return None
+    cells: dict[str, tuple[Sequence[str], Any]] = {}
+    for name in columns:
+        column = table.column(name)
+        if name == RESPONDENT:
+            suspect = pc.or_(
+                pc.greater(pc.utf8_length(column), limits.NAME_LENGTH),
+                pc.match_substring_regex(column, r"[\[{]"),
+            )
+            cells[name] = (column.to_pylist(), suspect.to_numpy(zero_copy_only=False))
+            continue
+        joined = column.unify_dictionaries().combine_chunks()
+        cells[name] = (joined.dictionary.to_pylist(), joined.indices.to_numpy())
+    return cells
+
+
 def _allowed(item) -> dict[str, int] | None:
     """A rated item's allowed cells, exactly as written, and their values."""
     if item.kind == "scale":
@@ -149,63 +199,51 @@ def score_columns(form: Form, path: Path) -> ScoredFile | None:
         return None  # other kinds of items, unknown or missing columns: the row path
 
     import numpy as np
-    import pandas as pd
 
-    # Item cells as categories: the C parser keeps each distinct text once (as text,
-    # never guessed as a number), so a column is checked by its few distinct cells.
-    frame = pd.read_csv(
-        io.BytesIO(data),
-        sep=separator,
-        header=None,
-        skiprows=1,
-        names=columns,
-        dtype={c: object if c == RESPONDENT else "category" for c in columns},
-        na_filter=False,
-        keep_default_na=False,
-        quoting=3,  # csv.QUOTE_NONE: there are no quotes
-        skip_blank_lines=False,
-        engine="c",
-        encoding="utf-8",
-    )
-    if len(frame) != lines - 1:
+    count = lines - 1
+    cells = _read_cells(data, separator, columns, count)
+    if cells is None:
         return None
-    count = len(frame)
     values = np.zeros((count, len(rated)), dtype=np.int64)
     present = np.zeros((count, len(rated)), dtype=bool)
     good = np.ones(count, dtype=bool)
     for index, item in enumerate(rated):
-        if item.id not in frame:
+        if item.id not in cells:
             continue
-        column = frame[item.id].cat
-        distinct = [str(c) for c in column.categories]
-        codes = column.codes.to_numpy()
+        distinct, codes = cells[item.id]
         lookup = allowed[item.id] or {}
-        known_of = np.array([c in lookup for c in distinct] + [False], dtype=bool)
-        value_of = np.array([lookup.get(c, 0) for c in distinct] + [0], dtype=np.int64)
-        blank_of = np.array([c == "" for c in distinct] + [False], dtype=bool)
-        known = known_of[codes]
-        values[:, index] = value_of[codes]
+        known = np.array([c in lookup for c in distinct], dtype=bool)[codes]
+        values[:, index] = np.array([lookup.get(c, 0) for c in distinct], dtype=np.int64)[codes]
         present[:, index] = known
-        good &= known | (blank_of[codes] & (not item.required))
+        blank = np.array([c == "" for c in distinct], dtype=bool)[codes]
+        good &= known | (blank & (not item.required))
     respondents: np.ndarray = np.full(count, None, dtype=object)
-    if RESPONDENT in frame:
-        # Plain Python over the names: cheaper here than pandas' string methods.
-        names = [str(name).strip() for name in frame[RESPONDENT].tolist()]
-        good &= ~np.fromiter(
-            (name.startswith(("[", "{")) or len(name) > limits.NAME_LENGTH for name in names),
-            dtype=bool,
-            count=count,
-        )
+    raw_names: Sequence[str] = ()
+    if RESPONDENT in cells:
+        raw_names, suspect = cells[RESPONDENT]
+        names = [name.strip() for name in raw_names]
+        # Only a name that is long or holds "[" or "{" can be refused (str.strip's idea
+        # of blank is the row path's, so those few are judged in Python).
+        for position in np.flatnonzero(suspect).tolist():
+            name = names[position]
+            if name.startswith(("[", "{")) or len(name) > limits.NAME_LENGTH:
+                good[position] = False
         respondents = np.array([name or None for name in names], dtype=object)
+
+    def row_cells(position: int) -> list[str]:
+        return [
+            raw_names[position] if c == RESPONDENT else cells[c][0][cells[c][1][position]]
+            for c in columns
+        ]
 
     # Rows not plainly good: the row path's own check, row by row.
     problems: list[Problem] = []
     keep = good.copy()
     for position in np.flatnonzero(~good).tolist():
-        cells = [str(cell) for cell in frame.iloc[position].tolist()]
-        if not any(cell.strip() for cell in cells):
+        texts = row_cells(position)
+        if not any(text.strip() for text in texts):
             continue  # a line of empty fields holds no answer (as the row path reads it)
-        outcome = check_record(form, keys, Record(position + 2, dict(zip(columns, cells))))
+        outcome = check_record(form, keys, Record(position + 2, dict(zip(columns, texts))))
         if isinstance(outcome, Row):
             keep[position] = True
             respondents[position] = outcome.respondent

@@ -53,11 +53,15 @@ def other_value(column: Column, typed: str) -> str:
 
 def both_given(item, frame: pd.DataFrame) -> list[tuple[int, str]]:
     """Rows (1-based) where a list choice and a typed answer were both given (the typed
-    one counts), with the column's id."""
+    one counts), with the column's id. A table without such a column costs nothing
+    (this runs on every rerun of the form)."""
+    columns = [column for column in item.columns if has_other(column)]
+    if not columns:
+        return []
     found = []
     for number, record in enumerate(frame.to_dict("records"), start=1):
-        for column in item.columns:
-            typed = has_other(column) and typed_text(record.get(other_id(column)))
+        for column in columns:
+            typed = typed_text(record.get(other_id(column)))
             if typed and typed_text(record.get(column.id)):
                 found.append((number, column.id))
     return found

@@ -78,3 +78,9 @@ def test_a_column_without_allow_other_gets_no_text_column() -> None:
     frame = table_frame(item, [{"fokusomrade": "Eget område", "typ": "lank", "titel": "X"}])
     assert "typ__annat" not in frame.columns
     assert frame["fokusomrade__annat"].tolist() == ["Eget område"]
+
+
+def test_a_table_without_a_typed_column_reports_nothing() -> None:
+    item = load_form("aktorsanalys").item("aktorer")
+    frame = table_frame(item, [{"aktor": "Kommunen", "paverkansgrad": 4, "stod": 2}])
+    assert both_given(item, frame) == []

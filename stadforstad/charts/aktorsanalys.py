@@ -11,6 +11,7 @@ import pandas as pd
 
 from scoring.aktorsanalys import MIDDLE, QUADRANT_LABELS
 from stadforstad.charts.common import READY, WORK_ON, label_axis
+from stadforstad.charts.words import ACTORS, INFLUENCE, NUMBER, QUADRANT, SUPPORT, tip
 from stadforstad.i18n import count_text, pick
 from stadforstad.schema import Form
 
@@ -69,7 +70,12 @@ def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMi
             scale=alt.Scale(domain=quadrant_names, range=QUADRANT_SHAPES),
             legend=legend,
         ),
-        tooltip=["aktörer:N", "påverkan:Q", "stöd:Q", "kvadrant:N"],
+        tooltip=[
+            tip("aktörer:N", ACTORS, lang),
+            tip("påverkan:Q", INFLUENCE, lang),
+            tip("stöd:Q", SUPPORT, lang),
+            tip("kvadrant:N", QUADRANT, lang),
+        ],
     )
     numbers = base.mark_text(align="left", dx=9, dy=-9, fontWeight="bold").encode(text="nr:N")
     chart = alt.layer(
@@ -92,7 +98,11 @@ def _quadrant_map(points: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMi
             x=alt.value(0),
             # black on white: coloured text this small would be too faint to read
             text="aktörer:N",
-            tooltip=["nr:N", "aktörer:N", "kvadrant:N"],
+            tooltip=[
+                tip("nr:N", NUMBER, lang),
+                tip("aktörer:N", ACTORS, lang),
+                tip("kvadrant:N", QUADRANT, lang),
+            ],
         )
         .properties(width=220, height=alt.Step(22), title=pick(lang, "Aktörer", "Actors"))
     )

@@ -7,6 +7,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
+from stadforstad.charts.words import MEAN, QUESTION, RESPONSES, tip
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -76,11 +77,11 @@ def items_spread_chart(form: Form, items, lang: str = "sv", domain=(1, 5)) -> al
             legend=alt.Legend(title=None, orient="bottom"),
         ),
         tooltip=[
-            "fråga",
-            alt.Tooltip("medel:Q", format=".1f"),
-            "min",
-            "max",
-            "svar",
+            tip("fråga:N", QUESTION, lang),
+            tip("medel:Q", MEAN, lang, format=".1f"),
+            "min:Q",
+            "max:Q",
+            tip("svar:Q", RESPONSES, lang),
         ],
     )
     return (spread + mean).properties(

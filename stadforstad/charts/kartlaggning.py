@@ -15,6 +15,7 @@ from stadforstad.charts.common import (
     natural,
     number_axis,
 )
+from stadforstad.charts.words import ACTOR, ANSWERED, AVERAGE, AVERAGE_TITLE, CATEGORY, tip
 from stadforstad.i18n import number_text, pick
 from stadforstad.schema import Form
 
@@ -65,7 +66,11 @@ def kartlaggning_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixi
                 scale=alt.Scale(domain=[full, part], range=[NEUTRAL, WORK_ON]),
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
-            tooltip=["kategori:N", alt.Tooltip("genomsnitt:Q", format=".1f"), "besvarade:N"],
+            tooltip=[
+                tip("kategori:N", CATEGORY, lang),
+                tip("genomsnitt:Q", AVERAGE, lang, format=".1f"),
+                tip("besvarade:N", ANSWERED, lang),
+            ],
         )
     )
     # Not colour alone: a partly answered category says so beside its bar.
@@ -114,12 +119,12 @@ def kartlaggning_group_chart(form: Form, group, lang: str = "sv") -> alt.TopLeve
         color=alt.Color(
             "genomsnitt:Q",
             scale=alt.Scale(domain=[1, 5], scheme="oranges"),
-            title=pick(lang, "Genomsnitt", "Average"),
+            title=pick(lang, *AVERAGE_TITLE),
         ),
         tooltip=[
-            "aktör:N",
-            "kategori:N",
-            alt.Tooltip("visas:N", title=pick(lang, "Genomsnitt", "Average")),
+            tip("aktör:N", ACTOR, lang),
+            tip("kategori:N", CATEGORY, lang),
+            tip("visas:N", AVERAGE_TITLE, lang),
         ],
     )
     text = base.mark_text(baseline="middle").encode(text="visas:N")

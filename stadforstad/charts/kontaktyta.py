@@ -12,6 +12,7 @@ import pandas as pd
 
 from scoring.kontaktyta import Network, NetworkGroup
 from stadforstad.charts.common import NEUTRAL, WORK_ON
+from stadforstad.charts.words import ACTOR, KIND, NAME, TARGET_GROUP, tip
 from stadforstad.i18n import pick
 from stadforstad.instruments.kontaktyta import actor_label, group_label
 from stadforstad.schema import Form
@@ -63,7 +64,13 @@ def network_chart(form: Form, network: Network, lang: str) -> alt.TopLevelMixin:
     lines = (
         alt.Chart(edges)
         .mark_rule(color=NEUTRAL, opacity=0.6)
-        .encode(x=x, y=y, x2="x2:Q", y2="y2:Q", tooltip=["målgrupp:N", "aktör:N"])
+        .encode(
+            x=x,
+            y=y,
+            x2="x2:Q",
+            y2="y2:Q",
+            tooltip=[tip("målgrupp:N", TARGET_GROUP, lang), tip("aktör:N", ACTOR, lang)],
+        )
     )
     marks = (
         alt.Chart(nodes)
@@ -81,7 +88,7 @@ def network_chart(form: Form, network: Network, lang: str) -> alt.TopLevelMixin:
                 scale=alt.Scale(domain=[group_name, actor_name], range=[WORK_ON, NEUTRAL]),
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
-            tooltip=["slag:N", "namn:N"],
+            tooltip=[tip("slag:N", KIND, lang), tip("namn:N", NAME, lang)],
         )
     )
     left = (

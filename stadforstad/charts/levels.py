@@ -9,6 +9,21 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts.common import NEUTRAL, READY, WIDTH, count_axis, label_axis, natural
+from stadforstad.charts.words import (
+    ACTOR,
+    COUNT,
+    LEVEL,
+    MEMBER,
+    MEMBERS_TITLE,
+    TODAY,
+    TODAY_TITLE,
+    WHEN,
+    WHO,
+    WISHED,
+    WISHED_TITLE,
+    Word,
+    tip,
+)
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -29,13 +44,15 @@ def _level_axis(names: list[str], low: int) -> alt.Axis:
 def _today_wished(
     frame: pd.DataFrame,
     who: str,
+    who_word: Word,
     names: list[str],
     low: int,
     lang: str,
     today: str = "idag",
     wished: str = "önskad",
 ) -> alt.LayerChart:
-    """Per row of ``frame``: a line from today's level to the wished one, a point at each."""
+    """Per row of ``frame`` (named in its field ``who``): a line from today's level to the
+    wished one, a point at each."""
     x_scale = alt.Scale(domain=[low - 0.3, low + len(names) - 1 + 0.3])
     base = alt.Chart(frame).encode(y=alt.Y(f"{who}:N", sort=None, title=None, axis=label_axis()))
     line = base.mark_rule(size=3, color="#9e9e9e").encode(
@@ -43,14 +60,19 @@ def _today_wished(
         x2=f"{wished}:Q",
     )
     now = base.mark_point(filled=True, size=160, color=NEUTRAL).encode(
-        x=f"{today}:Q", tooltip=[f"{who}:N", f"{today}:Q", f"{wished}:Q"]
+        x=f"{today}:Q",
+        tooltip=[
+            tip(f"{who}:N", who_word, lang),
+            tip(f"{today}:Q", TODAY, lang),
+            tip(f"{wished}:Q", WISHED, lang),
+        ],
     )
     goal = base.mark_point(filled=True, size=160, color=READY, shape="diamond").encode(
         x=f"{wished}:Q",
         tooltip=[
-            f"{who}:N",
-            alt.Tooltip(f"{today}:Q", format=".1f"),
-            alt.Tooltip(f"{wished}:Q", format=".1f"),
+            tip(f"{who}:N", who_word, lang),
+            tip(f"{today}:Q", TODAY, lang, format=".1f"),
+            tip(f"{wished}:Q", WISHED, lang, format=".1f"),
         ],
     )
     return (line + now + goal).properties(height=alt.Step(30), width=520)
@@ -72,7 +94,7 @@ def utvecklingsnivaer_chart(form: Form, result, lang: str = "sv") -> alt.TopLeve
         columns=["vem", "idag", "önskad"],
     )
     gap = "–" if result.gap is None else f"{result.gap:+d}"
-    return natural(_today_wished(frame, "vem", _level_names(form, lang), 1, lang)).properties(
+    return natural(_today_wished(frame, "vem", WHO, _level_names(form, lang), 1, lang)).properties(
         title=pick(
             lang,
             f"Idag (grå) → önskad nivå (grön); skillnad {gap}",
@@ -96,14 +118,14 @@ def utvecklingsnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.To
         ],
         columns=["deltagare", "idag", "önskad"],
     )
-    paths = _today_wished(members, "deltagare", names, 1, lang).properties(
+    paths = _today_wished(members, "deltagare", MEMBER, names, 1, lang).properties(
         title=pick(
             lang,
             "Varje deltagare: idag (grå) → önskad (grön)",
             "Each member: today (grey) → wished (green)",
         )
     )
-    today, wished = pick(lang, "Idag", "Today"), pick(lang, "Önskad", "Wished")
+    today, wished = pick(lang, *TODAY_TITLE), pick(lang, *WISHED_TITLE)
     counts = pd.DataFrame(
         [
             {"nivå": names[int(k) - 1], "när": today, "antal": n}
@@ -123,7 +145,7 @@ def utvecklingsnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.To
             yOffset=alt.YOffset("när:N", sort=[today, wished]),
             x=alt.X(
                 "antal:Q",
-                title=pick(lang, "Antal deltagare", "Members"),
+                title=pick(lang, *MEMBERS_TITLE),
                 axis=count_axis(lang, most),
             ),
             color=alt.Color(
@@ -131,7 +153,11 @@ def utvecklingsnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.To
                 scale=alt.Scale(domain=[today, wished], range=[NEUTRAL, READY]),
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
-            tooltip=["nivå:N", "när:N", "antal:Q"],
+            tooltip=[
+                tip("nivå:N", LEVEL, lang),
+                tip("när:N", WHEN, lang),
+                tip("antal:Q", COUNT, lang),
+            ],
         )
         .properties(
             height=alt.Step(14),
@@ -158,7 +184,9 @@ def samverkansnivaer_chart(form: Form, result, lang: str = "sv") -> alt.TopLevel
         ],
         columns=["aktör", "idag", "önskad"],
     )
-    return natural(_today_wished(frame, "aktör", _huxham_names(form, lang), 0, lang)).properties(
+    return natural(
+        _today_wished(frame, "aktör", ACTOR, _huxham_names(form, lang), 0, lang)
+    ).properties(
         title=pick(
             lang,
             "Samverkansnivå per aktör: idag (grå) → önskad (grön)",
@@ -178,7 +206,9 @@ def samverkansnivaer_group_chart(form: Form, group, lang: str = "sv") -> alt.Top
         ],
         columns=["aktör", "idag", "önskad"],
     )
-    return natural(_today_wished(frame, "aktör", _huxham_names(form, lang), 0, lang)).properties(
+    return natural(
+        _today_wished(frame, "aktör", ACTOR, _huxham_names(form, lang), 0, lang)
+    ).properties(
         title=pick(
             lang,
             "Gruppens medelnivå per aktör: idag (grå) → önskad (grön)",

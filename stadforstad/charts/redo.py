@@ -17,6 +17,7 @@ from stadforstad.charts.common import (
     label_axis,
     number_axis,
 )
+from stadforstad.charts.words import MEMBER, QUESTION, SCORE, VALUE, tip
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -52,7 +53,7 @@ def redo_chart(form: Form, result, lang: str = "sv") -> alt.Chart:
                 scale=alt.Scale(domain=[work, fine], range=[WORK_ON, NEUTRAL]),
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
-            tooltip=["fråga", "värde"],
+            tooltip=[tip("fråga:N", QUESTION, lang), tip("värde:Q", VALUE, lang)],
         )
     )
     # Not colour alone: the items to work on say so beside their bar.
@@ -92,7 +93,7 @@ def _total_chart(total: int, threshold: int, low: int, high: int, lang: str) -> 
                 ),
             ),
             y=alt.Y("etikett:N", axis=label_axis(), title=None),
-            tooltip=["poäng"],
+            tooltip=[tip("poäng:Q", SCORE, lang)],
         )
     )
     rule = (
@@ -149,7 +150,7 @@ def redo_group_chart(form: Form, group, lang: str = "sv") -> alt.Chart:
                 scale=alt.Scale(domain=ready_words, range=["circle", "cross"]),
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
-            tooltip=["deltagare", "poäng"],
+            tooltip=[tip("deltagare:N", MEMBER, lang), tip("poäng:Q", SCORE, lang)],
         )
     )
     marks = [pd.DataFrame([{"x": group.threshold, "vad": "gräns"}])]

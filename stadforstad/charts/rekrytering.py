@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts.common import NOT_READY, READY, WIDTH, count_axis, label_axis, natural
+from stadforstad.charts.words import COUNT, TYPE, tip
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -53,7 +54,7 @@ def rekrytering_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin
                 ),
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
-            tooltip=["typ", "antal"],
+            tooltip=[tip("typ:N", TYPE, lang), tip("antal:Q", COUNT, lang)],
         )
     )
     # The count (and "saknas" where there is none) beside each bar: not colour alone.

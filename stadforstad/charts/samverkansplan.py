@@ -11,6 +11,18 @@ import pandas as pd
 
 from scoring.samverkansplan import SamverkansplanGroup, SamverkansplanResult
 from stadforstad.charts.common import NEUTRAL, READY, WIDTH, label_axis, wrap_label
+from stadforstad.charts.words import (
+    DATE,
+    ROW,
+    SUB_GOAL,
+    TARGET,
+    TARGET_TITLE,
+    WHO,
+    YEAR,
+    YEAR_OF_PLAN,
+    YEAR_TITLE,
+    tip,
+)
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -102,7 +114,12 @@ def timeline_chart(form: Form, result: SamverkansplanResult, lang: str = "sv") -
                 x=alt.X("start:Q", scale=x_scale, axis=axis),
                 x2="slut:Q",
                 y=y,
-                tooltip=["delmål:N", "rad:N", "år:N", "vem:N"],
+                tooltip=[
+                    tip("delmål:N", SUB_GOAL, lang),
+                    tip("rad:N", ROW, lang),
+                    tip("år:N", YEAR, lang),
+                    tip("vem:N", WHO, lang),
+                ],
             )
         )
     if points:
@@ -112,7 +129,11 @@ def timeline_chart(form: Form, result: SamverkansplanResult, lang: str = "sv") -
             .encode(
                 x=alt.X("läge:Q", scale=x_scale, axis=axis),
                 y=y,
-                tooltip=["rad:N", "datum:N", "delmål:N"],
+                tooltip=[
+                    tip("rad:N", ROW, lang),
+                    tip("datum:N", DATE, lang),
+                    tip("delmål:N", SUB_GOAL, lang),
+                ],
             )
         )
     return alt.layer(*layers).properties(
@@ -140,12 +161,16 @@ def targets_chart(form: Form, result: SamverkansplanResult, lang: str = "sv") ->
     if not rows:
         return _empty(lang)
     axis = alt.Axis(
-        values=list(range(1, result.plan_years + 1)), format="d", title=pick(lang, "År", "Year")
+        values=list(range(1, result.plan_years + 1)), format="d", title=pick(lang, *YEAR_TITLE)
     )
     base = alt.Chart(pd.DataFrame(rows)).encode(
         x=alt.X("år:Q", scale=alt.Scale(domain=[1, max(result.plan_years, 2)]), axis=axis),
-        y=alt.Y("mål:Q", title=pick(lang, "Mål", "Target")),
-        tooltip=["delmål:N", "årtal:N", "mål:Q"],
+        y=alt.Y("mål:Q", title=pick(lang, *TARGET_TITLE)),
+        tooltip=[
+            tip("delmål:N", SUB_GOAL, lang),
+            tip("årtal:N", YEAR_OF_PLAN, lang),
+            tip("mål:Q", TARGET, lang),
+        ],
     )
     layered = (
         base.mark_line(color=NEUTRAL)

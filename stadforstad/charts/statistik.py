@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts.common import WIDTH, natural, number_axis
+from stadforstad.charts.words import COUNT, MEASURE, TARGET_TITLE, YEAR, YEAR_TITLE, tip
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -44,7 +45,7 @@ def statistik_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin:
         legend=alt.Legend(title=None, orient="bottom", columns=1, labelLimit=0),
     )
     shape = alt.Shape("mått:N", scale=alt.Scale(domain=names, range=list(SHAPES)), legend=None)
-    x = alt.X("år:O", sort=years, scale=alt.Scale(domain=years), title=pick(lang, "År", "Year"))
+    x = alt.X("år:O", sort=years, scale=alt.Scale(domain=years), title=pick(lang, *YEAR_TITLE))
     base = alt.Chart(figures).encode(
         x=x,
         y=alt.Y("antal:Q", title=pick(lang, "Antal", "Number"), axis=number_axis(lang)),
@@ -52,7 +53,12 @@ def statistik_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin:
     )
     lines = base.mark_line()
     points = base.mark_point(filled=True, size=70).encode(
-        shape=shape, tooltip=["mått", "år", "antal"]
+        shape=shape,
+        tooltip=[
+            tip("mått:N", MEASURE, lang),
+            tip("år:N", YEAR, lang),
+            tip("antal:Q", COUNT, lang),
+        ],
     )
     layers = [lines, points]
     if not targets.empty:
@@ -64,7 +70,11 @@ def statistik_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin:
                 y="mål:Q",
                 color=colour,
                 shape=shape,
-                tooltip=["mått", "år", alt.Tooltip("mål:Q", title=pick(lang, "Mål", "Target"))],
+                tooltip=[
+                    tip("mått:N", MEASURE, lang),
+                    tip("år:N", YEAR, lang),
+                    tip("mål:Q", TARGET_TITLE, lang),
+                ],
             )
         )
     title = pick(lang, "Antal per år", "Number per year")

@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts.common import NOT_READY, READY, count_axis, label_axis, natural
+from stadforstad.charts.words import ANSWER, COUNT, MEMBERS_TITLE, tip
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 
@@ -69,7 +70,10 @@ def yes_no_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin:
             title=None,
             axis=alt.Axis(orient="top", labelAngle=0, labelLimit=0),
         ),
-        tooltip=[alt.Tooltip("text:N", title=pick(lang, "Påstående", "Statement")), "svar"],
+        tooltip=[
+            alt.Tooltip("text:N", title=pick(lang, "Påstående", "Statement")),
+            tip("svar:N", ANSWER, lang),
+        ],
     )
     marks = base.mark_square(size=300).encode(
         color=alt.Color(
@@ -114,7 +118,7 @@ def yes_no_group_chart(form: Form, group, lang: str = "sv") -> alt.TopLevelMixin
             ),
             x=alt.X(
                 "antal:Q",
-                title=pick(lang, "Antal deltagare", "Members"),
+                title=pick(lang, *MEMBERS_TITLE),
                 stack=True,
                 scale=alt.Scale(domain=[0, max(most, 1)]),
                 axis=count_axis(lang, most),
@@ -124,7 +128,7 @@ def yes_no_group_chart(form: Form, group, lang: str = "sv") -> alt.TopLevelMixin
                 scale=alt.Scale(domain=[yes, no], range=[READY, NOT_READY]),
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
-            tooltip=["svar", "antal"],
+            tooltip=[tip("svar:N", ANSWER, lang), tip("antal:Q", COUNT, lang)],
         )
     )
     # Not colour alone: each part of a bar says whether it is yes or no (white on the

@@ -217,7 +217,8 @@ def show_change(filters: Filters, display: Display) -> None:
         return
     ids = _shown(frame, "change", display)
     shown = compare.keep_workspaces(frame, ids)
-    measure = frame["measure"].iloc[0]
+    # the frame names the measure in Swedish (tables, exports); the chart in the reader's
+    measure = compare.headline_of(load_form(form_id)).label(lang)
     columns = [
         "workspace",
         "first_round",

@@ -133,34 +133,10 @@ def test_the_check_finds_colour_alone() -> None:
 
 
 def test_the_compilations_charts_never_carry_meaning_by_colour_alone() -> None:
-    import datetime as dt
-    import random
-
-    from stadforstad.compilation import compile_answers
     from stadforstad.compilation_charts import distribution_chart, heatmap_chart
-    from stadforstad.questionnaire import link_form
-    from stadforstad.storage.links import LinkAnswer
+    from tests.helpers.chart_cases import compiled_link_answers
 
-    form = link_form("kartlaggning")
-    scales = [i.id for i in form.answerable() if i.kind == "scale"]
-    rng = random.Random(3)
-    answers = [
-        LinkAnswer(
-            id=n,
-            link_id=1,
-            link_label="Hotell",
-            form_id=form.id,
-            workspace_id=1,
-            form_version=form.version,
-            industry=("Hotell", "Taxi")[n % 2],
-            name=None,
-            contact=None,
-            answers={item: rng.randint(1, 5) for item in scales},
-            submitted_at=dt.datetime(2026, 5, 1, tzinfo=dt.UTC),
-        )
-        for n in range(8)
-    ]
-    compiled = compile_answers(form, answers, min_group=3)
+    compiled = compiled_link_answers()
     for lang in ("sv", "en"):
         for chart in (heatmap_chart(compiled, lang), distribution_chart(compiled, lang)):
             spec = chart.to_dict()

@@ -22,6 +22,7 @@ from scoring.common import Rated
 from stadforstad.catalog import load_form
 from stadforstad.compare_charts import indicator_heatmap, readiness_heatmap
 from stadforstad.instruments.registry import get_instrument
+from tests.helpers.chart_cases import comparison_charts
 
 #: The left column beside the table on "Jämför" at 1280 px (3/5 of the main area: 450
 #: px), a narrower one, and the whole width of a printed A4 page.
@@ -306,44 +307,9 @@ def test_no_label_of_an_assessment_chart_is_cut_or_hidden(form_id, case) -> None
             assert not [b for _a, b in drawn if re.fullmatch(r"-?\d+\.\d+", b)], drawn
 
 
-@pytest.fixture(scope="module")
-def demo_county(tmp_path_factory):
-    """The demo county (ten municipalities, every view filled) on a SQLite file."""
-    from stadforstad.demo import create_demo
-    from stadforstad.storage import Actor, Store, make_engine
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    engine = make_engine(f"sqlite:///{path}")
-    store = Store(engine)
-    create_demo(store, actor=Actor.local())
-    yield store
-    engine.dispose()
-
-
-def _comparison_charts(store, lang: str):
-    from stadforstad import compare
-    from stadforstad import compare_charts as charts
-    from stadforstad.storage import Actor
-
-    admin = Actor.local()
-    readiness = compare.readiness_frames(store, actor=admin)
-    change = compare.change(store, actor=admin, form_id="redo")
-    yield "readiness", charts.readiness_chart(readiness.summary, readiness.totals, lang), 450
-    yield "heatmap", charts.readiness_heatmap(readiness.items, lang), 450
-    yield "change", charts.change_chart(change, "median", lang), 450
-    yield "cases", charts.case_handling_chart(compare.case_handling(store, actor=admin), lang), 450
-    yield (
-        "collaboration",
-        charts.collaboration_chart(compare.collaboration(store, actor=admin), lang),
-        None,
-    )
-    yield "indicators", charts.indicator_heatmap(compare.indicators(store, actor=admin), lang), 450
-    yield "progress", charts.progress_chart(compare.progress(store, actor=admin), lang), None
-
-
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_every_comparison_chart_on_demo_data_draws_every_label(demo_county, lang) -> None:
-    for name, chart, width in _comparison_charts(demo_county, lang):
+    for name, chart, width in comparison_charts(demo_county, lang):
         # the municipalities the chart has data for: each must be named on its axis
         towns = {
             row["workspace"]

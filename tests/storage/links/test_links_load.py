@@ -5,8 +5,8 @@ Timing figures are printed, never asserted (see bench/questionnaire_load.py)."""
 from __future__ import annotations
 
 from stadforstad import questionnaire
+from stadforstad.link_load import run_load
 from stadforstad.storage.links import LinkStore
-from tests.helpers.link_load import run_load
 
 
 def test_fifty_respondents_at_once(

@@ -1,4 +1,7 @@
-"""Many respondents answering one invitation link at once: the load the link test and bench/questionnaire_load.py both run."""
+"""Many respondents answering one invitation link at once, through the respondent
+page's own code path: the load that ``tests/storage/links/test_links_load.py`` checks
+(all stored, no error) and ``bench/questionnaire_load.py`` times. It lives in the
+package so that neither the tests nor the benchmarks import the other."""
 
 from __future__ import annotations
 
@@ -46,8 +49,8 @@ class LoadResult:
         )
 
 
-def _answers(form: Form, rng: random.Random) -> dict:
-    answers = {}
+def _answers(form: Form, rng: random.Random) -> dict[str, object]:
+    answers: dict[str, object] = {}
     for item in form.answerable():
         if item.kind == "scale":
             answers[item.id] = rng.randint(item.min, item.max)
@@ -111,7 +114,7 @@ def run_load(
             with lock:
                 latencies.append(took)
                 spans.append((began, began + took))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a failed respondent is counted, not raised
             with lock:
                 errors.append(f"{type(exc).__name__}: {exc}")
 
