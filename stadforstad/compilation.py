@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from stadforstad.i18n import pick
 from stadforstad.questionnaire import IDENTITY_ITEMS, answer_text
 from stadforstad.schema import Form
 
@@ -34,8 +35,12 @@ if TYPE_CHECKING:  # types only: compiling is pure and never reaches the databas
 
 #: Smallest group shown in exports and views meant for sharing.
 SHARE_MIN_GROUP = 3
-NO_INDUSTRY = "Ej angiven"
-SUPPRESSED = f"färre än {SHARE_MIN_GROUP}"
+#: The words the compiled tables hold as values, ``(Swedish, English)``: ``pick(lang, *WORDS)``.
+NO_INDUSTRY_WORDS = ("Ej angiven", "Not given")
+SUPPRESSED_WORDS = (f"färre än {SHARE_MIN_GROUP}", f"fewer than {SHARE_MIN_GROUP}")
+LINK_WORD = ("Länk", "Link")
+ALL_INDUSTRIES_WORDS = ("Alla branscher", "All industries")
+SUPPRESSED = SUPPRESSED_WORDS[0]
 
 
 @dataclass(frozen=True)
@@ -65,15 +70,17 @@ class Compilation:
     notes: dict[str, list[str]] = field(default_factory=dict)
     #: The whole picture was withheld: fewer answers than ``min_group`` in all.
     withheld: bool = False
+    #: The language of the labels (categories, indicators, notes' questions, the words).
+    lang: str = "sv"
 
 
-def categories(form: Form) -> list[Category]:
-    """Sections with rating items, in the form's order."""
+def categories(form: Form, lang: str = "sv") -> list[Category]:
+    """Sections with rating items, in the form's order, titled in ``lang``."""
     found = []
     for section in form.sections:
         items = tuple(i.id for i in section.items if i.kind == "scale")
         if items:
-            label = section.title.sv if section.title else section.id
+            label = section.title.get(lang) if section.title else section.id
             found.append(Category(section.id, label, items))
     return found
 
@@ -94,19 +101,21 @@ def category_means(form: Form, answers: dict) -> dict[str, float | None]:
     }
 
 
-def industry_of(answer: LinkAnswer) -> str:
-    return answer.industry or NO_INDUSTRY
+def industry_of(answer: LinkAnswer, lang: str = "sv") -> str:
+    return answer.industry or pick(lang, *NO_INDUSTRY_WORDS)
 
 
-def _link_name(answer: LinkAnswer) -> str:
-    return answer.link_label or f"Länk {answer.link_id}"
+def _link_name(answer: LinkAnswer, lang: str = "sv") -> str:
+    return answer.link_label or f"{pick(lang, *LINK_WORD)} {answer.link_id}"
 
 
 def compile_answers(
-    form: Form, answers: Iterable[LinkAnswer], *, min_group: int = 0
+    form: Form, answers: Iterable[LinkAnswer], *, min_group: int = 0, lang: str = "sv"
 ) -> Compilation:
+    """The compiled picture; its labels (categories, indicators, the questions of the
+    notes, an industry or link without a name) in ``lang``."""
     rows = [a for a in answers if a.form_id == form.id]
-    cats = categories(form)
+    cats = categories(form, lang)
     label = {c.id: c.label for c in cats}
     withheld = len(rows) < min_group
     # Each answer scored once: the table per answer and the heatmap share these.
@@ -116,8 +125,8 @@ def compile_answers(
         [
             {
                 "svar": n,
-                "länk": _link_name(a),
-                "bransch": industry_of(a),
+                "länk": _link_name(a, lang),
+                "bransch": industry_of(a, lang),
                 "inskickat": a.submitted_at,
                 **{label[k]: v for k, v in means.items()},
             }
@@ -129,7 +138,7 @@ def compile_answers(
     cells = []
     by_industry: dict[str, list[dict[str, float | None]]] = {}
     for a, answer_means in zip(rows, scored):
-        by_industry.setdefault(industry_of(a), []).append(answer_means)
+        by_industry.setdefault(industry_of(a, lang), []).append(answer_means)
     for industry, group in sorted(by_industry.items()):
         for c in cats:
             means = [m for m in (answer[c.id] for answer in group) if m is not None]
@@ -154,7 +163,7 @@ def compile_answers(
                 dist.append(
                     {
                         "kategori": c.label,
-                        "indikator": item.label.sv,
+                        "indikator": item.label.get(lang),
                         "indikator_id": item_id,
                         "värde": value,
                         "antal": None if withheld else values[value],
@@ -184,7 +193,7 @@ def compile_answers(
                 if str(a.answers.get(item.id) or "").strip()
             )
             if texts:
-                notes[item.label.sv] = texts  # sorted: the order of arrival says nothing
+                notes[item.label.get(lang)] = texts  # sorted: the order of arrival says nothing
     return Compilation(
         form_id=form.id,
         answers=len(rows),
@@ -193,10 +202,11 @@ def compile_answers(
         per_answer=per_answer,
         heatmap=heatmap,
         distribution=distribution,
-        by_industry=counts(industry_of).rename(columns={"namn": "bransch"}),
-        by_link=counts(_link_name).rename(columns={"namn": "länk"}),
+        by_industry=counts(lambda a: industry_of(a, lang)).rename(columns={"namn": "bransch"}),
+        by_link=counts(lambda a: _link_name(a, lang)).rename(columns={"namn": "länk"}),
         notes=notes,
         withheld=withheld,
+        lang=lang,
     )
 
 
@@ -207,13 +217,12 @@ def may_see_single_answers(actor: Actor, workspace_id: int) -> bool:
     return actor.can_write(workspace_id)
 
 
-def count_text(n) -> str:
+def count_text(n, lang: str = "sv") -> str:
     """A count as shown on screen: the number, or the words for a suppressed one."""
-    return SUPPRESSED if n is None or pd.isna(n) else str(int(n))
+    return pick(lang, *SUPPRESSED_WORDS) if n is None or pd.isna(n) else str(int(n))
 
 
 # -- exports ------------------------------------------------------------------------------
-ALL_INDUSTRIES = "Alla branscher"
 COUNT_COLUMN = "antal svar"
 
 
@@ -252,6 +261,7 @@ def compilation_table(compilation: Compilation) -> pd.DataFrame:
     Groups under ``min_group`` show the words for a suppressed group instead."""
     labels = [c.label for c in compilation.categories]
     heat = compilation.heatmap
+    hidden = pick(compilation.lang, *SUPPRESSED_WORDS)
     rows = []
     for industry, count in zip(
         compilation.by_industry["bransch"], compilation.by_industry["antal"]
@@ -261,16 +271,16 @@ def compilation_table(compilation: Compilation) -> pd.DataFrame:
         row: dict[str, object] = {"bransch": industry}
         for label in labels:
             mean = cells["genomsnitt"].get(label) if label in cells.index else None
-            row[label] = SUPPRESSED if suppressed else mean
-        row[COUNT_COLUMN] = SUPPRESSED if suppressed else int(count)
+            row[label] = hidden if suppressed else mean
+        row[COUNT_COLUMN] = hidden if suppressed else int(count)
         rows.append(row)
-    total: dict[str, object] = {"bransch": ALL_INDUSTRIES}
+    total: dict[str, object] = {"bransch": pick(compilation.lang, *ALL_INDUSTRIES_WORDS)}
     for label in labels:
         values = [
             v for v in compilation.per_answer.get(label, []) if v is not None and not pd.isna(v)
         ]
-        total[label] = SUPPRESSED if compilation.withheld else _mean(values)
-    total[COUNT_COLUMN] = SUPPRESSED if compilation.withheld else compilation.answers
+        total[label] = hidden if compilation.withheld else _mean(values)
+    total[COUNT_COLUMN] = hidden if compilation.withheld else compilation.answers
     rows.append(total)
     return pd.DataFrame(rows, columns=["bransch", *labels, COUNT_COLUMN])
 
@@ -278,10 +288,11 @@ def compilation_table(compilation: Compilation) -> pd.DataFrame:
 def compiled_sheets(compilation: Compilation) -> dict[str, pd.DataFrame]:
     """The compiled picture as named tables (the sheets of the Excel export); the
     first is :func:`compilation_table`, which is also the CSV export."""
+    hidden = pick(compilation.lang, *SUPPRESSED_WORDS)
 
     def shown(frame: pd.DataFrame) -> pd.DataFrame:
         frame = frame.copy()
-        frame["antal"] = [SUPPRESSED if n is None or pd.isna(n) else int(n) for n in frame["antal"]]
+        frame["antal"] = [hidden if n is None or pd.isna(n) else int(n) for n in frame["antal"]]
         return frame
 
     notes = pd.DataFrame(
@@ -294,7 +305,7 @@ def compiled_sheets(compilation: Compilation) -> dict[str, pd.DataFrame]:
     )
     dist = compilation.distribution.drop(columns=["indikator_id"])
     if compilation.withheld:
-        dist = dist.assign(antal=SUPPRESSED)
+        dist = dist.assign(antal=hidden)
     return {
         "Bransch x kategori": compilation_table(compilation),
         "Fördelning": dist,

@@ -36,6 +36,7 @@ from stadforstad.compare.scope import (
     INDICATOR_FORM,
     LINKS_HIDDEN,
     NO_ANSWERS,
+    ONE_ROUND,
     READINESS_FORM,
     SINGLE,
     TZ,
@@ -62,6 +63,7 @@ __all__ = [
     "INDICATOR_FORM",
     "LINKS_HIDDEN",
     "NO_ANSWERS",
+    "ONE_ROUND",
     "READINESS_FORM",
     "SINGLE",
     "TZ",
@@ -104,15 +106,16 @@ VIEWS: dict[str, Callable[..., pd.DataFrame]] = {
 
 
 def frame_for(
-    store: Store, *, actor: Actor, form_id: str, filters: Filters = Filters()
+    store: Store, *, actor: Actor, form_id: str, filters: Filters = Filters(), lang: str = "sv"
 ) -> pd.DataFrame:
-    """The comparison frame of ``form_id`` (``progress`` for the steps grid)."""
+    """The comparison frame of ``form_id`` (``progress`` for the steps grid), its labels
+    (questions, categories, forms, levels, notes) in ``lang``."""
     if form_id == "progress":
-        return progress(store, actor=actor, filters=filters)
+        return progress(store, actor=actor, filters=filters, lang=lang)
     if form_id in VIEWS:
         scored_form(form_id)
-        return VIEWS[form_id](store, actor=actor, filters=filters)
-    return scores(store, actor=actor, filters=filters, form_id=form_id)
+        return VIEWS[form_id](store, actor=actor, filters=filters, lang=lang)
+    return scores(store, actor=actor, filters=filters, form_id=form_id, lang=lang)
 
 
 def choose_workspaces(

@@ -11,6 +11,7 @@ import pandas as pd
 from stadforstad import errors
 from stadforstad.compare import redo_arrays
 from stadforstad.compare.scope import (
+    ONE_ROUND,
     READINESS_FORM,
     Filters,
     _base,
@@ -23,6 +24,7 @@ from stadforstad.compare.scope import (
     scored_form,
 )
 from stadforstad.errors import say
+from stadforstad.i18n import pick
 from stadforstad.instruments.base import Headline
 from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.schema import Form
@@ -64,9 +66,10 @@ def _headline_values(
 
 
 def scores(
-    store: Store, *, actor: Actor, filters: Filters = Filters(), form_id: str
+    store: Store, *, actor: Actor, filters: Filters = Filters(), form_id: str, lang: str = "sv"
 ) -> pd.DataFrame:
-    """Any scored form's headline number per municipality: median, mean, min, max."""
+    """Any scored form's headline number per municipality: median, mean, min, max; the
+    measure named (and the notes written) in ``lang``."""
     form = scored_form(form_id)
     workspaces, by_workspace = _load(store, actor, filters, form.id)
     records = []
@@ -74,9 +77,9 @@ def scores(
         rows = by_workspace.get(workspace.id, [])
         values = _headline_values(form, rows)
         records.append(
-            _base(workspace, rows)
+            _base(workspace, rows, lang)
             | {
-                "measure": headline_of(form).sv,
+                "measure": headline_of(form).label(lang),
                 "median": _median(values),
                 "mean": _mean(values),
                 "min": min(values, default=None),
@@ -109,11 +112,13 @@ def change(
     filters: Filters = Filters(),
     form_id: str = READINESS_FORM,
     arrays: bool = True,
+    lang: str = "sv",
 ) -> pd.DataFrame:
     """First and latest round per municipality of the form's headline number (the
     median over respondents; for ``redo`` the total's median), and the change. The
     round filter does not apply: the rounds are what this view compares. ``arrays``:
-    see :func:`_headline_values` (the same figures either way)."""
+    see :func:`_headline_values` (the same figures either way). The measure and the
+    notes in ``lang``."""
     form = scored_form(form_id)
     workspaces, by_workspace = _load(store, actor, filters, form.id, all_rounds=True)
     records = []
@@ -133,7 +138,7 @@ def change(
                 "workspace_id": workspace.id,
                 "workspace": workspace.name,
                 "form_id": form.id,
-                "measure": headline_of(form).sv,
+                "measure": headline_of(form).label(lang),
                 "first_round": first,
                 "first_n": len(first_values),
                 "first_value": _round(first_value),
@@ -147,9 +152,9 @@ def change(
                 ),
                 "rounds": len(rounds),
                 "single": min(len(first_values), len(latest_values)) == 1,
-                "note": "en omgång"
+                "note": pick(lang, *ONE_ROUND)
                 if len(rounds) == 1
-                else _note(min(len(first_values), len(latest_values))),
+                else _note(min(len(first_values), len(latest_values)), lang),
             }
         )
     return pd.DataFrame(

@@ -15,17 +15,21 @@ from stadforstad.compare.scope import (
     _note,
     scored_form,
 )
-from stadforstad.compilation import SHARE_MIN_GROUP
+from stadforstad.compilation import SHARE_MIN_GROUP, categories
+from stadforstad.i18n import pick
 from stadforstad.instruments.kartlaggning import KARTLAGGNING
 from stadforstad.storage.links import LinkStore
 from stadforstad.storage.rated import rated
 from stadforstad.storage.repository import Actor, Store
 
 
-def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.DataFrame:
-    """Municipality × category of indicators: the mean of the respondents' category means."""
+def indicators(
+    store: Store, *, actor: Actor, filters: Filters = Filters(), lang: str = "sv"
+) -> pd.DataFrame:
+    """Municipality × category of indicators: the mean of the respondents' category
+    means; the categories named (and the notes written) in ``lang``."""
     form = scored_form(INDICATOR_FORM)
-    titles = {s.id: s.title.sv for s in form.sections if s.title}
+    titles = {c.id: c.label for c in categories(form, lang)}
     workspaces, by_workspace = _load(store, actor, filters, form.id)
     # The industries' answers through invitation links are the grid's main source; they
     # have no round, so they count in every round and within the period they were sent.
@@ -71,7 +75,7 @@ def indicators(store: Store, *, actor: Actor, filters: Filters = Filters()) -> p
                         else None
                     ),
                     "single": category.n == 1,
-                    "note": LINKS_HIDDEN if hidden else _note(category.n),
+                    "note": pick(lang, *LINKS_HIDDEN) if hidden else _note(category.n, lang),
                 }
             )
     return _frame(

@@ -23,14 +23,17 @@ from stadforstad.storage.rated import rated
 from stadforstad.storage.repository import Actor, Store
 
 
-def case_handling(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.DataFrame:
-    """Per municipality: development level today and wished for (1–5), and the gap."""
+def case_handling(
+    store: Store, *, actor: Actor, filters: Filters = Filters(), lang: str = "sv"
+) -> pd.DataFrame:
+    """Per municipality: development level today and wished for (1–5), and the gap
+    (the notes in ``lang``)."""
     form = scored_form(CASE_FORM)
     workspaces, by_workspace = _load(store, actor, filters, form.id)
     records = []
     for workspace in workspaces:
         rows = by_workspace.get(workspace.id, [])
-        record = _base(workspace, rows)
+        record = _base(workspace, rows, lang)
         if rows:
             group = UTVECKLINGSNIVAER.summarize(form, rated(rows))
             today = [m.today for m in group.members if m.today is not None]
@@ -62,12 +65,12 @@ def case_handling(store: Store, *, actor: Actor, filters: Filters = Filters()) -
 
 
 # -- collaboration (samverkansnivaer) -----------------------------------------------------
-def _option_labels(form: Form) -> dict[str, str]:
+def _option_labels(form: Form, lang: str) -> dict[str, str]:
     labels: dict[str, str] = {}
     for item in form.answerable():
         for column in getattr(item, "columns", None) or []:
             for option in column.options or []:
-                labels.setdefault(option.value, option.label.sv)
+                labels.setdefault(option.value, option.label.get(lang))
     return labels
 
 
@@ -81,13 +84,16 @@ def _typical(counts: dict[str, int]) -> str | None:
 COLLABORATION_WHEN = ("today", "wished")
 
 
-def collaboration(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.DataFrame:
-    """Per municipality, today and wished: how many actors stand at each Huxham level.
+def collaboration(
+    store: Store, *, actor: Actor, filters: Filters = Filters(), lang: str = "sv"
+) -> pd.DataFrame:
+    """Per municipality, today and wished: how many actors stand at each Huxham level
+    (the levels named, and the notes written, in ``lang``).
 
     An actor named by several respondents counts once, at the level most of them gave.
     """
     form = scored_form(COLLABORATION_FORM)
-    labels = _option_labels(form)
+    labels = _option_labels(form, lang)
     workspaces, by_workspace = _load(store, actor, filters, form.id)
     records = []
     for workspace in workspaces:
@@ -116,7 +122,7 @@ def collaboration(store: Store, *, actor: Actor, filters: Filters = Filters()) -
                         "count": count,
                         "share": round(count / placed, 3) if placed else None,
                         "single": len(rows) == 1,
-                        "note": _note(len(rows)),
+                        "note": _note(len(rows), lang),
                     }
                 )
     return _frame(

@@ -32,18 +32,24 @@ class Readiness:
 
 
 def readiness_frames(
-    store: Store, *, actor: Actor, filters: Filters = Filters(), arrays: bool = True
+    store: Store,
+    *,
+    actor: Actor,
+    filters: Filters = Filters(),
+    arrays: bool = True,
+    lang: str = "sv",
 ) -> Readiness:
-    """The summary, heatmap and totals. ``arrays``: each municipality on the array path
-    (``redo_arrays``) where it applies, else through the scorer; the figures are the
-    same either way (``arrays=False`` scores every group, for the tests)."""
+    """The summary, heatmap and totals, labelled in ``lang`` (the questions, the notes).
+    ``arrays``: each municipality on the array path (``redo_arrays``) where it applies,
+    else through the scorer; the figures are the same either way (``arrays=False``
+    scores every group, for the tests)."""
     form = scored_form(READINESS_FORM)
     workspaces, by_workspace = _load(store, actor, filters, form.id)
     item_ids = [i.id for i in form.answerable() if i.kind == "scale"]
     summary, items, totals = [], [], []
     for workspace in workspaces:
         rows = by_workspace.get(workspace.id, [])
-        record = _base(workspace, rows)
+        record = _base(workspace, rows, lang)
         if not rows:
             summary.append(record | {f"mean_{i}": None for i in item_ids})
             continue
@@ -70,7 +76,7 @@ def readiness_frames(
                     "workspace_id": workspace.id,
                     "workspace": workspace.name,
                     "item": s.id,
-                    "item_label": form.item(s.id).label.sv,
+                    "item_label": form.item(s.id).label.get(lang),
                     "n": s.n,
                     "mean": s.mean,
                     "min": s.min,
@@ -132,6 +138,8 @@ def readiness_frames(
     )
 
 
-def readiness(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.DataFrame:
+def readiness(
+    store: Store, *, actor: Actor, filters: Filters = Filters(), lang: str = "sv"
+) -> pd.DataFrame:
     """Per municipality: respondents, median_total, ready/not ready counts, item means."""
-    return readiness_frames(store, actor=actor, filters=filters).summary
+    return readiness_frames(store, actor=actor, filters=filters, lang=lang).summary

@@ -16,6 +16,7 @@ from stadforstad import errors
 from stadforstad.catalog import list_forms, load_form
 from stadforstad.compilation import SHARE_MIN_GROUP
 from stadforstad.errors import ForbiddenError, say
+from stadforstad.i18n import pick
 from stadforstad.instruments.registry import INSTRUMENTS
 from stadforstad.schema import Form
 from stadforstad.storage.repository import Actor, Store, SubmittedRow, WorkspaceInfo
@@ -25,11 +26,17 @@ READINESS_FORM = "redo"
 CASE_FORM = "utvecklingsnivaer"
 COLLABORATION_FORM = "samverkansnivaer"
 INDICATOR_FORM = "kartlaggning"
-#: The note shown beside a figure that rests on a single response.
-SINGLE = "1 svar"
-NO_ANSWERS = "inga svar"
+#: The notes beside a figure, ``(Swedish, English)``, shown as ``pick(lang, *NOTE)``.
+#: A figure that rests on a single response:
+SINGLE = ("1 svar", "1 response")
+NO_ANSWERS = ("inga svar", "no responses")
 #: Beside a figure whose answers through links were left out (too few to show).
-LINKS_HIDDEN = f"svar via länk döljs (färre än {SHARE_MIN_GROUP})"
+LINKS_HIDDEN = (
+    f"svar via länk döljs (färre än {SHARE_MIN_GROUP})",
+    f"answers through links hidden (fewer than {SHARE_MIN_GROUP})",
+)
+#: Beside a change over time measured in one round only.
+ONE_ROUND = ("en omgång", "one round")
 
 
 # -- who may compare, and what --------------------------------------------------------
@@ -139,18 +146,18 @@ def _load(
     return workspaces, by_workspace
 
 
-def _note(n: int) -> str:
-    return NO_ANSWERS if n == 0 else SINGLE if n == 1 else ""
+def _note(n: int, lang: str) -> str:
+    return pick(lang, *NO_ANSWERS) if n == 0 else pick(lang, *SINGLE) if n == 1 else ""
 
 
-def _base(workspace: WorkspaceInfo, rows: Sequence[SubmittedRow]) -> dict[str, Any]:
+def _base(workspace: WorkspaceInfo, rows: Sequence[SubmittedRow], lang: str) -> dict[str, Any]:
     return {
         "workspace_id": workspace.id,
         "workspace": workspace.name,
         "round": rows[0].round if rows else None,
         "respondents": len(rows),
         "single": len(rows) == 1,
-        "note": _note(len(rows)),
+        "note": _note(len(rows), lang),
     }
 
 

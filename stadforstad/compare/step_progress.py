@@ -19,10 +19,12 @@ def step_forms() -> list[Form]:
     return [f for f in list_forms() if f.step is not None]
 
 
-def progress(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.DataFrame:
+def progress(
+    store: Store, *, actor: Actor, filters: Filters = Filters(), lang: str = "sv"
+) -> pd.DataFrame:
     """Municipality × form of steps 0–7: submitted responses, and completed when at
     least one of them is done (``completion.is_done``: an empty notes form is not).
-    Without a round filter any round counts."""
+    Without a round filter any round counts. The forms' titles in ``lang``."""
     workspaces = _workspaces(store, actor, filters)
     saved_from, saved_to = filters.period()
     period: dict[str, Any] = {
@@ -62,7 +64,7 @@ def progress(store: Store, *, actor: Actor, filters: Filters = Filters()) -> pd.
             "step": f.step,
             "order": order,
             "form_id": f.id,
-            "form_title": f.title.sv,
+            "form_title": f.title.get(lang),
             "responses": counts.get((w.id, f.id), 0),
             "completed": (w.id, f.id) in done,
         }

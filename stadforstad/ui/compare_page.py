@@ -131,24 +131,38 @@ def _chart_and_table(
 # -- the frames, cached ----------------------------------------------------------------
 @st.cache_data(max_entries=64, show_spinner=False)
 def _cached(
-    view: str, database: str, who: tuple, filters: Filters, stamp: tuple, form_id: str | None
+    view: str,
+    database: str,
+    who: tuple,
+    filters: Filters,
+    stamp: tuple,
+    form_id: str | None,
+    lang: str,
 ):
-    # Keyed by the actor's rights and by the data stamp: a new submission, or another
-    # user, computes afresh; sorting, searching and top N reuse the frames.
+    # Keyed by the actor's rights, the data stamp and the language of the labels: a new
+    # submission, another user or the other language computes afresh; sorting,
+    # searching and top N reuse the frames.
     name, is_admin, grants = who
     actor = Actor(name=name, is_admin=is_admin, grants=dict(grants))
     function = getattr(compare, view)
     extra = {"form_id": form_id} if form_id else {}
-    return function(get_store(), actor=actor, filters=filters, **extra)
+    return function(get_store(), actor=actor, filters=filters, lang=lang, **extra)
 
 
 def load(view: str, filters: Filters, form_id: str | None = None):
-    """A frame of ``stadforstad.compare`` (rights checked there, on every call that
-    computes; a cached one was computed for exactly these rights)."""
+    """A frame of ``stadforstad.compare`` labelled in the reader's language (rights
+    checked there, on every call that computes; a cached one was computed for exactly
+    these rights)."""
     actor = get_actor()
     who = (actor.name, actor.is_admin, tuple(sorted(actor.grants.items())))
     return _cached(
-        view, get_settings().database_url, who, filters, get_store().data_stamp(), form_id
+        view,
+        get_settings().database_url,
+        who,
+        filters,
+        get_store().data_stamp(),
+        form_id,
+        get_lang(),
     )
 
 
@@ -217,7 +231,6 @@ def show_change(filters: Filters, display: Display) -> None:
         return
     ids = _shown(frame, "change", display)
     shown = compare.keep_workspaces(frame, ids)
-    # the frame names the measure in Swedish (tables, exports); the chart in the reader's
     measure = compare.headline_of(load_form(form_id)).label(lang)
     columns = [
         "workspace",

@@ -69,7 +69,7 @@ def _picture(
     download) then reads one row from the database instead of every answer. Keyed by
     whether the reader is a member, as only members get names and contacts."""
     answers = _load()
-    compiled = compile_answers(_form, answers, min_group=min_group)
+    compiled = compile_answers(_form, answers, min_group=min_group, lang=lang)
     convert = spec_converter()
     specs: dict[str, dict | None] = {}
     if compiled.categories and not compiled.withheld:
@@ -87,9 +87,9 @@ def _draw(picture: _Picture, name: str, lang: str) -> None:
         st.vega_lite_chart(spec, width="stretch", alt=_chart_name())
 
 
-def _counts(frame: pd.DataFrame) -> pd.DataFrame:
+def _counts(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = frame.copy()
-    frame["antal"] = [count_text(n) for n in frame["antal"]]
+    frame["antal"] = [count_text(n, lang) for n in frame["antal"]]
     return frame
 
 
@@ -227,11 +227,11 @@ def show_compilation_page(workspace) -> None:
     left, right = st.columns(2)
     left.markdown(tr("**Svar per bransch**", "**Answers per industry**"))
     left.dataframe(
-        table_view(_counts(compiled.by_industry), get_lang()), hide_index=True, width="stretch"
+        table_view(_counts(compiled.by_industry, lang), lang), hide_index=True, width="stretch"
     )
     right.markdown(tr("**Svar per länk**", "**Answers per link**"))
     right.dataframe(
-        table_view(_counts(compiled.by_link), get_lang()), hide_index=True, width="stretch"
+        table_view(_counts(compiled.by_link, lang), lang), hide_index=True, width="stretch"
     )
     for label, texts in compiled.notes.items():
         st.markdown(f"**{label}**")
@@ -283,7 +283,7 @@ def _exports(form, answers, workspace, member: bool, compiled: Compilation) -> N
         # What may be shared: the page's own compilation when it hides small groups.
         if compiled.min_group == SHARE_MIN_GROUP:
             return compiled
-        return compile_answers(form, answers, min_group=SHARE_MIN_GROUP)
+        return compile_answers(form, answers, min_group=SHARE_MIN_GROUP, lang=compiled.lang)
 
     stem = f"{form.id}-{workspace.name}".replace(" ", "_")
     cols = st.columns(4)

@@ -36,25 +36,29 @@ def comparison_charts(store, lang: str):
     from stadforstad.storage import Actor
 
     admin = Actor.local()
-    readiness = compare.readiness_frames(store, actor=admin)
-    change = compare.change(store, actor=admin, form_id="redo")
+    readiness = compare.readiness_frames(store, actor=admin, lang=lang)
+    change = compare.change(store, actor=admin, form_id="redo", lang=lang)
     measure = compare.headline_of(load_form("redo")).label(lang)
     yield "readiness", charts.readiness_chart(readiness.summary, readiness.totals, lang), 450
     yield "heatmap", charts.readiness_heatmap(readiness.items, lang), 450
     yield "change", charts.change_chart(change, measure, lang), 450
-    yield "cases", charts.case_handling_chart(compare.case_handling(store, actor=admin), lang), 450
+    cases = compare.case_handling(store, actor=admin, lang=lang)
+    yield "cases", charts.case_handling_chart(cases, lang), 450
+    levels = compare.collaboration(store, actor=admin, lang=lang)
+    yield "collaboration", charts.collaboration_chart(levels, lang), None
+    indicators = compare.indicators(store, actor=admin, lang=lang)
+    yield "indicators", charts.indicator_heatmap(indicators, lang), 450
     yield (
-        "collaboration",
-        charts.collaboration_chart(compare.collaboration(store, actor=admin), lang),
+        "progress",
+        charts.progress_chart(compare.progress(store, actor=admin, lang=lang), lang),
         None,
     )
-    yield "indicators", charts.indicator_heatmap(compare.indicators(store, actor=admin), lang), 450
-    yield "progress", charts.progress_chart(compare.progress(store, actor=admin), lang), None
 
 
-def compiled_link_answers():
+def compiled_link_answers(lang: str = "sv"):
     """Eight answers to kartlaggning through invitation links from two industries,
-    compiled as the compilation page compiles them (groups of three or more shown)."""
+    compiled as the compilation page compiles them (groups of three or more shown),
+    labelled in ``lang``."""
     import datetime as dt
     import random
 
@@ -81,4 +85,4 @@ def compiled_link_answers():
         )
         for n in range(8)
     ]
-    return compile_answers(form, answers, min_group=3)
+    return compile_answers(form, answers, min_group=3, lang=lang)
