@@ -21,7 +21,7 @@ from stadforstad import accounts, errors, limits
 from stadforstad.catalog import form_problems, list_forms, load_form
 from stadforstad.cli_documents import add_document_parsers, cmd_report
 from stadforstad.errors import Problem, ResponseFileError, StadError, StorageError
-from stadforstad.i18n import time_text
+from stadforstad.i18n import LANGUAGES, time_text
 from stadforstad.instruments.registry import get_instrument, scored_ids
 from stadforstad.label_columns import BY_ID, BY_LABEL, COLUMN_MODES, ByLabel
 from stadforstad.responses_io import RESPONDENT, Row, iter_rows, read_rows
@@ -290,7 +290,9 @@ def cmd_compare(args) -> int:
     filters = compare.Filters(
         workspace_ids=ids, round=args.round, date_from=args.date_from, date_to=args.date_to
     )
-    frame = compare.frame_for(store, actor=actor, form_id=args.form_id, filters=filters)
+    frame = compare.frame_for(
+        store, actor=actor, form_id=args.form_id, filters=filters, lang=args.lang
+    )
     if args.json:
         print(frame.to_json(orient="records", force_ascii=False, indent=2))
     elif frame.empty:
@@ -737,6 +739,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=_date,
         default=None,
         help="as the answers stood at the end of this day",
+    )
+    comparing.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="sv",
+        help="the language of the labels: questions, categories, forms, levels, notes",
     )
     comparing.add_argument("--json", action="store_true", help="JSON records")
     comparing.set_defaults(func=cmd_compare)

@@ -141,6 +141,21 @@ def test_compare_prints_the_readiness_frame(database, tmp_path, capsys):
     assert "median_total" in text and "inga svar" in text
 
 
+def test_compare_labels_in_english(database, capsys):
+    """``--lang en``: the labels are the forms' English texts, the notes English."""
+    from stadforstad.compare import step_forms
+
+    assert cli.main(["compare", "redo", "--lang", "en", "--json"]) == 0
+    (alby,) = json.loads(capsys.readouterr().out)
+    assert alby["note"] == "no responses"
+    assert cli.main(["compare", "progress", "--lang", "en", "--json"]) == 0
+    titles = [r["form_title"] for r in json.loads(capsys.readouterr().out)]
+    assert titles == [f.title.get("en") for f in step_forms()]
+    assert "Commitment" in titles and "Engagemang" not in titles
+    assert cli.main(["compare", "progress", "--json"]) == 0
+    assert "Engagemang" in [r["form_title"] for r in json.loads(capsys.readouterr().out)]
+
+
 def test_compare_progress_and_a_form_without_scoring(database, capsys):
     assert cli.main(["compare", "progress", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
