@@ -136,3 +136,27 @@ def _page_names(at) -> set[str]:
     # The pages st.navigation registered in the last run (AppTest keeps them to resolve
     # switch_page); named by their file.
     return {Path(str(info.get("script_path", ""))).stem for info in at._registered_pages.values()}
+
+
+def test_the_views_label_their_data_in_the_readers_language(page, demo_url):
+    """The same frames in Swedish, then in English: the categories and the notes follow
+    the language (the cached frames are kept per language). After a switch to English
+    AppTest cannot pick another view (it formats the options outside the session), so
+    a second session opens in English."""
+    from stadforstad.catalog import load_form
+
+    form = load_form("kartlaggning")
+    titles = {lang: {s.title.get(lang) for s in form.sections[1:-1]} for lang in ("sv", "en")}
+    at = page.run()
+    assert "1 svar" in set(at.dataframe[0].value["Obs"])
+    at.radio(key="compare.view").set_value("indikatorer").run()
+    assert titles["sv"] <= set(at.dataframe[0].value.columns)
+    at.radio(key="app.lang").set_value("en").run()
+    assert not at.exception
+    columns = set(at.dataframe[0].value.columns)
+    assert titles["en"] <= columns and not titles["sv"] & columns
+    english = AppTest.from_file(PAGE, default_timeout=60)
+    english.session_state["app.lang"] = "en"
+    english.run()
+    assert not english.exception
+    assert "1 response" in set(english.dataframe[0].value["Note"])
