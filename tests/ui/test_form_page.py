@@ -99,7 +99,7 @@ def test_text_in_a_number_field_is_flagged_and_the_rest_kept() -> None:
 
 
 def test_a_decimal_comma_is_read_as_a_decimal() -> None:
-    from stadforstad.render import read_number
+    from stadforstad.widgets import read_number
 
     assert read_number("12,5") == 12.5
     assert read_number("1 000") == 1000
