@@ -30,6 +30,7 @@ CLI_ONLY = {
     "catalog.py",
     "label_columns.py",
     "responses_io.py",
+    "response_records.py",
     "xlsform.py",
     "xlsform_cells.py",
     "terminal.py",
