@@ -8,13 +8,14 @@ leaves a half-written or empty file behind.
 
 from __future__ import annotations
 
-import argparse
 import os
 import tempfile
 from pathlib import Path
 
 from stadforstad import errors
 from stadforstad.catalog import load_form
+from stadforstad.cli.shell import positive
+from stadforstad.cli.workspaces import find_respondent, find_workspace, open_store
 from stadforstad.documents.build import (
     FORMATS,
     Document,
@@ -24,9 +25,9 @@ from stadforstad.documents.build import (
     render,
     response_document,
 )
-from stadforstad.errors import DocumentError, StorageError
+from stadforstad.errors import DocumentError
 from stadforstad.i18n import LANGUAGES
-from stadforstad.storage import Actor, Store
+from stadforstad.storage import Actor
 from stadforstad.storage.context import context_answers
 from stadforstad.storage.rated import rated
 
@@ -77,29 +78,16 @@ def cmd_print(args) -> int:
     return 0
 
 
-def _respondent(store: Store, actor: Actor, workspace_id: int, ref: str):
-    people = store.list_respondents(actor=actor, workspace_id=workspace_id)
-    wanted = " ".join(ref.split())
-    match = [p for p in people if str(p.id) == wanted] or [
-        p for p in people if p.name.casefold() == wanted.casefold()
-    ]
-    if len(match) != 1:
-        raise errors.fail(
-            StorageError,
-            errors.STORE_NOT_FOUND,
-            f"--respondent {ref!r}",
-            "no such respondent in this municipality (give the id or the exact name)"
-            if not match
-            else "several have that name: give the id",
-        )
-    return match[0]
-
-
-def cmd_report(args, store: Store, workspace) -> int:
+def cmd_report(args) -> int:
+    store, actor = open_store(), Actor.local()
+    workspace = find_workspace(store, actor, args.workspace)
     fmt = output_format(args.out)
     form = load_form(args.form_id)
-    actor = Actor.local()
-    person = _respondent(store, actor, workspace.id, args.respondent) if args.respondent else None
+    person = (
+        find_respondent(store, actor, workspace.id, args.respondent, argument="--respondent")
+        if args.respondent
+        else None
+    )
     rows = store.submitted(
         actor=actor, workspace_ids=[workspace.id], form_id=form.id, round=args.round
     )
@@ -142,8 +130,7 @@ def cmd_report(args, store: Store, workspace) -> int:
     return 0
 
 
-def add_document_parsers(sub, report) -> None:
-    """``print`` and ``report``; ``report(args)`` runs the report with the store."""
+def add_document_parsers(sub) -> None:
     printing = sub.add_parser("print", help="a blank form as PDF or DOCX, to fill in by hand")
     printing.add_argument("form_id")
     printing.add_argument("--out", required=True, help="FILE.pdf or FILE.docx")
@@ -164,11 +151,4 @@ def add_document_parsers(sub, report) -> None:
         "--round", type=positive, default=None, help="the round (default: the latest answered)"
     )
     reporting.add_argument("--lang", choices=LANGUAGES, default="sv")
-    reporting.set_defaults(func=report)
-
-
-def positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
+    reporting.set_defaults(func=cmd_report)
