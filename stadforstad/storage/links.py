@@ -54,15 +54,12 @@ from stadforstad.storage.link_respondents import RespondentLinks
 from stadforstad.storage.link_rows import InvitationLink, LinkResponse, row_info
 from stadforstad.storage.link_throttle import LinkLimits
 from stadforstad.storage.link_values import (
-    IDENTITY_ITEMS,
-    INDUSTRY_ITEM,
     INTRO_PLACEHOLDERS,
     MAX_CONTACT,
     MAX_INDUSTRY,
     MAX_INTRO,
     MAX_LABEL,
     MAX_NAME,
-    ORGANISATION_ITEM,
     TIME_ZONE,
     UNUSABLE_MESSAGE,
     UNUSABLE_MESSAGE_EN,
@@ -89,8 +86,6 @@ from stadforstad.storage.tables import Workspace, utcnow
 
 #: The names callers import from here (the values and rows live in sibling modules).
 __all__ = [
-    "IDENTITY_ITEMS",
-    "INDUSTRY_ITEM",
     "LINK_BAD_SETTING",
     "LINK_EMPTY",
     "LINK_FORBIDDEN",
@@ -106,7 +101,6 @@ __all__ = [
     "MAX_INTRO",
     "MAX_LABEL",
     "MAX_NAME",
-    "ORGANISATION_ITEM",
     "TIME_ZONE",
     "UNUSABLE_MESSAGE",
     "UNUSABLE_MESSAGE_EN",
