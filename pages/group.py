@@ -5,6 +5,7 @@ import streamlit as st
 
 from stadforstad.catalog import list_forms
 from stadforstad.i18n import count_text
+from stadforstad.storage.context import context_answers
 from stadforstad.storage.rated import rated
 from stadforstad.ui.context import frame, get_actor, get_lang, get_store, tr
 from stadforstad.ui.form_page import form_title
@@ -41,6 +42,10 @@ rows = get_store().submitted(
     actor=get_actor(), workspace_ids=[workspace.id], form_id=form.id, round=round_no
 )
 responses = rated(rows)
+# What the instrument reads beside its own answers (the plan's targets for the statistics).
+context = context_answers(
+    get_store(), actor=get_actor(), form_id=form.id, workspace_id=workspace.id, round=round_no
+)
 if not rows:
     st.info(
         tr(
@@ -57,9 +62,16 @@ else:
             f"in {plain(workspace.name)}, round {round_no}.",
         )
     )
-    show_group(form, responses, lang)
+    show_group(form, responses, lang, context)
 st.divider()
 if rows:
-    show_group_downloads(form, responses, municipality=workspace.name, round_no=round_no, lang=lang)
+    show_group_downloads(
+        form,
+        responses,
+        municipality=workspace.name,
+        round_no=round_no,
+        lang=lang,
+        context=context,
+    )
 else:
     show_blank_downloads(form, municipality=workspace.name, round_no=round_no, lang=lang)

@@ -239,8 +239,19 @@ def score_with_plans(form, answers: dict, plans: Sequence[Mapping[str, Any]]) ->
 def summarize(form, responses: Sequence[Rated]) -> StatistikResult:
     """Several members' tables together: each period (year and period within it) once,
     the latest response's row winning, so a figure entered twice is not counted twice."""
+    return score_rows(_periods(responses))
+
+
+def summarize_with_plans(
+    form, responses: Sequence[Rated], plans: Sequence[Mapping[str, Any]]
+) -> StatistikResult:
+    """The group's tables together, with target against outcome from the plans."""
+    return score_rows(_periods(responses), plan_targets(plans))
+
+
+def _periods(responses: Sequence[Rated]) -> list[Mapping[str, Any]]:
     periods: dict[tuple[int | None, str], Mapping[str, Any]] = {}
     for response in responses:
         for row in response.answers.get(TABLE) or []:
             periods[(_year(row), str(row.get("period") or "").strip().casefold())] = row
-    return score_rows(list(periods.values()))
+    return list(periods.values())

@@ -14,6 +14,7 @@ from typing import Any
 
 from stadforstad import errors
 from stadforstad.errors import AnswerError, Problem, say
+from stadforstad.i18n import parse_number
 from stadforstad.schema import Column, Form
 
 Answers = dict[str, Any]
@@ -62,12 +63,8 @@ class _Checker:
         if isinstance(value, float) and value.is_integer():
             return int(value)
         if self.coerce and isinstance(value, str):
-            text = value.strip().replace(",", ".")
-            try:
-                number = float(text)
-            except ValueError:
-                number = None
-            if number is not None and number.is_integer():
+            number = parse_number(value)
+            if number is not None and float(number).is_integer():
                 return int(number)
         self.problem(
             errors.ANSWER_NOT_A_NUMBER,
@@ -89,12 +86,9 @@ class _Checker:
         if isinstance(value, (int, float)) and math.isfinite(value):
             return value
         if self.coerce and isinstance(value, str):
-            try:
-                number = float(value.strip().replace(",", "."))
-                if math.isfinite(number):
-                    return number
-            except ValueError:
-                pass
+            number = parse_number(value)  # "12,5", "15 066"
+            if number is not None and math.isfinite(number):
+                return number
         self.problem(
             errors.ANSWER_NOT_A_NUMBER,
             where,

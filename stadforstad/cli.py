@@ -255,7 +255,8 @@ def cmd_import(args) -> int:
     )
     try:
         rows = read_rows(form, Path(args.file), translate=by_label)
-        problems = _respondent_problems(rows)
+        # A group's form has one shared answer: no names to check.
+        problems = [] if form.owner == "group" else _respondent_problems(rows)
         if problems:
             raise ResponseFileError(problems=problems, file=args.file)
     except ResponseFileError as exc:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import importlib
 import io
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,22 +151,37 @@ def score_columns(form: Form, path: Path) -> ScoredFile | None:
     import numpy as np
     import pandas as pd
 
-    # Item cells as categories: the C parser keeps each distinct text once (as text,
-    # never guessed as a number), so a column is checked by its few distinct cells.
-    frame = pd.read_csv(
-        io.BytesIO(data),
-        sep=separator,
-        header=None,
-        skiprows=1,
-        names=columns,
-        dtype={c: object if c == RESPONDENT else "category" for c in columns},
-        na_filter=False,
-        keep_default_na=False,
-        quoting=3,  # csv.QUOTE_NONE: there are no quotes
-        skip_blank_lines=False,
-        engine="c",
-        encoding="utf-8",
-    )
+    # Item cells as categories: the C parser keeps each distinct cell once, so a column
+    # is checked by its few distinct cells. It guesses numbers: whole numbers ("3",
+    # " 3", "+3") become integers, whose text is the value the row path reads too; a
+    # column with any other number ("3.0", "1e0") is read again as the text it is.
+    def read(as_text: Collection[str]):
+        return pd.read_csv(
+            io.BytesIO(data),
+            sep=separator,
+            header=None,
+            skiprows=1,
+            names=columns,
+            dtype={
+                c: object if c == RESPONDENT else str if c in as_text else "category"
+                for c in columns
+            },
+            na_filter=False,
+            keep_default_na=False,
+            quoting=3,  # csv.QUOTE_NONE: there are no quotes
+            skip_blank_lines=False,
+            engine="c",
+            encoding="utf-8",
+        )
+
+    frame = read(())
+    guessed = [
+        c for c in columns if c != RESPONDENT and frame[c].cat.categories.dtype.kind not in "iuO"
+    ]
+    if guessed:
+        frame = read(guessed)
+        for c in guessed:
+            frame[c] = frame[c].astype("category")
     if len(frame) != lines - 1:
         return None
     count = len(frame)

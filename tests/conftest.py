@@ -101,8 +101,14 @@ def no_sign_in_by_default(monkeypatch):
 
 def pytest_collection_modifyitems(items) -> None:
     """Tests under tests/browser/ drive a real browser: marked ``browser`` by where they
-    live, so ``uv run pytest -m "not browser"`` is the fast loop."""
+    live, so ``uv run pytest -m "not browser"`` is the fast loop.
+
+    A browser test that fails is run once more (pytest-rerunfailures; the output marks
+    it ``R`` and lists it under "rerun"), as Playwright's own runner advises for CI: on
+    a loaded machine a streamlit rerun can outlast a wait. A test that fails twice
+    fails the run. Nothing else is retried."""
     browser = (ROOT / "tests" / "browser").resolve()
     for item in items:
         if browser in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.flaky(reruns=1))

@@ -104,3 +104,21 @@ def test_the_place_is_formatted_where_it_is_shown() -> None:
     assert str(problem).startswith("[ANSWER_003] rader[rad 1]/antal: ")
     in_file = replace(problem, file_row=4)
     assert place_text(in_file) == "row 4, column rader[rad 1]/antal"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [("15 066", 15066), ("15\u00a0066", 15066), ("12,5", 12.5), ("−3", -3), (" 4 ", 4)],
+)
+def test_a_file_cell_is_read_as_a_number_the_way_people_write_it(typed, read) -> None:
+    """A number in a file (or pasted) as Swedish statistics print it: a space between
+    thousands, a decimal comma; the same reader as the form's number fields."""
+    answers = check_answers(FORM, BASE | {"rader": [{"vem": "A", "antal": typed}]}, coerce=True)
+    assert answers["rader"][0]["antal"] == read
+
+
+@pytest.mark.parametrize("typed", ["1e3", "15.066,5", "tre", "1 0 0 x"])
+def test_what_is_not_a_number_as_people_write_it_is_refused(typed) -> None:
+    with pytest.raises(AnswerError) as refused:
+        check_answers(FORM, BASE | {"rader": [{"vem": "A", "antal": typed}]}, coerce=True)
+    assert [p.code for p in refused.value.problems] == [errors.ANSWER_NOT_A_NUMBER]

@@ -59,6 +59,26 @@ def test_import_stores_one_response_per_row(database, tmp_path, capsys):
     ]
 
 
+def test_import_of_a_group_form_stores_the_groups_one_answer(database, tmp_path, capsys):
+    """The group's SWOT typed in a file: one row, no name needed, and no participant made."""
+    path = tmp_path / "swot.json"
+    path.write_text(json.dumps([{"styrkor": [{"punkt": "Engagerade"}]}]), encoding="utf-8")
+    assert cli.main(["import", "Alby", "swot", str(path)]) == 0
+    assert "1 responses" in capsys.readouterr().out
+    rows = database.submitted(actor=Actor.local(), workspace_ids=[1])
+    assert [(r.form_id, r.answers) for r in rows] == [
+        ("swot", {"styrkor": [{"punkt": "Engagerade"}]})
+    ]
+    assert database.list_respondents(actor=Actor.local(), workspace_id=1) == []
+
+    two = tmp_path / "swot2.json"
+    two.write_text(json.dumps([{"styrkor": [{"punkt": "A"}]}] * 2), encoding="utf-8")
+    assert cli.main(["import", "Alby", "swot", str(two)]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "STORE_004" in err and "en rad, den har 2" in err and "Traceback" not in err
+    assert stored(database) == 1
+
+
 def test_import_xlsx(database, tmp_path):
     import pandas as pd
 

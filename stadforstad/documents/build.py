@@ -116,8 +116,10 @@ def group_document(
     round: int,
     lang: str = "sv",
     day: dt.date | None = None,
+    context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
 ) -> Document:
-    """The group's picture: the summary and every member's answers side by side."""
+    """The group's picture: the summary and every member's answers side by side
+    (``context``: the answers of the forms its instrument reads beside its own)."""
     instrument = get_instrument(form.id)
     blocks = [
         Paragraph(
@@ -128,7 +130,7 @@ def group_document(
             ),
             small=True,
         ),
-        *instrument.group_response_blocks(form, responses, lang),
+        *instrument.group_response_blocks(form, responses, lang, context),
     ]
     meta = _meta(
         form,

@@ -89,12 +89,19 @@ class Instrument(Generic[R, G]):
     #: What the overview says about this form, from the municipality's submitted
     #: responses and today's date in Stockholm (``[]``: nothing to say).
     overview: Callable[[Form, Sequence[Rated], dt.date, str], list[Block]] | None = None
+    #: How far the answers being worked on (draft included) have come, shown above the
+    #: result while the form is filled in: a share from 0 to 1 and its words.
+    progress: Callable[[Form, dict[str, Any], str], tuple[float, str]] | None = None
     #: Other forms of the same municipality and round whose submitted answers the
     #: result reads (e.g. the collaboration plan's yearly targets for the statistics).
     context_forms: tuple[str, ...] = ()
     #: The result with those answers (form id → answers dicts, latest last).
     score_in_context: (
         Callable[[Form, dict[str, Any], Mapping[str, Sequence[dict[str, Any]]]], R] | None
+    ) = None
+    #: The group's picture with those answers.
+    summarize_in_context: (
+        Callable[[Form, Sequence[Rated], Mapping[str, Sequence[dict[str, Any]]]], G] | None
     ) = None
 
     def score_with(
@@ -107,6 +114,17 @@ class Instrument(Generic[R, G]):
         if context is not None and self.score_in_context is not None:
             return self.score_in_context(form, answers, context)
         return self.score(form, answers)
+
+    def summarize_with(
+        self,
+        form: Form,
+        responses: Sequence[Rated],
+        context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+    ) -> G:
+        """The group's picture, reading the context forms' answers when there are any."""
+        if context is not None and self.summarize_in_context is not None:
+            return self.summarize_in_context(form, responses, context)
+        return self.summarize(form, responses)
 
     #: A response laid out as the handbook's own template (the plan), verdict included;
     #: ``None``: the verdict followed by the answers.
@@ -148,10 +166,14 @@ class Instrument(Generic[R, G]):
         return blocks
 
     def group_response_blocks(
-        self, form: Form, responses: Sequence[Rated], lang: str
+        self,
+        form: Form,
+        responses: Sequence[Rated],
+        lang: str,
+        context: Mapping[str, Sequence[dict[str, Any]]] | None = None,
     ) -> list[Block]:
         """The group's picture and, for a scored form, each member's answers beside it."""
-        blocks = self.group_blocks(form, self.summarize(form, responses), lang)
+        blocks = self.group_blocks(form, self.summarize_with(form, responses, context), lang)
         if self.scored or self.with_answers:
             blocks += [
                 Heading(pick(lang, "Varje deltagares svar", "Each member's answers"), 3),

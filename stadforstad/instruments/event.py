@@ -100,6 +100,13 @@ def flyer(form: Form, responses: Sequence[Rated], lang: str) -> list[Block]:
     return blocks
 
 
+def working_progress(form: Form, answers: dict, lang: str) -> tuple[float, str]:
+    """While the plan is worked on: the share of the ten points done, and its words."""
+    progress = event.score(form, answers)
+    share = progress.done / progress.total if progress.total else 0.0
+    return share, pick(lang, "Förberedelser: ", "Preparations: ") + progress_text(progress, lang)
+
+
 def overview_blocks(
     form: Form, responses: Sequence[Rated], today: dt.date, lang: str
 ) -> list[Block]:
@@ -125,4 +132,5 @@ EVENT: Instrument[EventProgress, EventGroup] = Instrument(
     with_answers=True,
     products=(Product("flyer", "Flyer för eventet", "The event's flyer", flyer),),
     overview=overview_blocks,
+    progress=working_progress,
 )

@@ -17,10 +17,10 @@ from stadforstad.instruments.eskortsidor import ESKORTSIDOR
 from stadforstad.instruments.event import EVENT
 from stadforstad.instruments.icebreaker import ICEBREAKER
 from stadforstad.instruments.kartlaggning import KARTLAGGNING
+from stadforstad.instruments.kartlaggningsplan import KARTLAGGNINGSPLAN
 from stadforstad.instruments.kontaktyta import KONTAKTYTA
 from stadforstad.instruments.kunskapsbank import KUNSKAPSBANK
 from stadforstad.instruments.levels import SAMVERKANSNIVAER, UTVECKLINGSNIVAER
-from stadforstad.instruments.plan import KARTLAGGNINGSPLAN
 from stadforstad.instruments.redo import REDO
 from stadforstad.instruments.rekrytering import REKRYTERING
 from stadforstad.instruments.roles import (

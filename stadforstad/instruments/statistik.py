@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from scoring import statistik
+from scoring.common import Rated
 from scoring.statistik import MEASURES, MeasureResult, StatistikResult, TargetOutcome
 from stadforstad.i18n import pick
 from stadforstad.instruments.base import Charted, Headline, Instrument
@@ -198,6 +199,12 @@ def score_in_context(
     return statistik.score_with_plans(form, answers, context.get(PLAN_FORM, ()))
 
 
+def summarize_in_context(
+    form: Form, responses: Sequence[Rated], context: Mapping[str, Sequence[dict[str, Any]]]
+) -> StatistikResult:
+    return statistik.summarize_with_plans(form, responses, context.get(PLAN_FORM, ()))
+
+
 #: The measure the comparison follows: "Utan identifiering inget stöd".
 HEADLINE_MEASURE = "utsatta_personer"
 
@@ -223,4 +230,5 @@ STATISTIK: Instrument[StatistikResult, StatistikResult] = Instrument(
     ),
     context_forms=(PLAN_FORM,),
     score_in_context=score_in_context,
+    summarize_in_context=summarize_in_context,
 )

@@ -36,8 +36,15 @@ def submit_many(
     """Submit one response per ``(respondent name, answers)`` in ONE transaction:
     every row is checked first, and one bad row stores nothing. A respondent named
     twice is refused (which answer would count?). ``saved_at`` dates the revisions,
-    e.g. the day of the workshop a paper form was filled in. Returns the count."""
+    e.g. the day of the workshop a paper form was filled in. Returns the count.
+
+    A form the whole group writes (``owner: group``: the plans) has one shared answer
+    per round, not one per person: its file must hold exactly one row, stored as the
+    group's answer (a new revision of it, with the items it changes), whatever name
+    the row carries."""
     store._require_write(actor, workspace_id)
+    if form.owner == "group":
+        return _submit_shared(store, actor, workspace_id, form, rows, round)
     names = [" ".join(name.split()) for name, _answers in rows]
     problems = [
         errors.Problem(
@@ -155,3 +162,39 @@ def submit_many(
             workspace_id,
         )
     return len(names)
+
+
+def _submit_shared(
+    store: Store,
+    actor: Actor,
+    workspace_id: int,
+    form: Form,
+    rows: Sequence[tuple[str, dict[str, Any]]],
+    round: int,
+) -> int:
+    if len(rows) != 1:
+        raise StorageError(
+            problems=[
+                errors.Problem(
+                    errors.STORE_INVALID,
+                    "",
+                    say(
+                        f"{form.id} är gruppens gemensamma svar: filen ska ha en rad, "
+                        f"den har {len(rows)}",
+                        f"{form.id} is the group's shared answer: the file must have one "
+                        f"row, it has {len(rows)}",
+                    ),
+                )
+            ]
+        )
+    group = store.group_respondent(actor=actor, workspace_id=workspace_id)
+    assert group is not None  # created for a writer
+    store.submit(
+        actor=actor,
+        workspace_id=workspace_id,
+        respondent_id=group.id,
+        form=form,
+        answers=rows[0][1],
+        round=round,
+    )
+    return 1

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from stadforstad.answer_changes import differences, merge_mine
+from stadforstad.answer_changes import Difference, differences, merge_mine
 from stadforstad.errors import StadError
 from stadforstad.i18n import time_text
 from stadforstad.schema import Form
@@ -133,22 +133,12 @@ def show_conflict(form: Form, lang: str) -> None:
     now = store.response_state(actor=actor, form_id=form.id, **conflict["where"])
     theirs = now.working_answers
     who = _plain(now.changed_by) if now.changed_by else None
-    rows = []
-    for diff in differences(theirs, conflict["mine"]):
-        try:
-            item = form.item(diff.item_id)
-            label = item.label.get(lang)
-        except KeyError:  # a comment: "<item>_comment"
-            item, label = None, diff.item_id
-        rows.append(
-            {
-                tr("Fråga", "Question"): label,
-                tr(f"Sparat av {now.changed_by or '–'}", f"Saved by {now.changed_by or '–'}"): (
-                    _cell(item, diff.theirs, lang)
-                ),
-                tr("Ert", "Yours"): _cell(item, diff.mine, lang),
-            }
-        )
+    saved_by = tr(f"Sparat av {now.changed_by or '–'}", f"Saved by {now.changed_by or '–'}")
+    rows = [
+        {tr("Fråga", "Question"): label, saved_by: their_text, tr("Ert", "Yours"): my_text}
+        for diff in differences(theirs, conflict["mine"])
+        for label, their_text, my_text in _difference_lines(form, diff, lang)
+    ]
     with st.container(border=True):
         st.warning(
             tr(
@@ -181,8 +171,38 @@ def show_conflict(form: Form, lang: str) -> None:
         )
 
 
-def _cell(item, value: Any, lang: str) -> str:
-    if item is not None and getattr(item, "kind", None) == "table":
-        count = len(value or [])
-        return tr(f"{count} rader", f"{count} rows")
-    return answer_text(item, value, lang) if item is not None else str(value or "–")
+def _difference_lines(form: Form, diff: Difference, lang: str) -> list[tuple[str, str, str]]:
+    """One line per question that differs; a table gets one line per row that differs
+    ("Delmål, rad 2"), each row's cells written out, so a member sees what changed."""
+    try:
+        item = form.item(diff.item_id)
+    except KeyError:  # a comment: "<item>_comment"
+        return [(diff.item_id, str(diff.theirs or "–"), str(diff.mine or "–"))]
+    label = item.label.get(lang)
+    if item.kind != "table":
+        return [(label, answer_text(item, diff.theirs, lang), answer_text(item, diff.mine, lang))]
+    theirs, mine = list(diff.theirs or []), list(diff.mine or [])
+    lines = []
+    for index in range(max(len(theirs), len(mine))):
+        their_row = theirs[index] if index < len(theirs) else None
+        my_row = mine[index] if index < len(mine) else None
+        if their_row != my_row:
+            lines.append(
+                (
+                    tr(f"{label}, rad {index + 1}", f"{label}, row {index + 1}"),
+                    _row_text(item, their_row, lang),
+                    _row_text(item, my_row, lang),
+                )
+            )
+    return lines
+
+
+def _row_text(item, row: dict | None, lang: str) -> str:
+    """A table row as "Column: value; …" (its filled cells), "–" for no row."""
+    if not row:
+        return "–"
+    return "; ".join(
+        f"{column.label.get(lang)}: {answer_text(column, row[column.id], lang)}"
+        for column in item.columns
+        if answer_text(column, row.get(column.id), lang) != "–"
+    )

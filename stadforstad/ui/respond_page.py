@@ -62,7 +62,6 @@ from stadforstad.ui.respond_parts import (
     show_text_to_keep,
 )
 from stadforstad.ui.respond_words import (
-    answer_problems,
     closed_keep_text,
     closed_reason,
     consent_text,
@@ -377,7 +376,7 @@ class _Visit:
             )
         except AnswerError as exc:
             problems = [p for p in exc.problems if p.item != INDUSTRY_ITEM]
-            show_problems(rendered, answer_problems(problems, self.lang), self.lang)
+            show_problems(rendered, problems, self.lang)
             st.error(correct_text(self.lang))
             return
         except LinkClosedError:

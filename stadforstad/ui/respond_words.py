@@ -1,16 +1,12 @@
 """What the respondent page says, in Swedish and English: the refusals, the closed
-link, the rate limit, the privacy note, and the answer checks' messages by code.
-
-The storage layer's messages are Swedish (members and logs read them); a respondent
-reading English gets these instead, chosen by the error's code.
+link, the rate limit and the privacy note. The answer checks' messages carry their own
+English (``errors.say``) and are shown by ``render.show_problems``.
 """
 
 from __future__ import annotations
 
-import dataclasses
-
 from stadforstad import errors
-from stadforstad.errors import Problem, StadError
+from stadforstad.errors import StadError
 from stadforstad.i18n import pick
 from stadforstad.storage.links import (
     LINK_EMPTY,
@@ -115,29 +111,6 @@ def error_text(exc: StadError, lang: str) -> str:
     message = exc.problems[0].message if exc.problems else ""
     english = getattr(message, "en", None) or "Something went wrong."
     return pick(lang, f"{message} ({code})", f"{english} ({code})")
-
-
-#: The answer checks' messages for English readers, by code (Swedish: as checked).
-ANSWER_MESSAGES_EN = {
-    errors.ANSWER_REQUIRED: "This question must be answered before you send.",
-    errors.ANSWER_OUT_OF_RANGE: "The value is outside the allowed range.",
-    errors.ANSWER_NOT_A_NUMBER: "This is not a number.",
-    errors.ANSWER_UNKNOWN_OPTION: "This is not one of the choices.",
-    errors.ANSWER_UNKNOWN_ITEM: "This is not a question of the form.",
-    errors.ANSWER_TOO_LONG: "The text is too long.",
-    errors.ANSWER_BAD_DATE: "This is not a date (YYYY-MM-DD).",
-    errors.ANSWER_BAD_TYPE: "This kind of answer does not fit the question.",
-    errors.ANSWER_TABLE_ROWS: "Check the table's rows.",
-}
-
-
-def answer_problems(problems: list[Problem], lang: str) -> list[Problem]:
-    """The answer checks' problems, their messages in the page's language."""
-    if lang != "en":
-        return problems
-    return [
-        dataclasses.replace(p, message=ANSWER_MESSAGES_EN.get(p.code, p.message)) for p in problems
-    ]
 
 
 def privacy_lines(*, ask_identity: bool, days: int, window_minutes: int, lang: str) -> list[str]:

@@ -31,7 +31,7 @@ from stadforstad.schema import Form
 from stadforstad.storage.context import context_answers
 from stadforstad.ui.blocks import show_blocks
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
-from stadforstad.ui.workshop import show_event_progress, show_products, show_tools
+from stadforstad.ui.workshop import show_products, show_tools
 
 PAGE = "results"
 
@@ -52,10 +52,16 @@ def show_response(
         show_blocks(instrument.response_blocks(form, answers, lang))
 
 
-def show_group(form: Form, responses: Sequence[Rated], lang: str) -> None:
+def show_group(
+    form: Form,
+    responses: Sequence[Rated],
+    lang: str,
+    context: Mapping[str, Sequence[dict]] | None = None,
+) -> None:
     """The group's picture: the summary of a scored form, and every member's answers
-    side by side; then the form's tool (the draw, the search), if it has one."""
-    show_blocks(get_instrument(form.id).group_response_blocks(form, responses, lang))
+    side by side; then the form's tool (the draw, the search), if it has one.
+    ``context``: the answers of the forms the instrument reads beside its own."""
+    show_blocks(get_instrument(form.id).group_response_blocks(form, responses, lang, context))
     show_tools(form, responses, lang, scope=f"group.{form.id}")
 
 
@@ -150,12 +156,20 @@ def show_blank_downloads(form: Form, *, municipality: str, round_no: int, lang: 
 
 
 def show_group_downloads(
-    form: Form, responses: Sequence[Rated], *, municipality: str, round_no: int, lang: str
+    form: Form,
+    responses: Sequence[Rated],
+    *,
+    municipality: str,
+    round_no: int,
+    lang: str,
+    context: Mapping[str, Sequence[dict]] | None = None,
 ) -> None:
     kept = list(responses)
 
     def group() -> Document:
-        return group_document(form, kept, municipality=municipality, round=round_no, lang=lang)
+        return group_document(
+            form, kept, municipality=municipality, round=round_no, lang=lang, context=context
+        )
 
     st.markdown(f"**{tr('Dokument', 'Documents')}**")
     left, right = st.columns(2)
@@ -202,8 +216,10 @@ def show_result_section(
     """After the form: the submitted response's result and answers, and the documents
     (``background``: what the response builds on, put into its document)."""
     lang = get_lang()
-    if form.id == "event":  # the planning so far, draft included
-        show_event_progress(form, state.working_answers, lang)
+    progress = get_instrument(form.id).progress
+    if progress is not None:  # how far the work has come, draft included
+        share, words = progress(form, state.working_answers, lang)
+        st.progress(share, text=words)
     st.divider()
     context = (
         context_answers(

@@ -13,11 +13,10 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from scoring import event, icebreaker, kunskapsbank
+from scoring import icebreaker, kunskapsbank
 from scoring.common import Rated
 from stadforstad.documents.build import Document, product_document
 from stadforstad.documents.meta import Meta, today
-from stadforstad.instruments.event import progress_text
 from stadforstad.instruments.icebreaker import question_texts
 from stadforstad.instruments.kunskapsbank import area_label, entries_blocks, found_text, words
 from stadforstad.instruments.registry import get_instrument
@@ -148,14 +147,6 @@ def show_search(form: Form, responses: Sequence[Rated], lang: str, *, scope: str
 
 
 # -- the event's progress --------------------------------------------------------------------
-def show_event_progress(form: Form, answers: dict, lang: str) -> None:
-    progress = event.score(form, answers)
-    st.progress(
-        progress.done / progress.total if progress.total else 0.0,
-        text=tr("Förberedelser: ", "Preparations: ") + progress_text(progress, lang),
-    )
-
-
 def show_overview(form: Form, submitted: Sequence, lang: str) -> None:
     """What the overview says under a form (the event's progress, overdue tasks): from
     the latest round's submitted responses, today in Stockholm."""

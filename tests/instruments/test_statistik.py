@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from scoring.common import Rated
 from scoring.statistik import measure_of, plan_targets, score_rows
 from stadforstad.catalog import load_form
 from stadforstad.cli import main
@@ -93,6 +94,14 @@ def test_instrument_reads_the_plan_from_context() -> None:
     assert talks.rows[0] == ("2021", 4.0, None, None, 3.0, "ja")
     assert talks.rows[1] == ("2022", 4.0, "0", "0 %", 5.0, "nej")
     assert talks.rows[2] == ("2023", None, None, None, 7.0, None)
+
+
+def test_the_groups_picture_reads_the_plan_from_context_too() -> None:
+    form, instrument = load_form("statistik"), get_instrument("statistik")
+    responses = [Rated(respondent="Kärngruppen", answers=STATS)]
+    assert not instrument.summarize_with(form, responses).has_targets
+    together = instrument.summarize_with(form, responses, {"samverkansplan": [PLAN]})
+    assert together == instrument.score_with(form, STATS, {"samverkansplan": [PLAN]})
 
 
 def test_blocks_say_a_missing_year_in_both_languages() -> None:

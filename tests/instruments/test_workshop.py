@@ -256,3 +256,13 @@ def test_the_network_chart_names_every_group_and_actor() -> None:
     assert {"Hemlösa", "Ensamkommande barn", "Sociala center/ mötesplatser", "Polisen"} <= names
     rows = {row[0]: row[2] for row in chart.alternative.rows}
     assert rows["Ensamkommande barn"] == "Skolor, Socialförvaltningen, Stadsmissionen"
+
+
+def test_event_progress_while_worked_on_in_both_languages() -> None:
+    """The event's progress hook: the share of the ten points ticked, and its words."""
+    form = load_form("event")
+    progress = INSTRUMENTS["event"].progress
+    assert progress is not None
+    assert progress(form, {}, "sv") == (0.0, "Förberedelser: 0 av 10 klara")
+    share, words_en = progress(form, {"punkter": ["lokal", "syfte", "fika"]}, "en")
+    assert share == pytest.approx(0.3) and words_en == "Preparations: 3 of 10 done"

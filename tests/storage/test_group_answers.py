@@ -181,3 +181,38 @@ def test_the_difference_and_keeping_my_changes_on_theirs():
         ("c", 3, None),
     ]
     assert merge_mine(base, theirs, mine) == {"a": 2, "b": 5, "c": 3}
+
+
+def test_an_imported_group_form_becomes_the_groups_one_answer(store, admin, place):
+    """A file for a group's form (e.g. the statistics typed in a spreadsheet) holds one
+    row, stored as the group's shared answer, never as a participant of that name; a
+    file of several rows is refused whole, naming why."""
+    form = load_form("swot")
+    stored = store.submit_many(
+        actor=admin,
+        workspace_id=place.id,
+        form=form,
+        rows=[("Anna", {"styrkor": [{"punkt": "Engagerade"}]})],
+    )
+    assert stored == 1
+    assert store.list_respondents(actor=admin, workspace_id=place.id) == []  # no "Anna"
+    group = store.group_respondent(actor=admin, workspace_id=place.id, create=False)
+    assert group is not None
+    state = store.response_state(
+        actor=admin, workspace_id=place.id, respondent_id=group.id, form_id="swot"
+    )
+    assert state.answers == {"styrkor": [{"punkt": "Engagerade"}]}
+
+    with pytest.raises(StorageError) as refused:
+        store.submit_many(
+            actor=admin,
+            workspace_id=place.id,
+            form=form,
+            rows=[("Anna", {"styrkor": [{"punkt": "A"}]}), ("Bo", {"styrkor": [{"punkt": "B"}]})],
+        )
+    assert [p.code for p in refused.value.problems] == [errors.STORE_INVALID]
+    assert "one row, it has 2" in refused.value.problems[0].message.en
+    after = store.response_state(
+        actor=admin, workspace_id=place.id, respondent_id=group.id, form_id="swot"
+    )
+    assert after.answers == {"styrkor": [{"punkt": "Engagerade"}]}  # nothing stored

@@ -128,6 +128,19 @@ def test_statistics_page_sets_targets_against_outcome(seeded) -> None:
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
 
 
+def test_the_group_picture_of_the_statistics_sets_the_plans_targets_too(seeded) -> None:
+    at = open_page("form", query={"form": "statistik"}, state={RESPONDENT_KEY: seeded})
+    fill_table(at, [{"ar": 2021, "stodsamtal": 4}, {"ar": 2022, "stodsamtal": 4}])
+    at.run()
+    button(at, "Skicka in").click()
+    at.run()
+    group = open_page("group", state={"group.form": "statistik"})
+    assert not group.exception
+    page = _texts(group)
+    assert "Stödsamtal utförda: målet i samverkansplanen nått 1 av 2 år." in page
+    assert "Mål i planen" in page
+
+
 def test_statistics_in_another_round_has_no_plan_targets(seeded) -> None:
     at = open_page("form", query={"form": "statistik"}, state={RESPONDENT_KEY: seeded})
     at.number_input(key="form_page.round").set_value(2)

@@ -160,3 +160,19 @@ def test_each_version_says_who_saved_it_and_what_it_changed() -> None:
     shown = texts(at.text)
     assert "Sparad av Bo; ändrade: 2. Finns det några särskilda nyckelord ni vill ha med?" in shown
     assert any(t.startswith("Sparad av Anna; ändrade: 3. Skissa på ett utkast") for t in shown)
+
+
+def test_a_table_in_the_difference_shows_the_rows_that_differ_with_their_cells() -> None:
+    from stadforstad.answer_changes import Difference
+    from stadforstad.ui.group_form import _difference_lines
+
+    first = {"nummer": "delmal_1", "delmal": "Ökad lagföring"}
+    theirs = [first, {"nummer": "delmal_2", "delmal": "Hotell"}]
+    mine = [first, {"nummer": "delmal_2", "delmal": "Hotell och taxi"}, {"delmal": "Skolor"}]
+    lines = _difference_lines(load_form("samverkansplan"), Difference("delmal", theirs, mine), "sv")
+    assert [label for label, _theirs, _mine in lines] == [
+        f"{load_form('samverkansplan').item('delmal').label.get('sv')}, rad {n}" for n in (2, 3)
+    ]
+    (_, their_two, my_two), (_, their_three, my_three) = lines
+    assert "Hotell" in their_two and "Hotell och taxi" in my_two
+    assert their_three == "–" and "Skolor" in my_three

@@ -199,7 +199,7 @@ def test_english_answer_problems_and_times_in_swedish_time(app_env):
     assert f"You are continuing your draft from {local:%Y-%m-%d %H:%M} (Swedish time)" in texts(at)
     assert "UTC" not in texts(at)
     button(at, "Submit").click().run()
-    assert "This question must be answered before you send. (ANSWER_001)" in texts(at)
+    assert "this question must be answered (ANSWER_001)" in texts(at)
     fill(at, generell_1=3)
     button(at, "Submit").click().run()
     receipt = next(c.value for c in at.code if "Receipt code" in c.value)
