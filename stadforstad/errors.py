@@ -64,7 +64,7 @@ STORE_APPEND_ONLY = "STORE_006"
 #: save is refused and shown the difference (``storage.group_answers``).
 STORE_STALE = "STORE_007"
 
-# Backups (storage.backup)
+# Backups (storage.backup_*)
 #: A backup that does not match the backup schema (types, lengths, references).
 BACKUP_INVALID = "BACKUP_001"
 #: A backup file too large, or unpacking beyond its limit.
