@@ -1,5 +1,6 @@
 """The document commands: ``stadforstad print`` (a blank form) and ``stadforstad
-report`` (one respondent's answers with the result, or the group's picture).
+report`` (one respondent's answers with the result, or the group's picture, or with
+``--product`` a workshop's own product: the flyer, the question slips, a summary).
 
 Every check is made and the whole document is built before anything is written; the
 file then appears at once (written beside its target and renamed), so an error never
@@ -22,11 +23,13 @@ from stadforstad.documents.build import (
     Format,
     blank_document,
     group_document,
+    product_document,
     render,
     response_document,
 )
 from stadforstad.errors import DocumentError
 from stadforstad.i18n import LANGUAGES
+from stadforstad.instruments.registry import get_instrument
 from stadforstad.storage import Actor
 from stadforstad.storage.context import context_answers
 from stadforstad.storage.rated import rated
@@ -83,6 +86,15 @@ def cmd_report(args) -> int:
     workspace = find_workspace(store, actor, args.workspace)
     fmt = output_format(args.out)
     form = load_form(args.form_id)
+    products = [p.key for p in get_instrument(form.id).products]
+    if args.product is not None and args.product not in products:
+        raise errors.fail(
+            DocumentError,
+            errors.DOC_UNKNOWN_PRODUCT,
+            f"--product {args.product}",
+            f"{form.id} has no product {args.product!r}; it has: "
+            + (", ".join(products) or "none"),
+        )
     person = (
         find_respondent(store, actor, workspace.id, args.respondent, argument="--respondent")
         if args.respondent
@@ -104,7 +116,19 @@ def cmd_report(args) -> int:
         )
     round_no = args.round or max(r.round for r in rows)
     rows = [r for r in rows if r.round == round_no]
-    if person is not None:
+    context = context_answers(
+        store, actor=actor, form_id=form.id, workspace_id=workspace.id, round=round_no
+    )
+    if args.product is not None:
+        document = product_document(
+            form,
+            args.product,
+            rated(rows),
+            municipality=workspace.name,
+            round=round_no,
+            lang=args.lang,
+        )
+    elif person is not None:
         row = rows[0]
         document = response_document(
             form,
@@ -114,9 +138,7 @@ def cmd_report(args) -> int:
             round=round_no,
             lang=args.lang,
             submitted_at=row.saved_at,
-            context=context_answers(
-                store, actor=actor, form_id=form.id, workspace_id=workspace.id, round=round_no
-            ),
+            context=context,
         )
     else:
         document = group_document(
@@ -125,6 +147,7 @@ def cmd_report(args) -> int:
             municipality=workspace.name,
             round=round_no,
             lang=args.lang,
+            context=context,
         )
     _save(document, args.out, fmt)
     return 0
@@ -139,7 +162,8 @@ def add_document_parsers(sub) -> None:
 
     reporting = sub.add_parser(
         "report",
-        help="one respondent's answers with the result, or the group's picture, as PDF or DOCX",
+        help="one respondent's answers with the result, the group's picture, or a workshop's "
+        "product (--product), as PDF or DOCX",
     )
     reporting.add_argument("workspace", help="the municipality's name or id")
     reporting.add_argument("form_id")
@@ -149,6 +173,13 @@ def add_document_parsers(sub) -> None:
     who.add_argument("--group", action="store_true", help="the group's picture (the default)")
     reporting.add_argument(
         "--round", type=positive, default=None, help="the round (default: the latest answered)"
+    )
+    reporting.add_argument(
+        "--product",
+        default=None,
+        metavar="KEY",
+        help="a workshop's own product instead (e.g. flyer, lappar, sammanfattning): "
+        "from the respondent's answers with --respondent, else the group's",
     )
     reporting.add_argument("--lang", choices=LANGUAGES, default="sv")
     reporting.set_defaults(func=cmd_report)
