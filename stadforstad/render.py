@@ -27,13 +27,13 @@ from stadforstad.errors import Problem, in_language
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 from stadforstad.table_widget import table_widget
+from stadforstad.ui.plain import escape_markdown
 from stadforstad.widgets import (
     WidgetContext,
     checklist_widget,
     choice_widget,
     comment_widget,
     date_widget,
-    escape_markdown,
     level_widget,
     number_widget,
     scale_widget,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from typing import Any
 
 import streamlit as st
@@ -25,6 +24,7 @@ from stadforstad.i18n import (
     pick,
 )
 from stadforstad.schema import Form
+from stadforstad.ui.plain import escape_markdown
 
 
 class WidgetContext:
@@ -87,14 +87,6 @@ def keep_shown_value(key: str, lang_changed: bool) -> None:
 def _label(ctx: WidgetContext, item) -> str:
     label = item.label.get(ctx.lang)
     return f"{label} *" if item.required else label
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
-
-
-def escape_markdown(text: str) -> str:
-    """Text shown through ``st.markdown`` exactly as written."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def heading(ctx: WidgetContext, item) -> None:

@@ -38,7 +38,7 @@ from stadforstad.storage.links import (
 )
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 from stadforstad.ui.link_drafts_page import show_drafts
-from stadforstad.widgets import escape_markdown
+from stadforstad.ui.plain import escape_markdown
 
 PAGE = "links"
 CREATED_KEY = f"{PAGE}.created"  # link id → token, for links made in this session
