@@ -1,8 +1,9 @@
 """What the invitation-link calls take and give: the errors with their ``LINK_*`` codes
 (the codes live in the catalogue, ``errors``), the values (a link as members see it, a
-respondent's state, an answer), and the small pure helpers (tokens, addresses, dates, cleaning text). No database here:
-the rows are in ``link_rows.py``, the calls in ``links.py``, ``link_answers.py`` and
-``link_respondents.py`` (on ``link_access.py``).
+respondent's state, an answer), and the small pure helpers (tokens, addresses, dates,
+cleaning text). No query or session here (it sits in the storage package, so importing
+it loads SQLAlchemy): the rows are in ``link_rows.py``, the calls in ``links.py``,
+``link_answers.py`` and ``link_respondents.py`` (on ``link_access.py``).
 """
 
 from __future__ import annotations
