@@ -51,9 +51,6 @@ _log = logging.getLogger(__name__)
 SPEC_CACHE_ENTRIES = 512
 
 
-#: What Markdown (and Streamlit's own directives) would read as layout: emphasis, code,
-#: links, HTML, headings, tables, maths, ``:red[…]``/``:emoji:`` directives, and list
-#: marks at the start of a line.
 # -- charts ------------------------------------------------------------------------------
 def spec_converter() -> Callable[[Any], dict] | None:
     """Streamlit's own altair → Vega-Lite conversion, if this Streamlit has it."""

@@ -27,6 +27,9 @@ def plain(value: object) -> str:
     return str(value).translate(_ESCAPES)
 
 
+#: What Markdown (and Streamlit's own directives) would read as layout: emphasis, code,
+#: links, HTML, headings, tables, maths, ``:red[…]``/``:emoji:`` directives, and list
+#: marks at the start of a line.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$])|(:)(?=[A-Za-z])")
 _LIST_START = re.compile(r"^(\s*)(\d*)([-+.)])(?=\s)", re.MULTILINE)
 
