@@ -19,11 +19,21 @@ Costs are given per plan year. Pure: no Streamlit, no database.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
 
-from pydantic import Field
-
-from scoring.common import Rated, Result
+from scoring.common import Rated
+from scoring.samverkansplan_results import (
+    Activity,
+    BudgetRow,
+    Issue,
+    Letter,
+    Milestone,
+    SamverkansplanGroup,
+    SamverkansplanResult,
+    SmartCheck,
+    SubGoal,
+    YearTarget,
+)
+from scoring.samverkansplan_words import REASONS
 
 # -- the form's ids (forms/samverkansplan.yaml; `statistik` reads the same columns) ----
 PLAN_YEARS_ITEM = "planens_langd"
@@ -46,185 +56,6 @@ PLAN_YEARS_MAX = 5
 SPECIFIC_MIN_WORDS = 3
 #: The handbook's areas of work, in its order.
 FOCUS_AREAS = ("forebyggande_arbete", "lagforing", "skydd_och_stod", "integrering_atervandande")
-FOCUS_LABELS: dict[str, dict[str, str]] = {
-    "forebyggande_arbete": {"sv": "Förebyggande arbete", "en": "Preventive work"},
-    "lagforing": {"sv": "Lagföring", "en": "Prosecution"},
-    "skydd_och_stod": {"sv": "Skydd och stöd", "en": "Protection and support"},
-    "integrering_atervandande": {"sv": "Integrering/återvändande", "en": "Integration/return"},
-}
-
-Letter = Literal["S", "M", "A", "R", "T"]
-LETTERS: tuple[Letter, ...] = ("S", "M", "A", "R", "T")
-LETTER_WORDS: dict[str, dict[str, str]] = {
-    "S": {"sv": "Specifikt", "en": "Specific"},
-    "M": {"sv": "Mätbart", "en": "Measurable"},
-    "A": {"sv": "Accepterat", "en": "Accepted"},
-    "R": {"sv": "Realistiskt", "en": "Realistic"},
-    "T": {"sv": "Tidsatt", "en": "Time-bound"},
-}
-#: Why a letter fails, in words a coordinator understands (``{…}`` filled from ``args``).
-REASONS: dict[str, dict[str, str]] = {
-    "no_focus_area": {
-        "sv": "välj vilket av handbokens arbetsområden delmålet hör till",
-        "en": "choose which of the handbook's areas of work the sub-goal belongs to",
-    },
-    "too_short": {
-        "sv": "skriv med minst {words} ord vad som ska bli annorlunda",
-        "en": "say in at least {words} words what is to change",
-    },
-    "no_measure": {
-        "sv": "skriv vad som räknas (t.ex. antal stödsamtal)",
-        "en": "say what is counted (e.g. number of support talks)",
-    },
-    "no_yearly_target": {
-        "sv": "ange ett mål för minst ett år",
-        "en": "give a target for at least one year",
-    },
-    "no_owner": {
-        "sv": "ingen är ansvarig – skriv vem som äger delmålet",
-        "en": "nobody is responsible – say who owns the sub-goal",
-    },
-    "no_activity": {
-        "sv": "ingen aktivitet leder till delmålet – lägg till minst en",
-        "en": "no activity leads to the sub-goal – add at least one",
-    },
-    "no_start_year": {
-        "sv": "ange vilket år delmålet startar",
-        "en": "give the year the sub-goal starts",
-    },
-    "targets_beyond_plan": {
-        "sv": "mål för år {years} ligger efter planens sista år ({plan_years})",
-        "en": "targets for year {years} fall after the plan's last year ({plan_years})",
-    },
-}
-#: Problems with the plan as a whole (``{…}`` filled from ``args``).
-ISSUES: dict[str, dict[str, str]] = {
-    "too_many_subgoals": {
-        "sv": "Planen har {count} delmål; handboken säger högst {most}.",
-        "en": "The plan has {count} sub-goals; the handbook says at most {most}.",
-    },
-    "duplicate_number": {
-        "sv": "Numret {number} används av flera delmål (rad {rows}).",
-        "en": "The number {number} is used by more than one sub-goal (rows {rows}).",
-    },
-    "no_target": {
-        "sv": "Delmål {number} (rad {row}) saknar mätbart mål.",
-        "en": "Sub-goal {number} (row {row}) has no measurable target.",
-    },
-    "uncovered_area": {
-        "sv": "Arbetsområdet {area} har inget delmål.",
-        "en": "The area of work {area} has no sub-goal.",
-    },
-    "no_activity": {
-        "sv": "Delmål {number} har ingen aktivitet.",
-        "en": "Sub-goal {number} has no activity.",
-    },
-    "activity_without_subgoal": {
-        "sv": "Aktivitet på rad {row} hör till {number}, som inte finns bland delmålen.",
-        "en": "The activity on row {row} belongs to {number}, which is not among the sub-goals.",
-    },
-    "years_beyond_plan": {
-        "sv": "{what} på rad {row} gäller år {years}, efter planens sista år ({plan_years}).",
-        "en": "{what} on row {row} is for year {years}, after the plan's last year ({plan_years}).",
-    },
-}
-
-
-class SmartCheck(Result):
-    letter: Letter
-    ok: bool
-    #: ``REASONS`` keys, with their arguments; empty when the letter holds.
-    reasons: list[str]
-    args: dict[str, str] = Field(default_factory=dict)
-
-
-class YearTarget(Result):
-    year: int
-    #: ``None`` without a first year for the sub-goal.
-    calendar_year: int | None
-    target: float
-
-
-class SubGoal(Result):
-    row: int
-    number: str | None
-    text: str
-    focus_area: str | None
-    measure: str | None
-    start_year: int | None
-    targets: list[YearTarget]
-    owner: str | None
-    activities: int
-    smart: list[SmartCheck]
-    smart_ok: bool
-    #: The letters that fail, in SMART order.
-    failing: list[str]
-    #: From the budget rows tied to this sub-goal; 0 when none.
-    hours: float
-    cost: float
-
-
-class Activity(Result):
-    row: int
-    subgoal: str | None
-    what: str
-    who: str | None
-    when: str | None
-    years: list[int]
-
-
-class Milestone(Result):
-    row: int
-    date: str
-    what: str
-    subgoal: str | None
-
-
-class BudgetRow(Result):
-    row: int
-    item: str
-    subgoal: str | None
-    meetings: float | None
-    persons: float | None
-    hours_per_meeting: float | None
-    #: meetings × persons × hours per meeting, a blank count being 1; ``None`` without
-    #: hours per meeting.
-    hours: float | None
-    costs: list[float | None]
-    cost: float
-
-
-class Issue(Result):
-    code: str
-    args: dict[str, str]
-
-
-class SamverkansplanResult(Result):
-    form_id: str = "samverkansplan"
-    #: The plan's length in years: as given, else the last year used (at least 3).
-    plan_years: int
-    plan_years_given: bool
-    #: The calendar year of year 1: the earliest first year of a sub-goal.
-    first_year: int | None
-    subgoals: list[SubGoal]
-    smart_ok: int
-    #: Area of work → the numbers of its sub-goals (every area present, handbook order).
-    coverage: dict[str, list[str]]
-    uncovered: list[str]
-    activities: list[Activity]
-    milestones: list[Milestone]
-    budget: list[BudgetRow]
-    hours_total: float
-    cost_total: float
-    #: Year 1 first, one per plan year.
-    cost_per_year: list[float]
-    hours_per_subgoal: dict[str, float]
-    cost_per_subgoal: dict[str, float]
-    #: Hours and costs of rows tied to no sub-goal.
-    hours_unassigned: float
-    cost_unassigned: float
-    organisations: list[str]
-    issues: list[Issue]
 
 
 def _text(value: object) -> str:
@@ -498,15 +329,6 @@ def score(form, answers: dict) -> SamverkansplanResult:
         ],
         issues=issues,
     )
-
-
-class SamverkansplanGroup(Result):
-    """The municipality's plan: one shared answer (``owner: group``); should a round
-    hold more (answers stored before the plan became shared), each is scored."""
-
-    form_id: str = "samverkansplan"
-    respondents: int
-    plans: list[tuple[str, SamverkansplanResult]]
 
 
 def summarize(form, responses: Sequence[Rated]) -> SamverkansplanGroup:

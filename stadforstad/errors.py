@@ -64,7 +64,7 @@ STORE_APPEND_ONLY = "STORE_006"
 #: save is refused and shown the difference (``storage.group_answers``).
 STORE_STALE = "STORE_007"
 
-# Backups (storage.backup)
+# Backups (storage.backup_*)
 #: A backup that does not match the backup schema (types, lengths, references).
 BACKUP_INVALID = "BACKUP_001"
 #: A backup file too large, or unpacking beyond its limit.
@@ -141,6 +141,8 @@ DOC_UNKNOWN_FORMAT = "DOC_001"
 DOC_NO_RESPONSE = "DOC_002"
 #: The document could not be written where asked (folder missing, no permission).
 DOC_CANNOT_WRITE = "DOC_003"
+#: The form has no product of that name (``report --product``).
+DOC_UNKNOWN_PRODUCT = "DOC_004"
 
 # Keyed hashes (stadforstad/keyed.py)
 #: The installation's key for keyed hashes is too short to be secret.
@@ -222,6 +224,7 @@ CODES: dict[str, str] = {
     DOC_UNKNOWN_FORMAT: "the document's name does not end in .pdf or .docx",
     DOC_NO_RESPONSE: "no submitted answer to make the document from",
     DOC_CANNOT_WRITE: "the document could not be written where asked",
+    DOC_UNKNOWN_PRODUCT: "the form has no product of that name",
     KEY_TOO_SHORT: "the installation's key for keyed hashes is too short to be secret",
 }
 

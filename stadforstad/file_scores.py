@@ -30,17 +30,14 @@ from stadforstad import limits
 from stadforstad.answers import answer_keys
 from stadforstad.errors import Problem
 from stadforstad.instruments.registry import get_instrument
-from stadforstad.responses_io import (
-    RESPONDENT,
+from stadforstad.response_records import (
     SEPARATORS,
     Record,
-    Row,
-    _check_header,
-    check_record,
+    check_header,
     decode_text,
-    iter_rows,
     read_file_bytes,
 )
+from stadforstad.responses_io import RESPONDENT, Row, check_record, iter_rows
 from stadforstad.schema import Form
 
 #: Scoring rule (``form.scoring``) → the module with its ``score_columns(form, values,
@@ -182,7 +179,7 @@ def score_columns(form: Form, path: Path) -> ScoredFile | None:
     if plain is None:
         return None
     body, separator = plain
-    columns = _check_header(body.split("\n", 1)[0].split(separator), path, 1)
+    columns = check_header(body.split("\n", 1)[0].split(separator), path, 1)
     data = body.encode("utf-8")
     lines = _same_width(data, separator, len(columns))
     if lines is None or lines - 1 > limits.RESPONSE_ROWS or lines < 2:

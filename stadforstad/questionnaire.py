@@ -15,24 +15,22 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stadforstad.answers import Answers
 from stadforstad.catalog import FORMS_DIR, list_forms, load_form
 from stadforstad.i18n import pick, time_text, time_zone_name
 from stadforstad.schema import Form
 from stadforstad.settings import get_settings
-from stadforstad.storage.links import (
-    IDENTITY_ITEMS,
-    INDUSTRY_ITEM,
-    ORGANISATION_ITEM,
-    Identity,
-    LinkInfo,
-    LinkStore,
-    RespondentState,
-)
 
-__all__ = ["IDENTITY_ITEMS", "INDUSTRY_ITEM", "ORGANISATION_ITEM"]
+if TYPE_CHECKING:  # types only: the compilation imports this module and stays pure
+    from stadforstad.storage.links import Identity, LinkInfo, LinkStore, RespondentState
+
+#: Items the respondent page asks itself (industry from a list, the organisation from
+#: the link): they alone do not make an answer.
+INDUSTRY_ITEM = "bransch"
+ORGANISATION_ITEM = "aktor"
+IDENTITY_ITEMS = (INDUSTRY_ITEM, ORGANISATION_ITEM)
 
 #: The handbook's actors out in the city (HITTA KONTAKTYTAN, BRANSCHER OCH KONTAKTYTOR),
 #: offered when the form has no industry list of its own: (Swedish, English).

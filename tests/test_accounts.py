@@ -13,9 +13,6 @@ from sqlalchemy import select
 
 from stadforstad import throttle
 from stadforstad.accounts import (
-    actor_for_oidc,
-    actor_for_user,
-    authenticate,
     create_user,
     grant_role,
     list_users,
@@ -23,9 +20,11 @@ from stadforstad.accounts import (
     revoke_role,
     set_password,
 )
+from stadforstad.authentication import actor_for_oidc, authenticate
 from stadforstad.errors import AuthError, ForbiddenError, StadError
 from stadforstad.storage import Actor
 from stadforstad.storage.tables import SignInThrottle, User
+from tests.helpers.accounts import actor_for_user
 
 PASSWORD = "rätt-lösenord-42"
 

@@ -229,3 +229,11 @@ def test_score_kartlaggning_unknown_indicator_column(run, tmp_path: Path) -> Non
     out = run("score", "kartlaggning", str(_write(tmp_path, [{**good, "generell_3": 2}], ".csv")))
     assert out.returncode != 0
     assert "row 2, column generell_3" in out.stderr and "ANSWER_005" in out.stderr
+
+
+def test_python_dash_m_stadforstad_is_the_command_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "stadforstad", "forms"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("engagemang\t")

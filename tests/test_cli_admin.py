@@ -6,8 +6,9 @@ import getpass
 
 import pytest
 
-from stadforstad import accounts
+from stadforstad import authentication
 from stadforstad.storage import Actor, Store, make_engine
+from tests.helpers.accounts import actor_for_user
 from tests.helpers.cli import run  # noqa: F401 (a fixture)
 
 PASSWORD = "ett-långt-lösenord"
@@ -32,7 +33,7 @@ def test_users_create_list_grant_revoke(run, store) -> None:
     out = run("users", "create", "Chefen", "--admin", "--display-name", "Chef Chefsson")
     assert out.returncode == 0, out.stderr
     assert PASSWORD not in out.stdout + out.stderr
-    assert accounts.authenticate(store, username="chefen", password=PASSWORD).is_admin
+    assert authentication.authenticate(store, username="chefen", password=PASSWORD).is_admin
     assert run("workspaces", "create", "Alfastad").returncode == 0
     assert run("users", "create", "medlem").returncode == 0
     out = run("users", "grant", "medlem", "Alfastad", "member")
@@ -41,7 +42,7 @@ def test_users_create_list_grant_revoke(run, store) -> None:
     assert "chefen\tChef Chefsson\tadmin" in listing
     assert "medlem\tmedlem\t-\tAlfastad:member" in listing
     assert run("users", "revoke", "medlem", "Alfastad").returncode == 0
-    assert accounts.actor_for_user(store, username="medlem").grants == {}
+    assert actor_for_user(store, username="medlem").grants == {}
 
 
 def test_users_create_asks_for_the_password_without_an_argument(run, store, monkeypatch) -> None:
@@ -49,7 +50,7 @@ def test_users_create_asks_for_the_password_without_an_argument(run, store, monk
     answers = iter([PASSWORD, PASSWORD])
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
     assert run("users", "create", "chefen", "--admin").returncode == 0
-    assert accounts.authenticate(store, username="chefen", password=PASSWORD)
+    assert authentication.authenticate(store, username="chefen", password=PASSWORD)
     with pytest.raises(SystemExit):  # there is no password option
         from stadforstad.cli import build_parser
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from stadforstad import cli
+from stadforstad.cli.shell import EXIT_BAD_INPUT, EXIT_BAD_ROWS
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 
@@ -73,7 +74,7 @@ def test_import_of_a_group_form_stores_the_groups_one_answer(database, tmp_path,
 
     two = tmp_path / "swot2.json"
     two.write_text(json.dumps([{"styrkor": [{"punkt": "A"}]}] * 2), encoding="utf-8")
-    assert cli.main(["import", "Alby", "swot", str(two)]) == cli.EXIT_BAD_INPUT
+    assert cli.main(["import", "Alby", "swot", str(two)]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert "STORE_004" in err and "en rad, den har 2" in err and "Traceback" not in err
     assert stored(database) == 1
@@ -104,7 +105,7 @@ def test_import_xlsx(database, tmp_path):
 )
 def test_a_bad_row_refuses_the_whole_file(database, tmp_path, capsys, lines, where, code):
     path = write(tmp_path, "bad.csv", [HEADER, *lines])
-    assert cli.main(["import", "Alby", "redo", str(path)]) == cli.EXIT_BAD_ROWS
+    assert cli.main(["import", "Alby", "redo", str(path)]) == EXIT_BAD_ROWS
     err = capsys.readouterr().err
     assert f"[{code}] {where}" in err and "Nothing was stored" in err
     assert stored(database) == 0
@@ -112,10 +113,10 @@ def test_a_bad_row_refuses_the_whole_file(database, tmp_path, capsys, lines, whe
 
 def test_import_unknown_column_and_unknown_workspace(database, tmp_path, capsys):
     path = write(tmp_path, "bad.csv", [HEADER + ",extra", "Ada,3,3,3,3,3,3,3,1"])
-    assert cli.main(["import", "Alby", "redo", str(path)]) == cli.EXIT_BAD_ROWS
+    assert cli.main(["import", "Alby", "redo", str(path)]) == EXIT_BAD_ROWS
     assert "[ANSWER_005] row 2, column extra" in capsys.readouterr().err
     good = write(tmp_path, "good.csv", [HEADER, "Ada,3,3,3,3,3,3,3"])
-    assert cli.main(["import", "Ingenstans", "redo", str(good)]) == cli.EXIT_BAD_INPUT
+    assert cli.main(["import", "Ingenstans", "redo", str(good)]) == EXIT_BAD_INPUT
     assert "STORE_001" in capsys.readouterr().err
     assert stored(database) == 0
 
@@ -160,7 +161,7 @@ def test_compare_progress_and_a_form_without_scoring(database, capsys):
     assert cli.main(["compare", "progress", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows and not any(r["completed"] for r in rows)
-    assert cli.main(["compare", "staden"]) == cli.EXIT_BAD_INPUT
+    assert cli.main(["compare", "staden"]) == EXIT_BAD_INPUT
     assert "FORM_010" in capsys.readouterr().err
 
 

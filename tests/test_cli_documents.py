@@ -112,6 +112,33 @@ def test_report_of_the_group(run, municipality, tmp_path: Path) -> None:
     assert "Gruppens bild" in text and "Åsa" in text and "Bo" in text
 
 
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_report_of_a_workshops_product(run, municipality, tmp_path: Path, suffix: str) -> None:
+    """The event's flyer from the command line, as the group page offers it."""
+    store, actor = Store(make_engine(municipality)), Actor.local()
+    group = store.group_respondent(actor=actor, workspace_id=1)
+    assert group is not None
+    store.submit(
+        actor=actor,
+        workspace_id=1,
+        respondent_id=group.id,
+        form=load_form("event"),
+        answers={"punkter": ["lokal", "syfte"], "datum": "2026-05-20"},
+    )
+    store.engine.dispose()
+    out = tmp_path / f"flyer.{suffix}"
+    result = run(
+        "report", "Hörby", "event", "--product", "flyer", "--out", str(out), env_url=municipality
+    )
+    assert result.returncode == 0, result.stderr
+    if suffix == "pdf":
+        text = _pdf_text(out)
+    else:
+        text = " ".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Välkommen till ett nätverks- och utbildningsevent" in text
+    assert "Gruppens bild" not in text
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [
@@ -121,6 +148,7 @@ def test_report_of_the_group(run, municipality, tmp_path: Path) -> None:
         (("report", "Hörby", "redo", "--respondent", "Cia"), "DOC_002"),
         (("report", "Hörby", "redo", "--respondent", "Bo", "--round", "2"), "DOC_002"),
         (("report", "Hörby", "engagemang", "--group"), "DOC_002"),
+        (("report", "Hörby", "redo", "--product", "flyer"), "DOC_004"),
         (("print", "no_such_form"), "FORM_001"),
     ],
 )

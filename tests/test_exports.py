@@ -147,13 +147,13 @@ def test_the_comparison_export_escapes_workspace_names(store):
             form=redo,
             rows=[("Ada", dict.fromkeys(REDO, 3)), ("=Bo", dict.fromkeys(REDO, 4))],
         )
-    from stadforstad.ui.compare_page import _table
+    from stadforstad.ui.compare_parts import frame_table
 
     sheets = {
-        "Redo": _table(compare.readiness(store, actor=admin)),
-        "Redo per fråga": _table(compare.readiness_frames(store, actor=admin).items),
-        "Framsteg": _table(compare.progress(store, actor=admin)),
-        "Rutnät": _table(compare.progress_grid(compare.progress(store, actor=admin))),
+        "Redo": frame_table(compare.readiness(store, actor=admin)),
+        "Redo per fråga": frame_table(compare.readiness_frames(store, actor=admin).items),
+        "Framsteg": frame_table(compare.progress(store, actor=admin)),
+        "Rutnät": frame_table(compare.progress_grid(compare.progress(store, actor=admin))),
     }
     texts = no_formula_in_workbook(compare.to_xlsx(sheets))
     assert '\'=HYPERLINK("http://x.invalid","klick")' in texts

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from stadforstad import cli, limits
+from stadforstad.cli import responses as cli_responses
+from stadforstad.cli.shell import EXIT_BAD_INPUT, EXIT_BAD_ROWS
 from stadforstad.errors import ResponseFileError, place_text
 from stadforstad.storage import Actor, Store
 from stadforstad.storage.tables import Respondent, Revision
@@ -35,7 +37,7 @@ CODED = re.compile(r"\[[A-Z]+_\d{3}\]")
 def cli_store(store, monkeypatch):
     """The command line acting on the test's database (SQLite file or PostgreSQL)."""
     store.create_workspace(actor=Actor.local(), name="Alby")
-    monkeypatch.setattr(cli, "_store", lambda: store)
+    monkeypatch.setattr(cli_responses, "open_store", lambda: store)
     return store
 
 
@@ -108,7 +110,7 @@ def test_ragged_rows_are_refused_by_number_and_nothing_is_stored(
     lines = ["respondent;" + ";".join(ITEMS), "Ada;3;3;3;3;3;3;3", row, "Bo;2;2;2;2;2;2;2"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, _out, err = run(capsys, "import", "Alby", "redo", str(path))
-    assert code == cli.EXIT_BAD_ROWS
+    assert code == EXIT_BAD_ROWS
     assert f"[INPUT_002] row 3: raden har {fields} fält men rubrikraden har 8" in err
     assert counts(cli_store) == (0, 0)  # not one row dropped, none stored under "3"
 
@@ -262,11 +264,11 @@ def test_fuzz_score_and_import_never_trace_back(cli_store, tmp_path, capsys, cas
     before = counts(cli_store)
 
     code, _out, err = run(capsys, "score", "redo", str(path))
-    assert code in (0, cli.EXIT_BAD_INPUT, cli.EXIT_BAD_ROWS)
+    assert code in (0, EXIT_BAD_INPUT, EXIT_BAD_ROWS)
     assert "Traceback" not in err and only_coded(err), err
 
     code, _out, err = run(capsys, "import", "Alby", "redo", str(path))
-    assert code in (0, cli.EXIT_BAD_INPUT, cli.EXIT_BAD_ROWS)
+    assert code in (0, EXIT_BAD_INPUT, EXIT_BAD_ROWS)
     assert "Traceback" not in err and only_coded(err), err
     if code != 0:
         assert counts(cli_store) == before  # a refused file stores nothing

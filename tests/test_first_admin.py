@@ -18,6 +18,7 @@ from stadforstad.first_admin import (
     issue_setup_code,
 )
 from stadforstad.storage import Actor
+from tests.helpers.accounts import actor_for_user
 
 PASSWORD = "rätt-lösenord-42"
 
@@ -28,7 +29,7 @@ def test_the_server_prints_a_code_only_while_there_is_no_user(store):
     assert code and code in out.getvalue() and "users create" in out.getvalue()
     assert has_setup_code(store)
     create_first_admin(store, setup_code=code, username="chefen", password=PASSWORD)
-    assert accounts.actor_for_user(store, username="chefen").is_admin
+    assert actor_for_user(store, username="chefen").is_admin
     assert announce_setup_code(store, out=io.StringIO()) is None
     assert not has_setup_code(store)  # every code went with the first administrator
 

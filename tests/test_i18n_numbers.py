@@ -9,8 +9,9 @@ import pytest
 
 from stadforstad.errors import Problem
 from stadforstad.i18n import count_text, number_text, parse_number, time_text
-from stadforstad.render import drop_problems, read_number
+from stadforstad.render import drop_problems
 from stadforstad.ui.tables import cell_text
+from stadforstad.widgets import read_number
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from stadforstad import cli
 from stadforstad.catalog import load_form
+from stadforstad.cli.shell import EXIT_BAD_ROWS
 from stadforstad.label_columns import normalize, translate_value
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
@@ -149,7 +150,7 @@ def test_several_choices_separated_by_semicolons(database, tmp_path, capsys) -> 
 def _refused(capsys, database, path, form_id, *extra: str) -> str:
     code = cli.main(["import", "Alby", form_id, str(path), "--columns", "by-label", *extra])
     out = capsys.readouterr()
-    assert code == cli.EXIT_BAD_ROWS
+    assert code == EXIT_BAD_ROWS
     assert "Nothing was stored" in out.err
     assert stored(database, form_id) == []
     # The mapping is shown beside the problems, so one sees what was recognised.
@@ -245,7 +246,7 @@ def test_an_unknown_option_label_names_its_row_and_column(database, tmp_path, ca
         [["A", "Taxi", "ibland"]],
     )
     code = cli.main(["import", "Alby", "kartlaggning", str(path), "--columns", "by-label"])
-    assert code == cli.EXIT_BAD_ROWS
+    assert code == EXIT_BAD_ROWS
     assert "row 2, column generell_1" in capsys.readouterr().err
 
 

@@ -9,7 +9,7 @@ import pytest
 from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form
 from stadforstad.other_answers import both_given, other_id, other_value
-from stadforstad.render import frame_rows, table_frame
+from stadforstad.table_widget import frame_rows, table_frame
 
 
 def _malgrupper():

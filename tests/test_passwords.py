@@ -74,7 +74,8 @@ def test_importing_the_app_hashes_no_password():
         "calls = []\n"
         "real = argon2.PasswordHasher.hash\n"
         "argon2.PasswordHasher.hash = lambda self, *a, **k: calls.append(1) or real(self, *a, **k)\n"
-        "import stadforstad.accounts, stadforstad.first_admin, stadforstad.cli\n"
+        "import stadforstad.accounts, stadforstad.authentication, stadforstad.first_admin\n"
+        "import stadforstad.cli\n"
         "import stadforstad.ui.context\n"
         "print(len(calls))\n"
     )

@@ -4,6 +4,9 @@ imports cannot hide a leak."""
 
 import subprocess
 import sys
+from pathlib import Path
+
+import stadforstad
 
 CHECK = """
 import sys, pkgutil, importlib
@@ -21,7 +24,37 @@ leaked = sorted(m for m in sys.modules if m.split(".")[0] in ("streamlit", "sqla
 print(",".join(leaked))
 """
 
+#: Every chart module: the ``charts`` package and the ``*_charts`` modules beside it,
+#: found on disk so a new one is covered without editing this list.
+PACKAGE = Path(stadforstad.__file__).parent
+CHART_MODULES = sorted(
+    [
+        "stadforstad.charts" if p.stem == "__init__" else f"stadforstad.charts.{p.stem}"
+        for p in (PACKAGE / "charts").glob("*.py")
+    ]
+    + [f"stadforstad.{p.stem}" for p in PACKAGE.glob("*_charts.py")]
+)
+
+CHARTS_CHECK = """
+import importlib, sys
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+print(",".join(sorted(m for m in sys.modules if m.split(".")[0] == "sqlalchemy")))
+"""
+
 
 def test_scoring_instruments_documents_and_charts_import_neither_streamlit_nor_sqlalchemy() -> None:
     out = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"leaked imports: {out.stdout.strip()}"
+
+
+def test_chart_modules_and_the_compilation_reach_no_database() -> None:
+    # The compilation is what the compilation charts draw: importing it must not pull
+    # in SQLAlchemy either (it once did, through the questionnaire and storage.links).
+    assert {"stadforstad.compare_charts", "stadforstad.compilation_charts"} <= set(CHART_MODULES)
+    assert "stadforstad.charts.common" in CHART_MODULES
+    modules = [*CHART_MODULES, "stadforstad.compilation"]
+    out = subprocess.run(
+        [sys.executable, "-c", CHARTS_CHECK, *modules], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "", f"SQLAlchemy modules loaded: {out.stdout.strip()[:300]}"

@@ -12,6 +12,7 @@ from stadforstad import accounts, sessions
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor
 from stadforstad.storage.tables import UserSession
+from tests.helpers.accounts import actor_for_user
 
 PASSWORD = "rätt-lösenord-42"
 
@@ -30,7 +31,7 @@ class Clock:
 @pytest.fixture
 def anna(store) -> int:
     accounts.create_user(store, actor=Actor.local(), username="anna", password=PASSWORD)
-    return accounts.actor_for_user(store, username="anna").user_id
+    return actor_for_user(store, username="anna").user_id
 
 
 @pytest.fixture
@@ -100,7 +101,7 @@ def test_the_limits_come_from_the_settings(store, anna, clock, monkeypatch):
 
 def test_signing_out_ends_every_sign_in_of_the_user_only(store, anna, clock):
     accounts.create_user(store, actor=Actor.local(), username="bo", password=PASSWORD)
-    bo = accounts.actor_for_user(store, username="bo").user_id
+    bo = actor_for_user(store, username="bo").user_id
     first = _cookie(store, anna, clock)
     second = _cookie(store, anna, clock)
     others = _cookie(store, bo, clock)

@@ -9,8 +9,9 @@ import threading
 import pytest
 from sqlalchemy import select
 
-from stadforstad import accounts, passwords, throttle
-from stadforstad.accounts import authenticate, create_user
+from stadforstad import authentication, passwords, throttle
+from stadforstad.accounts import create_user
+from stadforstad.authentication import authenticate
 from stadforstad.errors import AuthError
 from stadforstad.storage import Actor
 from stadforstad.storage.tables import SignInThrottle
@@ -53,7 +54,7 @@ def checked(monkeypatch) -> list[str]:
         seen.append(password)
         return real(hashed, password)
 
-    monkeypatch.setattr(accounts, "verify_password", counting)
+    monkeypatch.setattr(authentication, "verify_password", counting)
     return seen
 
 

@@ -13,6 +13,7 @@ from stadforstad import accounts, sessions, web
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from tests.helpers import ROOT
+from tests.helpers.accounts import actor_for_user
 
 PASSWORD = "rätt-lösenord-42"
 ORIGIN = "http://testserver"
@@ -39,7 +40,7 @@ def client() -> TestClient:
 @pytest.fixture
 def handoff(store) -> str:
     accounts.create_user(store, actor=Actor.local(), username="anna", password=PASSWORD)
-    user = accounts.actor_for_user(store, username="anna")
+    user = actor_for_user(store, username="anna")
     return sessions.start_session(store, user_id=user.user_id)[1]
 
 

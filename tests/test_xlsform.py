@@ -14,6 +14,7 @@ from pyxform.xls2xform import convert
 from stadforstad import cli
 from stadforstad.answers import answer_keys
 from stadforstad.catalog import list_forms, load_form
+from stadforstad.cli.shell import EXIT_BAD_INPUT
 from stadforstad.xlsform import write_xlsform
 from stadforstad.xlsform_cells import LANGUAGES
 
@@ -205,6 +206,6 @@ def test_the_command_writes_the_three_sheets(tmp_path: Path, capsys) -> None:
 )
 def test_the_command_refuses_with_a_code(args, code, tmp_path, capsys, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert cli.main(args) == cli.EXIT_BAD_INPUT
+    assert cli.main(args) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert f"[{code}]" in err and "Traceback" not in err

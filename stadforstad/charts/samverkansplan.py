@@ -9,7 +9,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from scoring.samverkansplan import SamverkansplanGroup, SamverkansplanResult
+from scoring.samverkansplan_results import SamverkansplanGroup, SamverkansplanResult
 from stadforstad.charts.common import NEUTRAL, READY, WIDTH, label_axis, wrap_label
 from stadforstad.charts.words import (
     DATE,

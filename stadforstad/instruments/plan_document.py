@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from scoring import samverkansplan as plan
+from scoring.samverkansplan_results import SamverkansplanResult
 from stadforstad.i18n import pick
 from stadforstad.instruments.answers_view import _answer, table_of
 from stadforstad.instruments.blocks import (
@@ -54,7 +55,7 @@ def _title(form: Form, section_id: str, lang: str) -> str:
     return section.title.get(lang) if section.title else section_id
 
 
-def _subgoals_table(result: plan.SamverkansplanResult, lang: str) -> Table:
+def _subgoals_table(result: SamverkansplanResult, lang: str) -> Table:
     years = range(1, result.plan_years + 1)
     return Table(
         columns=(
@@ -82,7 +83,7 @@ def _subgoals_table(result: plan.SamverkansplanResult, lang: str) -> Table:
     )
 
 
-def _activities_table(result: plan.SamverkansplanResult, lang: str) -> Table:
+def _activities_table(result: SamverkansplanResult, lang: str) -> Table:
     return Table(
         columns=(
             pick(lang, "Delmål", "Sub-goal"),

@@ -7,16 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scoring import samverkansplan
-from scoring.samverkansplan import (
-    FOCUS_AREAS,
-    FOCUS_LABELS,
-    ISSUES,
-    LETTER_WORDS,
-    REASONS,
-    SamverkansplanGroup,
-    SamverkansplanResult,
-    SubGoal,
-)
+from scoring.samverkansplan import FOCUS_AREAS
+from scoring.samverkansplan_results import SamverkansplanGroup, SamverkansplanResult, SubGoal
+from scoring.samverkansplan_words import FOCUS_LABELS, ISSUES, LETTER_WORDS, REASONS
 from stadforstad.i18n import pick
 from stadforstad.instruments.base import Charted, Headline, Instrument
 from stadforstad.instruments.blocks import (

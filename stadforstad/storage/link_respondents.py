@@ -1,15 +1,14 @@
 """What a respondent may do through an invitation link: open it, save a draft, send,
-erase their own draft. :class:`RespondentLinks` is the base of ``LinkStore``, which
+erase their own draft. :class:`RespondentLinks` is one base of ``LinkStore``, which
 adds the members' calls; pages use ``LinkStore``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,6 +25,7 @@ from stadforstad.errors import (
 )
 from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
+from stadforstad.storage.link_access import LinkAccess
 from stadforstad.storage.link_rows import (
     InvitationLink,
     LinkResponse,
@@ -33,7 +33,7 @@ from stadforstad.storage.link_rows import (
     row_info,
     row_state,
 )
-from stadforstad.storage.link_throttle import LinkLimits, count_write
+from stadforstad.storage.link_throttle import count_write
 from stadforstad.storage.link_values import (
     Identity,
     LinkActor,
@@ -42,41 +42,18 @@ from stadforstad.storage.link_values import (
     RespondentState,
     clean_identity,
     closed_error,
-    draft_cutoff,
     fail,
     has_answer,
     hash_token,
     new_receipt,
     unusable,
 )
-from stadforstad.storage.repository import Actor, Store
+from stadforstad.storage.repository import Actor
 from stadforstad.storage.tables import utcnow
 
 
-class RespondentLinks:
-    """The respondent's calls on top of a :class:`Store` (same engine, same transactions)."""
-
-    def __init__(self, store: Store, *, limits: LinkLimits | None = None):
-        self.store = store
-        self.limits = limits or LinkLimits.from_settings()
-
-    def cutoff(self, now: dt.datetime | None = None) -> dt.datetime:
-        """Unsent drafts last saved before this moment have expired."""
-        return draft_cutoff(self.limits.draft_days, now)
-
-    def _live(self, now: dt.datetime | None = None):
-        """SQL: the respondent row is a sent answer or a draft that has not expired."""
-        return or_(
-            LinkResponse.submitted_at.is_not(None),
-            func.coalesce(LinkResponse.draft_saved_at, LinkResponse.created_at) >= self.cutoff(now),
-        )
-
-    # Store's transactions are the one way to write (SQLite: BEGIN IMMEDIATE).
-    def _read(self) -> AbstractContextManager[Session]:
-        return self.store._read()
-
-    def _write(self) -> AbstractContextManager[Session]:
-        return self.store._write()
+class RespondentLinks(LinkAccess):
+    """The respondent's calls."""
 
     def open_link(
         self, token: str | None, resume: str | None = None, *, returning: bool = False

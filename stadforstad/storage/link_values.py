@@ -1,7 +1,9 @@
 """What the invitation-link calls take and give: the errors with their ``LINK_*`` codes
 (the codes live in the catalogue, ``errors``), the values (a link as members see it, a
-respondent's state, an answer), and the small pure helpers (tokens, addresses, dates, cleaning text). No database here:
-the rows are in ``link_rows.py``, the calls in ``links.py`` and ``link_respondents.py``.
+respondent's state, an answer), and the small pure helpers (tokens, addresses, dates,
+cleaning text). No query or session here (it sits in the storage package, so importing
+it loads SQLAlchemy): the rows are in ``link_rows.py``, the calls in ``links.py``,
+``link_answers.py`` and ``link_respondents.py`` (on ``link_access.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from stadforstad.errors import (  # the codes live in the one catalogue
     say,
 )
 from stadforstad.i18n import time_zone
+from stadforstad.questionnaire import IDENTITY_ITEMS
 from stadforstad.schema import Form
 from stadforstad.storage.repository import Actor
 from stadforstad.storage.tables import utcnow
@@ -39,12 +42,6 @@ UNUSABLE_MESSAGE_EN = (
 
 #: The placeholder in the default introduction; a link is not created while it is left.
 INTRO_PLACEHOLDERS = ("[namn, e-post, telefon]", "[name, e-mail, phone]")
-
-#: Items the respondent page asks itself (industry from a list, the organisation from
-#: the link): they alone do not make an answer.
-INDUSTRY_ITEM = "bransch"
-ORGANISATION_ITEM = "aktor"
-IDENTITY_ITEMS = (INDUSTRY_ITEM, ORGANISATION_ITEM)
 
 #: The default zone (re-exported by ``storage.links``); "today" follows ``time_zone()``.
 TIME_ZONE = i18n.TIME_ZONE

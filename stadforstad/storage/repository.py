@@ -7,7 +7,7 @@ revision. Drafts are the one thing a save replaces.
 
 :class:`Store` is the front door; the work is done by the modules named after what
 they hold (``workspaces``, ``respondents``, ``responses``, ``imports``,
-``submitted``, ``audit``, ``backup``), which its methods call.
+``submitted``, ``audit``, ``backup_export``, ``backup_import``), which its methods call.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from stadforstad.answers import Answers
 from stadforstad.schema import Form
 from stadforstad.storage import (
     audit,
-    backup,
+    backup_export,
+    backup_import,
     group_answers,
     imports,
     respondents,
@@ -377,10 +378,10 @@ class Store:
     def export_workspace(
         self, *, actor: Actor, workspace_id: int, include_sensitive: bool = False
     ) -> dict[str, Any]:
-        """The whole workspace as JSON-ready data (see ``storage.backup``); members of
+        """The whole workspace as JSON-ready data (see ``storage.backup_export``); members of
         the workspace and administrators, audited. The answers to sensitive forms are
         left out unless ``include_sensitive``."""
-        return backup.export_workspace(
+        return backup_export.export_workspace(
             self, actor=actor, workspace_id=workspace_id, include_sensitive=include_sensitive
         )
 
@@ -388,7 +389,7 @@ class Store:
         self, *, actor: Actor, data: dict[str, Any], name: str | None = None
     ) -> int:
         """Read an exported workspace into this database (administrators); its id."""
-        return backup.import_workspace(self, actor=actor, data=data, name=name)
+        return backup_import.import_workspace(self, actor=actor, data=data, name=name)
 
     def audit_log(
         self, *, actor: Actor, workspace_id: int | None = None, limit: int = 500

@@ -17,7 +17,6 @@ fall back to ``st.altair_chart`` (correct, only slower) and
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -45,21 +44,11 @@ from stadforstad.instruments.blocks import (
     format_cell,
 )
 from stadforstad.ui.context import get_lang, tr
+from stadforstad.ui.plain import escape_markdown
 
 _log = logging.getLogger(__name__)
 #: How many distinct chart specs a process keeps (a spec is a few kB).
 SPEC_CACHE_ENTRIES = 512
-#: What Markdown (and Streamlit's own directives) would read as layout: emphasis, code,
-#: links, HTML, headings, tables, maths, ``:red[…]``/``:emoji:`` directives, and list
-#: marks at the start of a line.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])|(:)(?=[A-Za-z])")
-_LIST_START = re.compile(r"^(\s*)(\d*)([-+.)])(?=\s)", re.MULTILINE)
-
-
-def escape_markdown(text: str) -> str:
-    """Authored text shown exactly as written (no lists, links or emphasis by accident)."""
-    escaped = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text)
-    return _LIST_START.sub(lambda m: f"{m.group(1)}{m.group(2)}\\{m.group(3)}", escaped)
 
 
 # -- charts ------------------------------------------------------------------------------

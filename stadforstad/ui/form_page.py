@@ -14,7 +14,6 @@ from stadforstad.render import (
     AUTOSAVE,
     DRAFT,
     SUBMIT,
-    keep_shown_value,
     render_form,
     show_problems,
 )
@@ -35,6 +34,7 @@ from stadforstad.ui.group_form import (
 from stadforstad.ui.plan_background import show_background
 from stadforstad.ui.results import show_result_section
 from stadforstad.ui.revisions import show_revisions
+from stadforstad.widgets import keep_shown_value
 
 FORM_PARAM = "form"
 PAGE = "form_page"

@@ -19,6 +19,7 @@ from stadforstad.errors import StadError
 from stadforstad.i18n import time_text
 from stadforstad.schema import Form
 from stadforstad.ui.context import error_text, get_actor, get_store, tr
+from stadforstad.ui.plain import plain
 from stadforstad.ui.revisions import answer_text
 
 PAGE = "form_page"
@@ -54,17 +55,12 @@ def show_changed(slot, state) -> None:
     if state.changed_by and state.changed_at:
         slot.caption(
             tr(
-                f"Senast ändrat av **{_plain(state.changed_by)}** {time_text(state.changed_at)} "
+                f"Senast ändrat av **{plain(state.changed_by)}** {time_text(state.changed_at)} "
                 f"(version {state.version}).",
-                f"Last changed by **{_plain(state.changed_by)}** {time_text(state.changed_at)} "
+                f"Last changed by **{plain(state.changed_by)}** {time_text(state.changed_at)} "
                 f"(version {state.version}).",
             )
         )
-
-
-def _plain(name: str) -> str:
-    """A user's name inside Markdown, every Markdown character escaped."""
-    return "".join(f"\\{c}" if c in "\\`*_{}[]()#+-.!<>|~" else c for c in name)
 
 
 def reload_mark(form: Form) -> str:
@@ -132,7 +128,7 @@ def show_conflict(form: Form, lang: str) -> None:
     store, actor = get_store(), get_actor()
     now = store.response_state(actor=actor, form_id=form.id, **conflict["where"])
     theirs = now.working_answers
-    who = _plain(now.changed_by) if now.changed_by else None
+    who = plain(now.changed_by) if now.changed_by else None
     saved_by = tr(f"Sparat av {now.changed_by or '–'}", f"Saved by {now.changed_by or '–'}")
     rows = [
         {tr("Fråga", "Question"): label, saved_by: their_text, tr("Ert", "Yours"): my_text}

@@ -12,10 +12,10 @@ import streamlit as st
 
 from stadforstad.errors import StadError
 from stadforstad.questionnaire import draft_text, format_moment, industry_names, link_form
-from stadforstad.render import escape_markdown
 from stadforstad.storage.link_drafts import LateDraft, erase_link_drafts, list_late_drafts
 from stadforstad.storage.links import LinkInfo, LinkStore
 from stadforstad.ui.context import error_text, get_actor, get_lang, tr
+from stadforstad.ui.plain import escape_markdown
 
 PAGE = "links"
 FLASH_KEY = f"{PAGE}.flash"

@@ -24,7 +24,6 @@ from stadforstad import client
 from stadforstad.errors import StadError
 from stadforstad.i18n import LANGUAGE_NAMES, LANGUAGES, time_zone_name
 from stadforstad.questionnaire import format_moment, shareable_forms
-from stadforstad.render import escape_markdown
 from stadforstad.settings import get_settings
 from stadforstad.storage.links import (
     INTRO_PLACEHOLDERS,
@@ -39,6 +38,7 @@ from stadforstad.storage.links import (
 )
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 from stadforstad.ui.link_drafts_page import show_drafts
+from stadforstad.ui.plain import escape_markdown
 
 PAGE = "links"
 CREATED_KEY = f"{PAGE}.created"  # link id → token, for links made in this session

@@ -21,12 +21,8 @@ import json
 import streamlit as st
 
 from stadforstad import client, oidc, sessions, throttle
-from stadforstad.accounts import (
-    actor_for_oidc,
-    actor_for_user_id,
-    authenticate,
-    needs_first_admin,
-)
+from stadforstad.accounts import needs_first_admin
+from stadforstad.authentication import actor_for_oidc, actor_for_user_id, authenticate
 from stadforstad.errors import AuthError, StadError
 from stadforstad.first_admin import announce_setup_code, create_first_admin, has_setup_code
 from stadforstad.settings import get_settings

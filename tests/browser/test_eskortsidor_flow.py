@@ -17,6 +17,7 @@ from stadforstad import accounts
 from stadforstad.keyed import Key, keyed_hash
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.preferences import PreferenceStore
+from tests.helpers.accounts import actor_for_user
 from tests.helpers.browser import (
     PASSWORD,
     ROW_HEIGHT,
@@ -52,7 +53,7 @@ def escort_app(tmp_path_factory):
     place = store.create_workspace(actor=local, name="Alfastad")
     accounts.create_user(store, actor=local, username="medlem", password=PASSWORD)
     accounts.grant_role(store, actor=local, username="medlem", workspace_id=place.id, role="member")
-    member = accounts.actor_for_user(store, username="medlem")
+    member = actor_for_user(store, username="medlem")
     anna = store.respondent(actor=member, workspace_id=place.id, name="Anna")
     PreferenceStore(store).link_participant(
         actor=member, workspace_id=place.id, respondent_id=anna.id

@@ -12,6 +12,7 @@ import pytest
 
 from stadforstad import accounts
 from stadforstad.storage import Actor, Store, make_engine
+from tests.helpers.accounts import actor_for_user
 from tests.helpers.browser import start_app
 
 pytestmark = pytest.mark.browser
@@ -29,7 +30,7 @@ def county_app(tmp_path_factory):
     accounts.create_user(
         store, actor=Actor.local(), username="admin", password=PASSWORD, admin=True
     )
-    admin = accounts.actor_for_user(store, username="admin")
+    admin = actor_for_user(store, username="admin")
     a = store.create_workspace(actor=admin, name=A)
     b = store.create_workspace(actor=admin, name=B)
     store.respondent(actor=admin, workspace_id=b.id, name="Bengt i Betaby")

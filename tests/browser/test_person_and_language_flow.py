@@ -19,6 +19,7 @@ from stadforstad import accounts
 from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.tables import Respondent, Response
+from tests.helpers.accounts import actor_for_user
 from tests.helpers.browser import start_app, wait_idle
 
 pytestmark = pytest.mark.browser
@@ -36,7 +37,7 @@ def people_app(tmp_path_factory):
     accounts.create_user(
         store, actor=Actor.local(), username="admin", password=PASSWORD, admin=True
     )
-    admin = accounts.actor_for_user(store, username="admin")
+    admin = actor_for_user(store, username="admin")
     ids = {}
     for name in (DEMO, FIRST, SECOND):
         ids[name] = store.create_workspace(actor=admin, name=name, is_demo=name == DEMO).id

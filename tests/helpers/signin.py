@@ -10,6 +10,7 @@ from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.signin import SESSION_KEY
 from tests.helpers import ROOT
+from tests.helpers.accounts import actor_for_user
 from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     TIMEOUT,
     button,
@@ -41,7 +42,7 @@ def county(store):
     accounts.create_user(
         store, actor=Actor.local(), username="admin", password=PASSWORD, admin=True
     )
-    admin = accounts.actor_for_user(store, username="admin")
+    admin = actor_for_user(store, username="admin")
     a = store.create_workspace(actor=admin, name="Alfastad")
     b = store.create_workspace(actor=admin, name="Betaby")
     for name, place, role in (("medlem", a, "member"), ("samordnare", b, "coordinator")):
@@ -52,7 +53,7 @@ def county(store):
 
 def signed_in(store, username: str) -> dict:
     """The state of a tab in which ``username`` has signed in."""
-    user = accounts.actor_for_user(store, username=username)
+    user = actor_for_user(store, username=username)
     started, _code = sessions.start_session(store, user_id=user.user_id)
     return {SESSION_KEY: started.id}
 

@@ -19,6 +19,8 @@ from sqlalchemy import func, select
 
 from stadforstad import cli, compare, errors, limits
 from stadforstad.catalog import load_form
+from stadforstad.cli import backup as cli_backup
+from stadforstad.cli.shell import EXIT_BAD_INPUT
 from stadforstad.compilation import compile_answers
 from stadforstad.errors import StorageError
 from stadforstad.storage import Actor, Store
@@ -214,11 +216,11 @@ def test_second_and_third_copies_sit_beside_the_original(store, tmp_path):
 
 
 def test_the_command_line_prints_codes_and_where(store, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(cli, "_store", lambda: store)
+    monkeypatch.setattr(cli_backup, "open_store", lambda: store)
     document = fill(store)
     bad = _set(document, ("responses", 0, "revisions", 0, "answers", "behov"), 9)
     path = write_backup(bad, tmp_path / "b.json")
-    assert cli.main(["import-backup", str(path), "--name", "Kopia"]) == cli.EXIT_BAD_INPUT
+    assert cli.main(["import-backup", str(path), "--name", "Kopia"]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert "[BACKUP_003] responses[0]/revisions[0]/answers/behov" in err
     assert str(path) in err and "Traceback" not in err
@@ -286,7 +288,7 @@ def exported(store):
 )
 @given(data=st.data())
 def test_fuzz_import_backup_never_traces_back(store, exported, tmp_path, capsys, monkeypatch, data):
-    monkeypatch.setattr(cli, "_store", lambda: store)
+    monkeypatch.setattr(cli_backup, "open_store", lambda: store)
     raw = data.draw(damaged(exported))
     path = tmp_path / "fuzz.json.gz"
     path.write_bytes(raw)
@@ -301,7 +303,7 @@ def test_fuzz_import_backup_never_traces_back(store, exported, tmp_path, capsys,
         readable(store, max(ids))  # an accepted copy never crashes the comparison
         store.delete_workspace(actor=Actor.local(), workspace_id=max(ids))
     else:
-        assert code == cli.EXIT_BAD_INPUT
+        assert code == EXIT_BAD_INPUT
         lines = [line for line in err.split("\n") if line.strip()]
         assert all(line.isprintable() for line in lines), err  # no control characters
         assert lines and all(CODED.search(line) for line in lines), err

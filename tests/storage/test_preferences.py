@@ -10,6 +10,7 @@ from stadforstad import accounts, errors
 from stadforstad.errors import ForbiddenError, StorageError
 from stadforstad.storage import Actor
 from stadforstad.storage.preferences import Preferences, PreferenceStore
+from tests.helpers.accounts import actor_for_user
 
 PASSWORD = "ett-långt-lösenord"
 
@@ -20,15 +21,15 @@ def county(store, admin):
     accounts.create_user(
         store, actor=Actor.local(), username="chefen", password=PASSWORD, admin=True
     )
-    admin = accounts.actor_for_user(store, username="chefen")
+    admin = actor_for_user(store, username="chefen")
     a = store.create_workspace(actor=admin, name="A-stad")
     b = store.create_workspace(actor=admin, name="B-by")
     for name in ("karin", "olle"):
         accounts.create_user(store, actor=admin, username=name, password=PASSWORD)
         accounts.grant_role(store, actor=admin, username=name, workspace_id=a.id, role="member")
     accounts.grant_role(store, actor=admin, username="karin", workspace_id=b.id, role="coordinator")
-    karin = accounts.actor_for_user(store, username="karin")
-    olle = accounts.actor_for_user(store, username="olle")
+    karin = actor_for_user(store, username="karin")
+    olle = actor_for_user(store, username="olle")
     return a, b, karin, olle, admin
 
 
@@ -52,7 +53,7 @@ def test_a_municipality_the_user_cannot_read_is_neither_saved_nor_given_back(sto
         prefs.remember_workspace(actor=olle, workspace_id=b.id)
     prefs.remember_workspace(actor=karin, workspace_id=b.id)
     accounts.revoke_role(store, actor=admin, username="karin", workspace_id=b.id)
-    karin = accounts.actor_for_user(store, username="karin")
+    karin = actor_for_user(store, username="karin")
     assert prefs.preferences(actor=karin).last_workspace_id is None
 
 

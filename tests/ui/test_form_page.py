@@ -12,6 +12,7 @@ from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui.form_page import FORM_KEY, RESPONDENT_NEXT_KEY
 from tests.helpers import ROOT
+from tests.helpers.accounts import actor_for_user
 from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     add_person,
     button,
@@ -99,7 +100,7 @@ def test_text_in_a_number_field_is_flagged_and_the_rest_kept() -> None:
 
 
 def test_a_decimal_comma_is_read_as_a_decimal() -> None:
-    from stadforstad.render import read_number
+    from stadforstad.widgets import read_number
 
     assert read_number("12,5") == 12.5
     assert read_number("1 000") == 1000
@@ -230,7 +231,7 @@ def test_a_user_starts_in_the_municipality_used_last_but_never_in_a_demo() -> No
     accounts.create_user(
         db, actor=Actor.local(), username="chefen", password="ett-långt-lösenord", admin=True
     )
-    admin = accounts.actor_for_user(db, username="chefen")
+    admin = actor_for_user(db, username="chefen")
     demo = db.create_workspace(actor=admin, name="Demo: Alby", is_demo=True)
     first = db.create_workspace(actor=admin, name="Bjuv")
     second = db.create_workspace(actor=admin, name="Kävlinge")

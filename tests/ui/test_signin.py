@@ -8,13 +8,14 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from stadforstad import accounts, sessions
+from stadforstad import accounts, authentication, sessions
 from stadforstad.first_admin import issue_setup_code
 from stadforstad.storage import Actor
 from stadforstad.ui import signin
 from stadforstad.ui.context import LANG_KEY
 from stadforstad.ui.signin import HANDOFF_KEY, SESSION_KEY
 from tests.helpers import ROOT
+from tests.helpers.accounts import actor_for_user
 from tests.helpers.apptest import (  # noqa: F401 (fresh_database is a fixture)
     TIMEOUT,
     button,
@@ -38,7 +39,7 @@ def signed_in_user(store, at) -> str | None:
         if (SESSION_KEY in at.session_state)
         else None
     )
-    return accounts.actor_for_user_id(store, user_id=found.user_id).name if found else None
+    return authentication.actor_for_user_id(store, user_id=found.user_id).name if found else None
 
 
 def page_alone(page: str, state: dict):
@@ -95,7 +96,7 @@ def test_first_run_with_the_code_creates_the_first_administrator(store) -> None:
     assert not at.exception
     assert signed_in_user(store, at) == "chefen@example.se"
     assert at.session_state[HANDOFF_KEY]  # the browser is handed its cookie next
-    assert accounts.actor_for_user(store, username="chefen@example.se").is_admin
+    assert actor_for_user(store, username="chefen@example.se").is_admin
     assert any(e.label.startswith("Steg 0") for e in at.expander)  # the overview now
     # The code is used up.
     with pytest.raises(accounts.AuthError):
@@ -173,7 +174,7 @@ def test_a_reload_finds_the_sign_in_through_the_cookie(store, county, monkeypatc
 
 def test_a_new_password_ends_every_sign_in_of_that_user(store, county) -> None:
     at = sign_in(open_app(), "medlem")
-    admin = accounts.actor_for_user(store, username="admin")
+    admin = actor_for_user(store, username="admin")
     accounts.set_password(store, actor=admin, username="medlem", password="ett-nytt-långt-lösen")
     at.run()
     assert not at.exception
@@ -205,7 +206,7 @@ def test_an_unsafe_identity_provider_secret_lets_nobody_in(store, county) -> Non
 def test_a_revoked_grant_takes_effect_on_the_next_run(store, county) -> None:
     at = sign_in(open_app(), "medlem")
     assert "Alfastad" in all_text(at)
-    admin = accounts.actor_for_user(store, username="admin")
+    admin = actor_for_user(store, username="admin")
     accounts.revoke_role(store, actor=admin, username="medlem", workspace_id=county["A"].id)
     at.run()
     assert "Alfastad" not in all_text(at)
@@ -232,12 +233,12 @@ def test_admin_page_creates_a_user_and_grants_a_role(store, county) -> None:
     button(at, "Ge behörighet").click()
     at.run()
     assert not at.exception
-    assert accounts.actor_for_user(store, username="ny").grants == {county["B"].id: "coordinator"}
+    assert actor_for_user(store, username="ny").grants == {county["B"].id: "coordinator"}
     assert any(d.value.shape[0] > 0 for d in at.dataframe)  # the users and the audit log
 
 
 def test_admin_page_erases_a_respondent_after_confirmation(store, county) -> None:
-    admin = accounts.actor_for_user(store, username="admin")
+    admin = actor_for_user(store, username="admin")
     person = store.respondent(actor=admin, workspace_id=county["A"].id, name="Kim")
     at = open_as("admin", signed_in(store, "admin"))
     at.selectbox(key="admin.erase_where").set_value(county["A"].id)

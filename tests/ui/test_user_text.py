@@ -115,3 +115,15 @@ def test_user_set_strings_are_text_for_a_coordinator(hostile, page):
     assert not at.exception, at.exception
     leaks = [t for t in markdown_texts(at) if any(raw in t for raw in RAW)]
     assert leaks == []
+
+
+def test_authored_text_is_escaped_by_the_one_escaper():
+    """The forms' and results' own words: Markdown's actions escaped, ordinary
+    punctuation kept as it reads (one escaper for the form widgets and the blocks)."""
+    from stadforstad.ui.plain import escape_markdown
+
+    assert escape_markdown("Kostnad $5, *viktigt* :red[x] {a}") == (
+        r"Kostnad \$5, \*viktigt\* \:red\[x\] \{a\}"
+    )
+    assert escape_markdown("1. Skissa en vision\n- punkt") == "1\\. Skissa en vision\n\\- punkt"
+    assert escape_markdown("Stöd (t.ex. boende).") == "Stöd (t.ex. boende)."

@@ -9,6 +9,7 @@ import pytest
 from stadforstad import accounts
 from stadforstad.errors import StorageError
 from stadforstad.storage import Actor
+from tests.helpers.accounts import actor_for_user
 from tests.helpers.apptest import button, fresh_database, open_page, texts  # noqa: F401
 from tests.helpers.signin import (  # noqa: F401 (fixtures)
     PASSWORD,
@@ -75,7 +76,7 @@ def test_page_deletes_only_after_confirmation(fresh_database):
 
 # -- bulk grants on the Administration page -----------------------------------------------
 def test_one_user_gets_eleven_municipalities_in_one_step(store, county):
-    admin = accounts.actor_for_user(store, username="admin")
+    admin = actor_for_user(store, username="admin")
     extra = [store.create_workspace(actor=admin, name=f"Kommun {n:02}").id for n in range(9)]
     at = open_as("admin", signed_in(store, "admin"))
     at.selectbox(key="admin.grant_who").set_value("samordnare")
@@ -85,7 +86,7 @@ def test_one_user_gets_eleven_municipalities_in_one_step(store, county):
     button(at, "Ge behörighet").click()
     at.run()
     assert not at.exception, at.exception
-    grants = accounts.actor_for_user(store, username="samordnare").grants
+    grants = actor_for_user(store, username="samordnare").grants
     assert set(grants) == {county["A"].id, county["B"].id, *extra}
     assert set(grants.values()) == {"coordinator"}
     assert "samordnare är länssamordnare i 10 kommuner." in texts(at.success)
@@ -95,20 +96,20 @@ def test_one_user_gets_eleven_municipalities_in_one_step(store, county):
     at.radio(key="admin.grant_role").set_value("member")
     button(at, "Ge behörighet").click()
     at.run()
-    grants = accounts.actor_for_user(store, username="samordnare").grants
+    grants = actor_for_user(store, username="samordnare").grants
     assert len(grants) == 11 and set(grants.values()) == {"member"}
     at.checkbox(key="admin.grant_all").uncheck()
     at.multiselect(key="admin.grant_where").set_value(extra)
     button(at, "Ta bort behörighet").click()
     at.run()
-    assert set(accounts.actor_for_user(store, username="samordnare").grants) == {
+    assert set(actor_for_user(store, username="samordnare").grants) == {
         county["A"].id,
         county["B"].id,
     }
 
 
 def test_bulk_grant_is_all_or_nothing(store, county):
-    admin = accounts.actor_for_user(store, username="admin")
+    admin = actor_for_user(store, username="admin")
     with pytest.raises(StorageError) as caught:
         accounts.grant_roles(
             store,
@@ -118,4 +119,4 @@ def test_bulk_grant_is_all_or_nothing(store, county):
             role="member",
         )
     assert caught.value.code == "STORE_001"
-    assert accounts.actor_for_user(store, username="medlem").grants == {county["A"].id: "member"}
+    assert actor_for_user(store, username="medlem").grants == {county["A"].id: "member"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from stadforstad import cli
+from stadforstad.cli import links as links_cli
+from stadforstad.cli.shell import EXIT_BAD_INPUT
 from stadforstad.settings import get_settings
 
 
@@ -13,9 +15,11 @@ def env(monkeypatch, tmp_path, shareable_form):
     monkeypatch.setenv("STADFORSTAD_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite'}")
     monkeypatch.setenv("STADFORSTAD_PUBLIC_URL", "https://stad.example.se")
     get_settings.cache_clear()
-    real = cli.load_form
+    real = links_cli.load_form
     monkeypatch.setattr(
-        cli, "load_form", lambda form_id: shareable_form if form_id == "enkat" else real(form_id)
+        links_cli,
+        "load_form",
+        lambda form_id: shareable_form if form_id == "enkat" else real(form_id),
     )
     yield
     get_settings.cache_clear()
@@ -64,7 +68,7 @@ def test_create_list_revoke(env, capsys):
 def test_refusals_print_a_code(env, capsys, argv, code):
     cli.main(["workspaces", "create", "Lund"])
     capsys.readouterr()
-    assert cli.main(argv) == cli.EXIT_BAD_INPUT
+    assert cli.main(argv) == EXIT_BAD_INPUT
     assert f"[{code}]" in capsys.readouterr().err
 
 

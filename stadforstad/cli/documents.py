@@ -1,5 +1,6 @@
 """The document commands: ``stadforstad print`` (a blank form) and ``stadforstad
-report`` (one respondent's answers with the result, or the group's picture).
+report`` (one respondent's answers with the result, or the group's picture, or with
+``--product`` a workshop's own product: the flyer, the question slips, a summary).
 
 Every check is made and the whole document is built before anything is written; the
 file then appears at once (written beside its target and renamed), so an error never
@@ -8,25 +9,28 @@ leaves a half-written or empty file behind.
 
 from __future__ import annotations
 
-import argparse
 import os
 import tempfile
 from pathlib import Path
 
 from stadforstad import errors
 from stadforstad.catalog import load_form
+from stadforstad.cli.shell import positive
+from stadforstad.cli.workspaces import find_respondent, find_workspace, open_store
 from stadforstad.documents.build import (
     FORMATS,
     Document,
     Format,
     blank_document,
     group_document,
+    product_document,
     render,
     response_document,
 )
-from stadforstad.errors import DocumentError, StorageError
+from stadforstad.errors import DocumentError
 from stadforstad.i18n import LANGUAGES
-from stadforstad.storage import Actor, Store
+from stadforstad.instruments.registry import get_instrument
+from stadforstad.storage import Actor
 from stadforstad.storage.context import context_answers
 from stadforstad.storage.rated import rated
 
@@ -77,29 +81,25 @@ def cmd_print(args) -> int:
     return 0
 
 
-def _respondent(store: Store, actor: Actor, workspace_id: int, ref: str):
-    people = store.list_respondents(actor=actor, workspace_id=workspace_id)
-    wanted = " ".join(ref.split())
-    match = [p for p in people if str(p.id) == wanted] or [
-        p for p in people if p.name.casefold() == wanted.casefold()
-    ]
-    if len(match) != 1:
-        raise errors.fail(
-            StorageError,
-            errors.STORE_NOT_FOUND,
-            f"--respondent {ref!r}",
-            "no such respondent in this municipality (give the id or the exact name)"
-            if not match
-            else "several have that name: give the id",
-        )
-    return match[0]
-
-
-def cmd_report(args, store: Store, workspace) -> int:
+def cmd_report(args) -> int:
+    store, actor = open_store(), Actor.local()
+    workspace = find_workspace(store, actor, args.workspace)
     fmt = output_format(args.out)
     form = load_form(args.form_id)
-    actor = Actor.local()
-    person = _respondent(store, actor, workspace.id, args.respondent) if args.respondent else None
+    products = [p.key for p in get_instrument(form.id).products]
+    if args.product is not None and args.product not in products:
+        raise errors.fail(
+            DocumentError,
+            errors.DOC_UNKNOWN_PRODUCT,
+            f"--product {args.product}",
+            f"{form.id} has no product {args.product!r}; it has: "
+            + (", ".join(products) or "none"),
+        )
+    person = (
+        find_respondent(store, actor, workspace.id, args.respondent, argument="--respondent")
+        if args.respondent
+        else None
+    )
     rows = store.submitted(
         actor=actor, workspace_ids=[workspace.id], form_id=form.id, round=args.round
     )
@@ -116,7 +116,19 @@ def cmd_report(args, store: Store, workspace) -> int:
         )
     round_no = args.round or max(r.round for r in rows)
     rows = [r for r in rows if r.round == round_no]
-    if person is not None:
+    context = context_answers(
+        store, actor=actor, form_id=form.id, workspace_id=workspace.id, round=round_no
+    )
+    if args.product is not None:
+        document = product_document(
+            form,
+            args.product,
+            rated(rows),
+            municipality=workspace.name,
+            round=round_no,
+            lang=args.lang,
+        )
+    elif person is not None:
         row = rows[0]
         document = response_document(
             form,
@@ -126,9 +138,7 @@ def cmd_report(args, store: Store, workspace) -> int:
             round=round_no,
             lang=args.lang,
             submitted_at=row.saved_at,
-            context=context_answers(
-                store, actor=actor, form_id=form.id, workspace_id=workspace.id, round=round_no
-            ),
+            context=context,
         )
     else:
         document = group_document(
@@ -137,13 +147,13 @@ def cmd_report(args, store: Store, workspace) -> int:
             municipality=workspace.name,
             round=round_no,
             lang=args.lang,
+            context=context,
         )
     _save(document, args.out, fmt)
     return 0
 
 
-def add_document_parsers(sub, report) -> None:
-    """``print`` and ``report``; ``report(args)`` runs the report with the store."""
+def add_document_parsers(sub) -> None:
     printing = sub.add_parser("print", help="a blank form as PDF or DOCX, to fill in by hand")
     printing.add_argument("form_id")
     printing.add_argument("--out", required=True, help="FILE.pdf or FILE.docx")
@@ -152,7 +162,8 @@ def add_document_parsers(sub, report) -> None:
 
     reporting = sub.add_parser(
         "report",
-        help="one respondent's answers with the result, or the group's picture, as PDF or DOCX",
+        help="one respondent's answers with the result, the group's picture, or a workshop's "
+        "product (--product), as PDF or DOCX",
     )
     reporting.add_argument("workspace", help="the municipality's name or id")
     reporting.add_argument("form_id")
@@ -163,12 +174,12 @@ def add_document_parsers(sub, report) -> None:
     reporting.add_argument(
         "--round", type=positive, default=None, help="the round (default: the latest answered)"
     )
+    reporting.add_argument(
+        "--product",
+        default=None,
+        metavar="KEY",
+        help="a workshop's own product instead (e.g. flyer, lappar, sammanfattning): "
+        "from the respondent's answers with --respondent, else the group's",
+    )
     reporting.add_argument("--lang", choices=LANGUAGES, default="sv")
-    reporting.set_defaults(func=report)
-
-
-def positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
+    reporting.set_defaults(func=cmd_report)
