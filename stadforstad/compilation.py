@@ -224,10 +224,48 @@ def count_text(n, lang: str = "sv") -> str:
 
 # -- exports ------------------------------------------------------------------------------
 COUNT_COLUMN = "antal svar"
+#: The exports' column headers and sheet names: the frames' own (Swedish) field names,
+#: and what an English reader sees instead.
+EXPORT_WORDS = {
+    "svar": "answer",
+    "länk": "link",
+    "bransch": "industry",
+    "namn": "name",
+    "kontakt": "contact",
+    "inskickat": "submitted",
+    "kategori": "category",
+    "indikator": "indicator",
+    "värde": "value",
+    "antal": "count",
+    "fråga": "question",
+    "anteckning": "note",
+    COUNT_COLUMN: "answers",
+    "Svar": "Answers",
+    "Bransch x kategori": "Industry x category",
+    "Fördelning": "Distribution",
+    "Antal per bransch": "Answers per industry",
+    "Antal per länk": "Answers per link",
+    "Anteckningar": "Notes",
+}
 
 
-def answers_frame(form: Form, answers: Iterable[LinkAnswer]) -> pd.DataFrame:
-    """Every sent answer, one row each, with the items as columns (labels in text).
+def export_word(word: str, lang: str) -> str:
+    """A header or sheet name of the exports in ``lang`` (``genomsnitt_<category>``
+    included); a word without a translation (a question's label) as it is."""
+    if lang != "en":
+        return word
+    if word.startswith("genomsnitt_"):
+        return "mean_" + word.removeprefix("genomsnitt_")
+    return EXPORT_WORDS.get(word, word)
+
+
+def _exported(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return frame.rename(columns=lambda c: export_word(str(c), lang))
+
+
+def answers_frame(form: Form, answers: Iterable[LinkAnswer], lang: str = "sv") -> pd.DataFrame:
+    """Every sent answer, one row each, with the items as columns (labels in text,
+    headers and words in ``lang``).
 
     The raw answers, for the members only (``may_see_single_answers``): name and
     contact appear only where the link asked for them and the respondent gave them.
@@ -236,8 +274,8 @@ def answers_frame(form: Form, answers: Iterable[LinkAnswer]) -> pd.DataFrame:
     for n, a in enumerate((a for a in answers if a.form_id == form.id), start=1):
         record = {
             "svar": n,
-            "länk": _link_name(a),
-            "bransch": industry_of(a),
+            "länk": _link_name(a, lang),
+            "bransch": industry_of(a, lang),
             "namn": a.name or "",
             "kontakt": a.contact or "",
             "inskickat": a.submitted_at,
@@ -247,12 +285,12 @@ def answers_frame(form: Form, answers: Iterable[LinkAnswer]) -> pd.DataFrame:
                 continue
             value = a.answers.get(item.id)
             record[item.id] = (
-                value if item.kind == "scale" or value is None else answer_text(item, value)
+                value if item.kind == "scale" or value is None else answer_text(item, value, lang)
             )
         for key, mean in category_means(form, a.answers).items():
             record[f"genomsnitt_{key}"] = mean
         records.append(record)
-    return pd.DataFrame(records)
+    return _exported(pd.DataFrame(records), lang)
 
 
 def compilation_table(compilation: Compilation) -> pd.DataFrame:
@@ -282,7 +320,8 @@ def compilation_table(compilation: Compilation) -> pd.DataFrame:
         total[label] = hidden if compilation.withheld else _mean(values)
     total[COUNT_COLUMN] = hidden if compilation.withheld else compilation.answers
     rows.append(total)
-    return pd.DataFrame(rows, columns=["bransch", *labels, COUNT_COLUMN])
+    frame = pd.DataFrame(rows, columns=["bransch", *labels, COUNT_COLUMN])
+    return _exported(frame, compilation.lang)
 
 
 def compiled_sheets(compilation: Compilation) -> dict[str, pd.DataFrame]:
@@ -306,10 +345,12 @@ def compiled_sheets(compilation: Compilation) -> dict[str, pd.DataFrame]:
     dist = compilation.distribution.drop(columns=["indikator_id"])
     if compilation.withheld:
         dist = dist.assign(antal=hidden)
-    return {
+    lang = compilation.lang
+    sheets = {
         "Bransch x kategori": compilation_table(compilation),
-        "Fördelning": dist,
-        "Antal per bransch": shown(compilation.by_industry),
-        "Antal per länk": shown(compilation.by_link),
-        "Anteckningar": notes,
+        "Fördelning": _exported(dist, lang),
+        "Antal per bransch": _exported(shown(compilation.by_industry), lang),
+        "Antal per länk": _exported(shown(compilation.by_link), lang),
+        "Anteckningar": _exported(notes, lang),
     }
+    return {export_word(name, lang): frame for name, frame in sheets.items()}

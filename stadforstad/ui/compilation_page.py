@@ -23,6 +23,7 @@ from stadforstad.compilation import (
     compile_answers,
     compiled_sheets,
     count_text,
+    export_word,
     may_see_single_answers,
 )
 from stadforstad.compilation_charts import distribution_chart, heatmap_chart
@@ -305,14 +306,16 @@ def _exports(form, answers, workspace, member: bool, compiled: Compilation) -> N
         return  # single answers, names and contacts: the workspace's members only
     cols[2].download_button(
         tr("Svaren (Excel)", "Answers (Excel)"),
-        lambda: write_xlsx({"Svar": answers_frame(form, answers)}),
+        lambda: write_xlsx(
+            {export_word("Svar", compiled.lang): answers_frame(form, answers, compiled.lang)}
+        ),
         f"{stem}-svar.xlsx",
         XLSX_MIME,
         key=f"{PAGE}.x2",
     )
     cols[3].download_button(
         tr("Svaren (CSV)", "Answers (CSV)"),
-        lambda: write_csv(answers_frame(form, answers), dialect),
+        lambda: write_csv(answers_frame(form, answers, compiled.lang), dialect),
         f"{stem}-svar.csv",
         CSV_MIME,
         key=f"{PAGE}.c2",

@@ -122,6 +122,30 @@ def test_exports_hide_small_groups_and_defuse_formulas(shareable_form):
     assert "'=HYPERLINK(1)" in write_csv(raw).decode("utf-8-sig")
 
 
+def test_english_exports_have_english_headers_and_sheet_names(shareable_form):
+    """An English reader's exports: the sheets, the headers and the words in English;
+    the Swedish exports above keep their names."""
+    rows = _many(shareable_form)
+    compiled = compile_answers(shareable_form, rows, min_group=3, lang="en")
+    sheets = compiled_sheets(compiled)
+    assert list(sheets) == [
+        "Industry x category",
+        "Distribution",
+        "Answers per industry",
+        "Answers per link",
+        "Notes",
+    ]
+    categories = [c.label for c in compiled.categories]  # the form's own (sv only here)
+    assert list(sheets["Industry x category"].columns) == ["industry", *categories, "answers"]
+    assert list(sheets["Distribution"].columns) == ["category", "indicator", "value", "count"]
+    assert list(sheets["Notes"].columns) == ["question", "note"]
+    raw = answers_frame(shareable_form, rows, "en")
+    assert list(raw.columns[:6]) == ["answer", "link", "industry", "name", "contact", "submitted"]
+    assert raw.loc[0, "mean_generell"] == 3.0
+    headers = " ".join(str(c) for frame in sheets.values() for c in frame.columns)
+    assert not any(word in headers for word in ("bransch", "antal", "fråga", "kategori"))
+
+
 IDENTITY_FORM = """
 id: grid
 version: 1
