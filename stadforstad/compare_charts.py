@@ -367,10 +367,7 @@ def progress_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
     if frame.empty:
         return _empty(lang)
     done, not_done = pick(lang, "Klart", "Done"), pick(lang, "Inte än", "Not yet")
-    forms = frame.drop_duplicates("form_id").sort_values("order")
-    labels = [f"{step} · {form_id}" for step, form_id in zip(forms["step"], forms["form_id"])]
     shown = frame.assign(
-        form=frame["step"].astype(str) + " · " + frame["form_id"],
         status=frame["completed"].map({True: done, False: not_done}),
     )
     return (
@@ -379,7 +376,7 @@ def progress_chart(frame: pd.DataFrame, lang: str = "sv") -> alt.Chart:
         .encode(
             x=alt.X(
                 "form:N",
-                sort=labels,
+                sort=frame.drop_duplicates("form_id").sort_values("order")["form"].tolist(),
                 title=pick(lang, "Steg · formulär", "Step · form"),
                 axis=label_axis(labelAngle=-60, orient="top"),
             ),

@@ -106,4 +106,7 @@ def test_an_empty_notes_form_does_not_tick_the_progress_grid(store, admin) -> No
     assert not frame.loc["staden", "completed"]
     assert frame.loc["dodsfallan", "completed"]
     grid = compare.progress_grid(compare.progress(store, actor=admin))
-    assert grid.loc[0, "staden"] == "" and grid.loc[0, "dodsfallan"] == "✓"
+    staden, dodsfallan = (
+        f"{f.step} · {f.title.sv}" for f in map(load_form, ("staden", "dodsfallan"))
+    )
+    assert grid.loc[0, staden] == "" and grid.loc[0, dodsfallan] == "✓"

@@ -65,6 +65,8 @@ def progress(
             "order": order,
             "form_id": f.id,
             "form_title": f.title.get(lang),
+            # How the grid and its chart name the form: "0 · Är ni redo?"
+            "form": f"{f.step} · {f.title.get(lang)}",
             "responses": counts.get((w.id, f.id), 0),
             "completed": (w.id, f.id) in done,
         }
@@ -80,6 +82,7 @@ def progress(
             "order",
             "form_id",
             "form_title",
+            "form",
             "responses",
             "completed",
         ],
@@ -104,12 +107,13 @@ def progress_summary(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def progress_grid(frame: pd.DataFrame) -> pd.DataFrame:
-    """The grid as a table: one row per municipality, one column per form, ✓ when done."""
+    """The grid as a table: one row per municipality, one column per form ("step ·
+    title"), ✓ when done."""
     if frame.empty:
         return pd.DataFrame(columns=["workspace"])
     grid = frame.assign(mark=frame["completed"].map({True: "✓", False: ""})).pivot(
-        index="workspace", columns="form_id", values="mark"
+        index="workspace", columns="form", values="mark"
     )
-    order = frame.drop_duplicates("form_id").sort_values("order")["form_id"]
+    order = frame.drop_duplicates("form_id").sort_values("order")["form"]
     names = frame.drop_duplicates("workspace_id")["workspace"]
     return grid.reindex(index=list(names), columns=list(order)).reset_index()

@@ -206,8 +206,11 @@ def test_progress_grid(store, admin, county):
     assert summary.loc["Alby", "completed"] == 2 and summary.loc["Cedby", "completed"] == 0
     assert summary.loc["Alby", "furthest_step"] == 0
     grid = by_name(compare.progress_grid(frame))
-    assert list(grid.columns) == [f.id for f in forms]
-    assert (grid.loc["Alby", "redo"], grid.loc["Cedby", "redo"]) == ("✓", "")
+    assert list(grid.columns) == [f"{f.step} · {f.title.sv}" for f in forms]  # named, not ids
+    redo = "0 · Är ni redo?"
+    assert (grid.loc["Alby", redo], grid.loc["Cedby", redo]) == ("✓", "")
+    english = compare.progress_grid(compare.progress(store, actor=admin, lang="en"))
+    assert f"0 · {load_form('redo').title.en}" in english.columns
     in_round_2 = compare.progress(store, actor=admin, filters=Filters(round=2))
     assert in_round_2[in_round_2["completed"]]["workspace"].tolist() == ["Alby"]
 

@@ -160,6 +160,7 @@ def progress_reference(store, admin, filters: Filters) -> pd.DataFrame:
             "order": order,
             "form_id": f.id,
             "form_title": f.title.sv,
+            "form": f"{f.step} · {f.title.sv}",
             "responses": counts.get((w.id, f.id), 0),
             "completed": (w.id, f.id) in done,
         }
