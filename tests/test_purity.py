@@ -2,6 +2,7 @@
 they import neither Streamlit nor SQLAlchemy. Checked in a fresh interpreter, so another test's
 imports cannot hide a leak."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -58,3 +59,35 @@ def test_chart_modules_and_the_compilation_reach_no_database() -> None:
         [sys.executable, "-c", CHARTS_CHECK, *modules], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "", f"SQLAlchemy modules loaded: {out.stdout.strip()[:300]}"
+
+
+START_PAGE = """
+import sys
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("app.py", default_timeout=120)
+at.run()
+assert not at.exception, at.exception
+print(sorted(m for m in ("pandas", "altair", "alembic") if m in sys.modules))
+"""
+
+
+def test_the_start_page_imports_no_pandas_altair_or_alembic(tmp_path) -> None:
+    """A first visit starts sooner when the start page loads only what it draws: pandas
+    is imported when a table is drawn, altair when a chart is, alembic only when the
+    database needs a migration (docs/benchmarks.md, cold start)."""
+    from tests.helpers import ROOT
+
+    env = {
+        **os.environ,
+        "STADFORSTAD_DATABASE_URL": f"sqlite:///{tmp_path / 'start.sqlite'}",
+        "STADFORSTAD_AUTH": "none",
+    }
+    first = subprocess.run(
+        [sys.executable, "-c", START_PAGE], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert first.returncode == 0, first.stderr
+    again = subprocess.run(
+        [sys.executable, "-c", START_PAGE], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip().splitlines()[-1] == "[]"

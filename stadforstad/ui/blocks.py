@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import streamlit as st
 
 from stadforstad.instruments.blocks import (
@@ -45,6 +44,9 @@ from stadforstad.instruments.blocks import (
 )
 from stadforstad.ui.context import get_lang, tr
 from stadforstad.ui.plain import escape_markdown
+
+if TYPE_CHECKING:
+    import pandas as pd  # imported when a table is drawn: a page without one starts sooner
 
 _log = logging.getLogger(__name__)
 #: How many distinct chart specs a process keeps (a spec is a few kB).
@@ -151,6 +153,8 @@ def table_frame(block: Table, lang: str) -> pd.DataFrame:
         values = [row[index] if index < len(row) else None for row in block.rows]
         numeric = all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
         data[name] = values if numeric and values else [format_cell(v, lang) for v in values]
+    import pandas as pd
+
     return pd.DataFrame(data, columns=columns)
 
 
