@@ -32,11 +32,14 @@ import random
 import statistics
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.page_timing import profile, timed_run  # noqa: E402
+
 TARGET = 1.2
 os.environ["STADFORSTAD_AUTH"] = "none"
 FORM_ID = "aktorsanalys"
@@ -181,40 +184,6 @@ def check(apps: dict) -> None:
     assert [m.value for m in page.metric] == ["20", "20", "4"], page.metric
     assert len(page.get("vega_lite_chart")) == 1
     assert elements(page) == elements(bare), (elements(page), elements(bare))
-
-
-def timed_run(at, cpu: list[float] | None = None) -> float:
-    start, cpu_start = time.perf_counter(), time.process_time()
-    at.run()
-    if cpu is not None:
-        cpu.append(time.process_time() - cpu_start)
-    return time.perf_counter() - start
-
-
-def profile(at, runs: int) -> None:
-    import cProfile
-    import pstats
-
-    from streamlit.testing.v1.local_script_runner import LocalScriptRunner
-
-    profiler = cProfile.Profile()
-    original = LocalScriptRunner._run_script_thread
-
-    def profiled(self):
-        profiler.enable()
-        try:
-            original(self)
-        finally:
-            profiler.disable()
-
-    LocalScriptRunner._run_script_thread = profiled  # type: ignore[method-assign]
-    try:
-        for _ in range(runs):
-            at.run()
-    finally:
-        LocalScriptRunner._run_script_thread = original  # type: ignore[method-assign]
-    print(f"\ncProfile of 'page + result', {runs} reruns (script thread), by cumulative time:")
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
 
 
 def main() -> int:

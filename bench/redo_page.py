@@ -33,10 +33,13 @@ import random
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.page_timing import profile, timed_run  # noqa: E402
+
 TARGET = 1.2
 #: Sign-in is on by default; this benchmark times the form page itself, so it runs in
 #: the single-user mode (everyone is the local administrator) and checks it got there.
@@ -144,41 +147,6 @@ def check(apps: dict) -> None:
 
 def p90(values: list[float]) -> float:
     return statistics.quantiles(values, n=10, method="inclusive")[-1]
-
-
-def timed_run(at, cpu: list[float] | None = None) -> float:
-    """Wall-clock seconds of one rerun; its CPU seconds (all threads) go to ``cpu``."""
-    start, cpu_start = time.perf_counter(), time.process_time()
-    at.run()
-    if cpu is not None:
-        cpu.append(time.process_time() - cpu_start)
-    return time.perf_counter() - start
-
-
-def profile(at, runs: int) -> None:
-    import cProfile
-    import pstats
-
-    from streamlit.testing.v1.local_script_runner import LocalScriptRunner
-
-    profiler = cProfile.Profile()
-    original = LocalScriptRunner._run_script_thread
-
-    def profiled(self):
-        profiler.enable()
-        try:
-            original(self)
-        finally:
-            profiler.disable()
-
-    LocalScriptRunner._run_script_thread = profiled
-    try:
-        for _ in range(runs):
-            at.run()
-    finally:
-        LocalScriptRunner._run_script_thread = original
-    print(f"\ncProfile of 'page + result', {runs} reruns (script thread), by cumulative time:")
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
 
 
 def main() -> int:
