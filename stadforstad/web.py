@@ -17,16 +17,20 @@ expires with the sign-in's absolute limit. Both routes accept only requests whos
 ``Origin`` is the app's own (the page's own script posts them), so another site can
 neither sign someone in to its account nor out.
 
-The server also prints the one-time code for the first administrator when it starts
-on an installation without users (``lifespan``).
+At start (``lifespan``), beside the server and without holding it up: the one-time
+code for the first administrator on an installation without users, and the imports
+and database check the first page needs, so the server answers as soon as Streamlit's
+own does and the first visitor finds that work done. This module imports the storage
+code only when a route or that start-up work needs it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import AsyncIterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from starlette.concurrency import run_in_threadpool
@@ -34,10 +38,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from stadforstad import sessions
-from stadforstad.settings import get_settings
-from stadforstad.storage import Store, make_engine
-from stadforstad.storage.tables import utcnow
+if TYPE_CHECKING:
+    from stadforstad.settings import Settings
+    from stadforstad.storage import Store
 
 COOKIE_NAME = "stadforstad_inloggning"
 SIGNIN_PATH = "/_stadforstad/signin"
@@ -45,15 +48,25 @@ SIGNOUT_PATH = "/_stadforstad/signout"
 
 _LOG = logging.getLogger(__name__)
 _stores: dict[str, Store] = {}
+_stores_lock = threading.Lock()
+
+
+def get_settings() -> Settings:
+    from stadforstad.settings import get_settings as settings
+
+    return settings()
 
 
 def _store() -> Store:
     # The page scripts keep their Store in st.cache_resource; the routes run outside
     # any script and keep one of their own per database URL.
+    from stadforstad.storage import Store, make_engine
+
     url = get_settings().database_url
-    if url not in _stores:
-        _stores[url] = Store(make_engine(url))
-    return _stores[url]
+    with _stores_lock:
+        if url not in _stores:
+            _stores[url] = Store(make_engine(url))
+        return _stores[url]
 
 
 def base_path() -> str:
@@ -103,6 +116,9 @@ async def signin(request: Request) -> Response:
         return _forbidden()
     body = (await request.body())[:512].decode("ascii", "replace")
     code = parse_qs(body).get("code", [""])[0]
+    from stadforstad import sessions
+    from stadforstad.storage.tables import utcnow
+
     redeemed = await run_in_threadpool(lambda: sessions.redeem_handoff(_store(), code=code))
     if redeemed is None:
         return _forbidden()
@@ -124,6 +140,8 @@ async def signout(request: Request) -> Response:
     """End every sign-in of the cookie's user and clear the cookie."""
     if not _same_origin(request):
         return _forbidden()
+    from stadforstad import sessions
+
     token = request.cookies.get(COOKIE_NAME)
     if token:
         await run_in_threadpool(lambda: sessions.end_sessions_by_token(_store(), token=token))
@@ -145,14 +163,24 @@ def routes() -> list[Route]:
     ]
 
 
+def warm_up() -> None:
+    """What the server does at start beside serving: the setup code on an installation
+    without users, the database made or upgraded, and the first page's imports."""
+    try:
+        if get_settings().auth != "none":
+            from stadforstad.first_admin import announce_setup_code
+
+            announce_setup_code(_store())
+        else:
+            _store()
+        import stadforstad.ui.context
+        import stadforstad.ui.signin  # noqa: F401 - imported now, not on the first visit
+    except Exception:  # noqa: BLE001 - the app must still start; the page says what to do
+        _LOG.exception("could not prepare the app at start")
+
+
 @contextlib.asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[None]:
-    """At start: on an installation without users, print the one-time setup code."""
-    from stadforstad.first_admin import announce_setup_code
-
-    if get_settings().auth != "none":
-        try:
-            await run_in_threadpool(announce_setup_code, _store())
-        except Exception:  # noqa: BLE001 - the app must still start; the page says what to do
-            _LOG.exception("could not issue a setup code at start")
+    """At start: :func:`warm_up` in a thread of its own, so the server answers at once."""
+    threading.Thread(target=warm_up, name="stadforstad-warm-up", daemon=True).start()
     yield

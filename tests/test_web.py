@@ -108,3 +108,68 @@ def test_streamlit_still_serves_app_py_through_st_app():
 
     found = discover_asgi_app(Path(ROOT / "app.py"))
     assert found.is_asgi_app and found.import_string == "app:app"
+
+
+def test_the_server_starts_without_the_storage_code(tmp_path) -> None:
+    """``streamlit run app.py`` imports this module before it serves: it loads neither
+    SQLAlchemy nor the storage package, so the server answers as soon as Streamlit's
+    own would; the start-up work runs beside it (next test)."""
+    import subprocess
+    import sys
+
+    check = "import sys, stadforstad.web; print(sorted(m for m in ('sqlalchemy', 'pydantic_settings') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_start_up_work_makes_the_database_and_prints_the_setup_code(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    """What the server does at start, in its own thread: an installation without users
+    gets the database made and the one-time code printed; the first page's modules
+    are imported."""
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'new.sqlite'}"
+    monkeypatch.setenv("STADFORSTAD_DATABASE_URL", url)
+    monkeypatch.setenv("STADFORSTAD_AUTH", "local")
+    get_settings.cache_clear()
+    web._stores.clear()
+    try:
+        web.warm_up()
+        printed = capsys.readouterr()
+        assert "users create" in printed.out + printed.err
+        from stadforstad.first_admin import has_setup_code
+
+        assert has_setup_code(web._store())
+        assert "stadforstad.ui.context" in sys.modules
+    finally:
+        for opened in web._stores.values():
+            opened.engine.dispose()
+        web._stores.clear()
+        get_settings.cache_clear()
+
+
+def test_the_lifespan_does_not_wait_for_the_start_up_work(monkeypatch) -> None:
+    """The server is up (the lifespan has entered) while the start-up work still runs:
+    the work waits for the server, which only works if the server does not wait for it."""
+    import asyncio
+    import threading
+
+    served, seen = threading.Event(), []
+
+    def slow_warm_up() -> None:
+        seen.append(served.wait(10))
+
+    monkeypatch.setattr(web, "warm_up", slow_warm_up)
+
+    async def serve() -> None:
+        async with web.lifespan(None):
+            served.set()
+
+    asyncio.run(serve())
+    for thread in threading.enumerate():
+        if thread.name == "stadforstad-warm-up":
+            thread.join(10)
+    assert seen == [True]
