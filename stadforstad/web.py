@@ -173,8 +173,16 @@ def warm_up() -> None:
             announce_setup_code(_store())
         else:
             _store()
+        # The start page's modules and what it reads from files (the forms, the steps),
+        # now rather than on the first visit (both are kept for the process).
         import stadforstad.ui.context
-        import stadforstad.ui.signin  # noqa: F401 - imported now, not on the first visit
+        import stadforstad.ui.signin
+        import stadforstad.ui.workshop  # noqa: F401
+        from stadforstad.catalog import list_forms
+        from stadforstad.steps import load_steps
+
+        list_forms()
+        load_steps()
     except Exception:  # noqa: BLE001 - the app must still start; the page says what to do
         _LOG.exception("could not prepare the app at start")
 
