@@ -168,7 +168,10 @@ def test_the_lifespan_does_not_wait_for_the_start_up_work(monkeypatch) -> None:
         async with web.lifespan(None):
             served.set()
 
-    asyncio.run(serve())
+    # In a thread of its own: the browser tests' Playwright may own this thread's loop.
+    runner = threading.Thread(target=lambda: asyncio.run(serve()))
+    runner.start()
+    runner.join(20)
     for thread in threading.enumerate():
         if thread.name == "stadforstad-warm-up":
             thread.join(10)
