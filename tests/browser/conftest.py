@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.browser import (  # noqa: F401
-    App,
-    free_port,
-    start_app,
-)
+from tests.helpers.browser import served
 
 CHROMIUM = os.environ.get("STADFORSTAD_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -35,13 +30,25 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     folder = tmp_path_factory.mktemp("app")
-    process, running = start_app(f"sqlite:///{folder / 'app.sqlite'}", log=folder / "streamlit.log")
-    yield running
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with served(f"sqlite:///{folder / 'app.sqlite'}", log=folder / "streamlit.log") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def landskrona_app(tmp_path_factory):
+    """The app on a SQLite file of its own, with one municipality, Landskrona, and its
+    participant Anna: where a member starts filling in forms."""
+    from stadforstad.storage import Actor, Store, make_engine
+
+    folder = tmp_path_factory.mktemp("landskrona")
+    database_url = f"sqlite:///{folder / 'landskrona.sqlite'}"
+    engine = make_engine(database_url)
+    store = Store(engine)
+    place = store.create_workspace(actor=Actor.local(), name="Landskrona")
+    store.respondent(actor=Actor.local(), workspace_id=place.id, name="Anna")
+    engine.dispose()
+    with served(database_url, log=folder / "streamlit.log") as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,6 @@ fails anywhere else. docs/accessibility.md lists them as known gaps.
 from __future__ import annotations
 
 import random
-import subprocess
 from dataclasses import dataclass, field
 
 import pytest
@@ -24,8 +23,7 @@ from stadforstad.demo import _Generator, _valid, create_demo
 from stadforstad.questionnaire import link_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.links import LinkStore, link_url, new_token
-from tests.browser.conftest import start_app
-from tests.helpers.browser import PASSWORD, sign_in
+from tests.helpers.browser import PASSWORD, served, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -182,17 +180,11 @@ def installation(tmp_path_factory):
     )
     _answers_through_link(links, created.token, 4)
     engine.dispose()
-    signed, signed_url = start_app(
-        database_url, {"STADFORSTAD_AUTH": "local"}, log=folder / "local.log"
-    )
-    open_process, open_url = start_app(database_url, log=folder / "open.log")
-    yield Installation(signed_url, open_url, place.id, created.token)
-    for process in (signed, open_process):
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with (
+        served(database_url, {"STADFORSTAD_AUTH": "local"}, log=folder / "local.log") as signed,
+        served(database_url, log=folder / "open.log") as open_app,
+    ):
+        yield Installation(signed, open_app, place.id, created.token)
 
 
 #: The pages each role has in its menu (app.py), by address.

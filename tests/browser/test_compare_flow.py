@@ -16,7 +16,7 @@ import pytest
 
 from stadforstad.compare import step_forms
 from tests.helpers import ROOT
-from tests.helpers.browser import start_app
+from tests.helpers.browser import served
 
 pytestmark = pytest.mark.browser
 
@@ -32,13 +32,8 @@ def demo_app(tmp_path_factory):
         capture_output=True,
         env={**os.environ, "STADFORSTAD_DATABASE_URL": database_url},
     )
-    process, running = start_app(database_url, log=folder / "streamlit.log")
-    yield running
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with served(database_url, log=folder / "streamlit.log") as running:
+        yield running
 
 
 def test_coordinator_sees_readiness_and_progress(demo_app, page):

@@ -7,7 +7,6 @@ typed is then nowhere in the app's SQLite file: only its keyed hash is stored.""
 from __future__ import annotations
 
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,8 +20,8 @@ from tests.helpers.accounts import actor_for_user
 from tests.helpers.browser import (
     PASSWORD,
     ROW_HEIGHT,
+    served,
     sign_in,
-    start_app,
     type_cell,
     wait_for_cookie,
     wait_idle,
@@ -59,18 +58,13 @@ def escort_app(tmp_path_factory):
         actor=member, workspace_id=place.id, respondent_id=anna.id
     )
     engine.dispose()
-    process, running = start_app(
+    with served(
         database_url,
         {"STADFORSTAD_AUTH": "local", "STADFORSTAD_HASH_KEY": HASH_KEY},
         log=folder / "streamlit.log",
-    )
-    running.path = path
-    yield running
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    ) as running:
+        running.path = path
+        yield running
 
 
 def _fill_date(page: Page, x: float, y: float, day: str) -> None:

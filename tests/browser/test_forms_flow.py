@@ -5,34 +5,15 @@ middle of the long collaboration plan that loses nothing that was saved."""
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
-from tests.helpers.browser import start_app, wait_idle
+from tests.helpers.browser import wait_idle
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def forms_app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("forms")
-    database_url = f"sqlite:///{folder / 'forms.sqlite'}"
-    engine = make_engine(database_url)
-    store = Store(engine)
-    place = store.create_workspace(actor=Actor.local(), name="Landskrona")
-    store.respondent(actor=Actor.local(), workspace_id=place.id, name="Anna")
-    engine.dispose()
-    process, running = start_app(database_url, log=folder / "streamlit.log")
-    yield running
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
 
 
 def form_picker(page: Page):
@@ -43,8 +24,8 @@ def title(form_id: str) -> str:
     return load_form(form_id).title.sv
 
 
-def test_pick_a_form_in_the_drop_down_by_mouse_and_by_keyboard(forms_app, page: Page) -> None:
-    page.goto(forms_app.url)
+def test_pick_a_form_in_the_drop_down_by_mouse_and_by_keyboard(landskrona_app, page: Page) -> None:
+    page.goto(landskrona_app.url)
     page.get_by_role("link", name="Fyll i formulär").click()
     expect(page.get_by_role("heading", name=title("redo"), exact=True)).to_be_visible()
     wait_idle(page)
@@ -76,7 +57,7 @@ def test_pick_a_form_in_the_drop_down_by_mouse_and_by_keyboard(forms_app, page: 
     expect(page).to_have_url(re.compile(r"[?&]form=riktning"))
 
 
-def test_a_reload_mid_plan_loses_nothing_saved(forms_app, page: Page) -> None:
+def test_a_reload_mid_plan_loses_nothing_saved(landskrona_app, page: Page) -> None:
     form = load_form("samverkansplan")
     texts = {
         "vem_for": "Barn och unga i Landskrona",
@@ -84,7 +65,7 @@ def test_a_reload_mid_plan_loses_nothing_saved(forms_app, page: Page) -> None:
         "vision": "Ingen ska kunna köpas eller säljas i vår stad.",
         "motesrytm": "Varannan månad",
     }
-    page.goto(f"{forms_app.url}/form?form=samverkansplan")
+    page.goto(f"{landskrona_app.url}/form?form=samverkansplan")
     expect(page.get_by_role("heading", name=form.title.sv, exact=True)).to_be_visible()
     wait_idle(page)
     for item_id, text in texts.items():
@@ -117,7 +98,7 @@ def test_a_reload_mid_plan_loses_nothing_saved(forms_app, page: Page) -> None:
     last.press_sequentially("Stadshuset", delay=5)
     page.get_by_role("button", name="Skicka in").click()
     expect(page.get_by_text("Tack! Svaret är inskickat (version 1).")).to_be_visible()
-    engine = make_engine(forms_app.database_url)
+    engine = make_engine(landskrona_app.database_url)
     store = Store(engine)
     # The plan belongs to the group (``owner: group``): one shared answer per municipality.
     group = store.group_respondent(actor=Actor.local(), workspace_id=1, create=False)
@@ -130,10 +111,10 @@ def test_a_reload_mid_plan_loses_nothing_saved(forms_app, page: Page) -> None:
     assert {k: state.answers.get(k) for k in [*texts, "plats"]} == {**texts, "plats": "Stadshuset"}
 
 
-def test_text_in_a_number_field_is_flagged_at_the_field(forms_app, page: Page) -> None:
+def test_text_in_a_number_field_is_flagged_at_the_field(landskrona_app, page: Page) -> None:
     form = load_form("redo")
     item = form.item("period_manader")
-    page.goto(f"{forms_app.url}/form?form=redo")
+    page.goto(f"{landskrona_app.url}/form?form=redo")
     expect(page.get_by_role("heading", name=form.title.sv, exact=True)).to_be_visible()
     wait_idle(page)
     box = page.get_by_label(item.label.sv, exact=True)  # "i månader": no "(månader)" again

@@ -6,14 +6,12 @@ starts."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
 from stadforstad import accounts
 from stadforstad.storage import Actor, Store, make_engine
 from tests.helpers.accounts import actor_for_user
-from tests.helpers.browser import start_app
+from tests.helpers.browser import served
 
 pytestmark = pytest.mark.browser
 
@@ -37,16 +35,11 @@ def county_app(tmp_path_factory):
     accounts.create_user(store, actor=admin, username="medlem", password=PASSWORD)
     accounts.grant_role(store, actor=admin, username="medlem", workspace_id=a.id, role="member")
     engine.dispose()
-    process, running = start_app(
+    with served(
         database_url, {"STADFORSTAD_AUTH": "local"}, log=folder / "streamlit.log"
-    )
-    running.ids = {"A": a.id, "B": b.id}
-    yield running
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    ) as running:
+        running.ids = {"A": a.id, "B": b.id}
+        yield running
 
 
 def sign_in(page, address: str) -> None:

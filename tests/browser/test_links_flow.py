@@ -310,13 +310,15 @@ def test_the_respondent_page_in_english_and_the_industry_list(app, browser) -> N
 def test_a_fresh_server_deep_link_with_a_token_shows_no_menu(browser, tmp_path) -> None:
     """On a server no one has opened yet, Streamlit would run a page file on its own
     with a menu of every page: a token address must still get only the respondent page."""
-    from tests.helpers.browser import start_app
+    from tests.helpers.browser import served
 
     # As the page fixture does: the first run on a fresh server imports pandas and altair.
     expect.set_options(timeout=30_000)
-    process, fresh = start_app(
-        f"sqlite:///{tmp_path / 'fresh.sqlite'}", log=tmp_path / "streamlit.log"
-    )
+    with served(f"sqlite:///{tmp_path / 'fresh.sqlite'}", log=tmp_path / "streamlit.log") as fresh:
+        _only_the_respondent_page_for_a_token(browser, fresh)
+
+
+def _only_the_respondent_page_for_a_token(browser, fresh) -> None:
     context = browser.new_context(locale="sv-SE")
     context.set_default_timeout(30_000)
     try:
@@ -330,5 +332,3 @@ def test_a_fresh_server_deep_link_with_a_token_shows_no_menu(browser, tmp_path) 
             ).to_have_count(0)
     finally:
         context.close()
-        process.terminate()
-        process.wait(timeout=10)

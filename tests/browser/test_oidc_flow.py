@@ -9,13 +9,12 @@ account merely *claims* Eva's address (not verified): she gets AUTH_011 and no p
 from __future__ import annotations
 
 import secrets
-import subprocess
 
 import pytest
 
 from stadforstad import accounts
 from stadforstad.storage import Actor, Store, make_engine
-from tests.helpers.browser import free_port, start_app, wait_for_cookie
+from tests.helpers.browser import free_port, served, wait_for_cookie
 
 pytestmark = pytest.mark.browser
 
@@ -63,19 +62,14 @@ def oidc_app(tmp_path_factory, provider):
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n',
         encoding="utf-8",
     )
-    process, running = start_app(
+    with served(
         database_url,
         {"STADFORSTAD_AUTH": "local", "AUTHLIB_INSECURE_TRANSPORT": "1"},
         log=folder / "streamlit.log",
         port=port,
         extra_args=["--secrets.files", str(secrets_file)],
-    )
-    yield running
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    ) as running:
+        yield running
 
 
 def sign_in_at_provider(page, app_url: str, subject: str) -> None:

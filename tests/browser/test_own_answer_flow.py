@@ -4,13 +4,11 @@ stored as typed, and drawn in the network picture."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from stadforstad.storage import Actor, Store, make_engine
-from tests.helpers.browser import ROW_HEIGHT, start_app, type_cell, wait_idle
+from tests.helpers.browser import ROW_HEIGHT, type_cell, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -20,26 +18,10 @@ NEW_GROUP = "Ensamkommande barn"
 OTHER_COLUMN_X = 290
 
 
-@pytest.fixture(scope="module")
-def own_app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("own")
-    database_url = f"sqlite:///{folder / 'own.sqlite'}"
-    engine = make_engine(database_url)
-    store = Store(engine)
-    place = store.create_workspace(actor=Actor.local(), name="Landskrona")
-    store.respondent(actor=Actor.local(), workspace_id=place.id, name="Anna")
-    engine.dispose()
-    process, running = start_app(database_url, log=folder / "streamlit.log")
-    yield running
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
-def test_type_a_new_target_group_submit_and_see_it_stored_and_drawn(own_app, page: Page) -> None:
-    page.goto(f"{own_app.url}/form?form=malgrupp_kontaktyta")
+def test_type_a_new_target_group_submit_and_see_it_stored_and_drawn(
+    landskrona_app, page: Page
+) -> None:
+    page.goto(f"{landskrona_app.url}/form?form=malgrupp_kontaktyta")
     expect(
         page.get_by_role("heading", name="Hitta målgruppen och kontaktytan", exact=True)
     ).to_be_visible(timeout=60_000)
@@ -67,7 +49,7 @@ def test_type_a_new_target_group_submit_and_see_it_stored_and_drawn(own_app, pag
     expect(chart).to_be_visible()
     expect(chart.locator("text", has_text=NEW_GROUP)).to_have_count(1)
 
-    engine = make_engine(own_app.database_url)
+    engine = make_engine(landskrona_app.database_url)
     try:
         (row,) = Store(engine).submitted(
             actor=Actor.local(),

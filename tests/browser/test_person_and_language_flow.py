@@ -9,7 +9,6 @@ session: the user signs in again, as after a new sign-in on another day.
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -20,7 +19,7 @@ from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.tables import Respondent, Response
 from tests.helpers.accounts import actor_for_user
-from tests.helpers.browser import start_app, wait_idle
+from tests.helpers.browser import served, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -49,16 +48,11 @@ def people_app(tmp_path_factory):
             store, actor=admin, username="karin", workspace_id=workspace_id, role="member"
         )
     engine.dispose()
-    process, running = start_app(
+    with served(
         database_url, {"STADFORSTAD_AUTH": "local"}, log=folder / "streamlit.log"
-    )
-    running.ids = ids
-    yield running
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    ) as running:
+        running.ids = ids
+        yield running
 
 
 def sign_in(page: Page, address: str) -> None:

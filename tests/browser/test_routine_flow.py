@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import random
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from stadforstad import demo
 from stadforstad.answers import check_answers
 from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
-from tests.helpers.browser import start_app, wait_idle
+from tests.helpers.browser import served, wait_idle
 from tests.helpers.steps import PLAN, ROUTINE, STATS, answering
 
 pytestmark = pytest.mark.browser
@@ -47,13 +46,8 @@ def routine_app(tmp_path_factory):
             answers=check_answers(form, answers, coerce=True),
         )
     engine.dispose()
-    process, running = start_app(database_url, log=folder / "streamlit.log")
-    yield running
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with served(database_url, log=folder / "streamlit.log") as running:
+        yield running
 
 
 def test_download_the_routine_as_a_one_page_flyer(routine_app, page: Page) -> None:

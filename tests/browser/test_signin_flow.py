@@ -5,8 +5,6 @@ app.py``, cookie routes included."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
 from stadforstad import accounts
@@ -14,8 +12,8 @@ from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.web import COOKIE_NAME
 from tests.helpers.browser import (
     PASSWORD,
+    served,
     sign_in,
-    start_app,
     wait_for_cookie,
 )
 
@@ -35,15 +33,10 @@ def county_app(tmp_path_factory):
     accounts.create_user(store, actor=local, username="medlem", password=PASSWORD)
     accounts.grant_role(store, actor=local, username="medlem", workspace_id=place.id, role="member")
     engine.dispose()
-    process, running = start_app(
+    with served(
         database_url, {"STADFORSTAD_AUTH": "local"}, log=folder / "streamlit.log"
-    )
-    yield running
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    ) as running:
+        yield running
 
 
 def sign_out(page) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -78,6 +79,24 @@ def start_app(
             time.sleep(0.3)
     process.kill()
     raise RuntimeError("streamlit did not answer within 90 s")
+
+
+@contextlib.contextmanager
+def served(database_url: str, extra_env: dict | None = None, log: Path | None = None, **options):
+    """The app served (:func:`start_app`) while the block runs, then stopped."""
+    process, running = start_app(database_url, extra_env, log, **options)
+    try:
+        yield running
+    finally:
+        stop_app(process)
+
+
+def stop_app(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def wait_idle(page: Page) -> None:
