@@ -28,7 +28,6 @@ import argparse
 import json
 import os
 import platform
-import random
 import statistics
 import sys
 import tempfile
@@ -38,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.page_timing import profile, timed_run  # noqa: E402
+from bench.page_timing import interleaved, profile  # noqa: E402
 
 TARGET = 1.2
 os.environ["STADFORSTAD_AUTH"] = "none"
@@ -203,13 +202,7 @@ def main() -> int:
             for at in apps.values():
                 at.run()
         check(apps)
-        times: dict[str, list[float]] = {name: [] for name in apps}
-        cpu: dict[str, list[float]] = {name: [] for name in apps}
-        order, rng = list(apps), random.Random(args.seed)
-        for _ in range(args.reruns):
-            rng.shuffle(order)
-            for name in order:
-                times[name].append(timed_run(apps[name], cpu[name]))
+        times, cpu = interleaved(apps, args.reruns, args.seed)
         check(apps)
 
         import streamlit

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import tempfile
@@ -38,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.page_timing import profile, timed_run  # noqa: E402
+from bench.page_timing import interleaved, profile, timed_run  # noqa: E402
 
 TARGET = 1.2
 #: Sign-in is on by default; this benchmark times the form page itself, so it runs in
@@ -169,14 +168,7 @@ def main() -> int:
                 at.run()
         check(apps)
 
-        times: dict[str, list[float]] = {name: [] for name in apps}
-        cpu: dict[str, list[float]] = {name: [] for name in apps}
-        order = list(apps)
-        rng = random.Random(args.seed)
-        for _ in range(args.reruns):
-            rng.shuffle(order)
-            for name in order:
-                times[name].append(timed_run(apps[name], cpu[name]))
+        times, cpu = interleaved(apps, args.reruns, args.seed)
         check(apps)
 
         import platform
