@@ -345,26 +345,6 @@ class Store:
             saved_to=saved_to,
         )
 
-    def submitted_counts(
-        self,
-        *,
-        actor: Actor,
-        workspace_ids: Sequence[int],
-        round: int | None = None,
-        saved_from: dt.datetime | None = None,
-        saved_to: dt.datetime | None = None,
-    ) -> list[tuple[int, str, int, int]]:
-        """``(workspace_id, form_id, round, responses)`` for every form with submitted
-        responses, over many workspaces in one query."""
-        return submitted.submitted_counts(
-            self,
-            actor=actor,
-            workspace_ids=workspace_ids,
-            round=round,
-            saved_from=saved_from,
-            saved_to=saved_to,
-        )
-
     def form_progress(self, *, actor: Actor, workspace_id: int) -> dict[str, dict[str, int]]:
         """Per form id: how many responses are submitted and how many are drafts."""
         return submitted.form_progress(self, actor=actor, workspace_id=workspace_id)

@@ -195,40 +195,6 @@ def _filtered(
     return query
 
 
-def submitted_counts(
-    store: Store,
-    *,
-    actor: Actor,
-    workspace_ids: Sequence[int],
-    round: int | None = None,
-    saved_from: dt.datetime | None = None,
-    saved_to: dt.datetime | None = None,
-) -> list[tuple[int, str, int, int]]:
-    """``(workspace_id, form_id, round, responses)`` for every form with submitted
-    responses, over many workspaces in one query; the same period rule as
-    :func:`submitted`, without loading the answers."""
-    for workspace_id in workspace_ids:
-        store._require_read(actor, workspace_id)
-    if not workspace_ids:
-        return []
-    query = (
-        select(Response.workspace_id, Response.form_id, Response.round, func.count())
-        .select_from(Response)
-        .join(
-            Revision,
-            (Revision.response_id == Response.id) & (Revision.number == revision_number(saved_to)),
-        )
-        .where(Response.workspace_id.in_(list(workspace_ids)))
-        .group_by(Response.workspace_id, Response.form_id, Response.round)
-    )
-    if round is not None:
-        query = query.where(Response.round == round)
-    if saved_from is not None:
-        query = query.where(Revision.saved_at >= saved_from)
-    with store.read_session() as session:
-        return [(w, f, r, int(n)) for w, f, r, n in session.execute(query)]
-
-
 def form_progress(store: Store, *, actor: Actor, workspace_id: int) -> dict[str, dict[str, int]]:
     """Per form id: how many responses are submitted and how many are drafts."""
     store._require_read(actor, workspace_id)
