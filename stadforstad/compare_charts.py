@@ -14,7 +14,9 @@ import pandas as pd
 
 from stadforstad.charts import NEUTRAL, NOT_READY, READY, WORK_ON
 from stadforstad.charts.common import column_axis, label_axis, number_axis
-from stadforstad.charts.words import (
+from stadforstad.i18n import STEP_WORD, number_text, pick
+from stadforstad.instruments.redo import READINESS_THRESHOLD
+from stadforstad.words import (
     LEVEL_TITLE,
     MEAN_1_5,
     MEAN_TITLE,
@@ -25,8 +27,6 @@ from stadforstad.charts.words import (
     WISHED_TITLE,
     tip,
 )
-from stadforstad.i18n import STEP_WORD, number_text, pick
-from stadforstad.instruments.redo import READINESS_THRESHOLD
 
 ROW = 22  # pixels per municipality
 

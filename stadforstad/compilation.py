@@ -28,6 +28,7 @@ import pandas as pd
 from stadforstad.i18n import pick
 from stadforstad.questionnaire import IDENTITY_ITEMS, answer_text
 from stadforstad.schema import Form
+from stadforstad.words import ANSWER, CATEGORY, INDICATOR, INDUSTRY, NAME, QUESTION, VALUE
 
 if TYPE_CHECKING:  # types only: compiling is pure and never reaches the database
     from stadforstad.storage.links import LinkAnswer
@@ -227,17 +228,11 @@ COUNT_COLUMN = "antal svar"
 #: The exports' column headers and sheet names: the frames' own (Swedish) field names,
 #: and what an English reader sees instead.
 EXPORT_WORDS = {
-    "svar": "answer",
+    **dict((ANSWER, INDUSTRY, NAME, CATEGORY, INDICATOR, VALUE, QUESTION)),
     "länk": "link",
-    "bransch": "industry",
-    "namn": "name",
     "kontakt": "contact",
     "inskickat": "submitted",
-    "kategori": "category",
-    "indikator": "indicator",
-    "värde": "value",
     "antal": "count",
-    "fråga": "question",
     "anteckning": "note",
     COUNT_COLUMN: "answers",
     "Svar": "Answers",

@@ -18,8 +18,8 @@ from stadforstad.charts.common import (
     row_step,
     wrap_label,
 )
-from stadforstad.charts.words import AVERAGE, CATEGORY, COUNT, INDICATOR, INDUSTRY, VALUE, tip
 from stadforstad.i18n import number_text, pick
+from stadforstad.words import AVERAGE, CATEGORY, COUNT, INDICATOR, INDUSTRY, VALUE, tip
 
 if TYPE_CHECKING:  # a type only: charts import nothing that reaches the database
     from stadforstad.compilation import Compilation

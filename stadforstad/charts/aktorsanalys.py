@@ -11,9 +11,9 @@ import pandas as pd
 
 from scoring.aktorsanalys import MIDDLE, QUADRANT_LABELS
 from stadforstad.charts.common import READY, WORK_ON, label_axis
-from stadforstad.charts.words import ACTORS, INFLUENCE, NUMBER, QUADRANT, SUPPORT, tip
 from stadforstad.i18n import count_text, pick
 from stadforstad.schema import Form
+from stadforstad.words import ACTORS, INFLUENCE, NUMBER, QUADRANT, SUPPORT, tip
 
 #: One shape per quadrant, in the order of the colours below.
 QUADRANT_SHAPES = ["triangle-up", "diamond", "square", "circle"]

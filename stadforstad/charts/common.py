@@ -7,9 +7,9 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from stadforstad.charts.words import MEAN, QUESTION, RESPONSES, tip
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
+from stadforstad.words import MEAN, QUESTION, RESPONSES, tip
 
 READY = "#2e7d32"
 NOT_READY = "#c62828"

@@ -15,9 +15,9 @@ from stadforstad.charts.common import (
     natural,
     number_axis,
 )
-from stadforstad.charts.words import ACTOR, ANSWERED, AVERAGE, AVERAGE_TITLE, CATEGORY, tip
 from stadforstad.i18n import number_text, pick
 from stadforstad.schema import Form
+from stadforstad.words import ACTOR, ANSWERED, AVERAGE, AVERAGE_TITLE, CATEGORY, tip
 
 
 def _section_titles(form: Form, lang: str) -> dict[str, str]:

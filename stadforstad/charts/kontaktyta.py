@@ -12,10 +12,10 @@ import pandas as pd
 
 from scoring.kontaktyta import Network, NetworkGroup
 from stadforstad.charts.common import NEUTRAL, WORK_ON
-from stadforstad.charts.words import ACTOR, KIND, NAME, TARGET_GROUP, tip
 from stadforstad.i18n import pick
 from stadforstad.instruments.kontaktyta import actor_label, group_label
 from stadforstad.schema import Form
+from stadforstad.words import ACTOR, KIND, NAME, TARGET_GROUP, tip
 
 ROW = 30
 GROUP_X, ACTOR_X = 0.0, 1.0

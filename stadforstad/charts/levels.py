@@ -9,7 +9,9 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts.common import NEUTRAL, READY, WIDTH, count_axis, label_axis, natural
-from stadforstad.charts.words import (
+from stadforstad.i18n import pick
+from stadforstad.schema import Form
+from stadforstad.words import (
     ACTOR,
     COUNT,
     LEVEL,
@@ -24,8 +26,6 @@ from stadforstad.charts.words import (
     Word,
     tip,
 )
-from stadforstad.i18n import pick
-from stadforstad.schema import Form
 
 
 def _level_axis(names: list[str], low: int) -> alt.Axis:

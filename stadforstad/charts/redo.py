@@ -17,9 +17,9 @@ from stadforstad.charts.common import (
     label_axis,
     number_axis,
 )
-from stadforstad.charts.words import MEMBER, QUESTION, SCORE, VALUE, tip
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
+from stadforstad.words import MEMBER, QUESTION, SCORE, VALUE, tip
 
 
 def redo_chart(form: Form, result, lang: str = "sv") -> alt.Chart:

@@ -7,9 +7,9 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts.common import NOT_READY, READY, WIDTH, count_axis, label_axis, natural
-from stadforstad.charts.words import COUNT, TYPE, tip
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
+from stadforstad.words import COUNT, TYPE, tip
 
 
 def rekrytering_chart(form: Form, result, lang: str = "sv") -> alt.TopLevelMixin:

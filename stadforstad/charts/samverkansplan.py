@@ -11,7 +11,9 @@ import pandas as pd
 
 from scoring.samverkansplan_results import SamverkansplanGroup, SamverkansplanResult
 from stadforstad.charts.common import NEUTRAL, READY, WIDTH, label_axis, wrap_label
-from stadforstad.charts.words import (
+from stadforstad.i18n import pick
+from stadforstad.schema import Form
+from stadforstad.words import (
     DATE,
     ROW,
     SUB_GOAL,
@@ -23,8 +25,6 @@ from stadforstad.charts.words import (
     YEAR_TITLE,
     tip,
 )
-from stadforstad.i18n import pick
-from stadforstad.schema import Form
 
 
 def _goal(number: str | None, lang: str) -> str:

@@ -6,9 +6,9 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts.common import WIDTH, natural, number_axis
-from stadforstad.charts.words import COUNT, MEASURE, TARGET_TITLE, YEAR, YEAR_TITLE, tip
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
+from stadforstad.words import COUNT, MEASURE, TARGET_TITLE, YEAR, YEAR_TITLE, tip
 
 #: One colour and one point shape per measure, so colour never carries it alone.
 COLOURS = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a")

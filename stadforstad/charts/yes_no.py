@@ -12,9 +12,9 @@ import altair as alt
 import pandas as pd
 
 from stadforstad.charts.common import NOT_READY, READY, count_axis, label_axis, natural
-from stadforstad.charts.words import ANSWER, COUNT, MEMBERS_TITLE, tip
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
+from stadforstad.words import ANSWER, COUNT, MEMBERS_TITLE, tip
 
 #: Statement labels are wrapped at this many characters, one line per part.
 WRAP = 80

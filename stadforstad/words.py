@@ -6,14 +6,18 @@ lang)`` or ``pick(lang, *WORD)``. A title only one chart uses stays in that char
 
 A field without a title shows its own name, so every field a tooltip shows is given
 one from here. The Swedish of a tooltip value is the word it has always shown (the
-field's name, in lower case).
+field's name, in lower case). The compilation's exports name their columns with the
+same words, so this module imports nothing that draws (altair only inside ``tip``).
 """
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
 
 from stadforstad.i18n import pick
+
+if TYPE_CHECKING:
+    import altair as alt
 
 #: ``(Swedish, English)``
 Word = tuple[str, str]
@@ -76,4 +80,6 @@ YEAR_TITLE: Word = ("År", "Year")
 
 def tip(field: str, word: Word, lang: str, **kwargs) -> alt.Tooltip:
     """A tooltip value titled in the chart's language: ``tip("fråga:N", QUESTION, lang)``."""
+    import altair as alt  # here, so the words serve modules that draw nothing (exports)
+
     return alt.Tooltip(field, title=pick(lang, *word), **kwargs)
