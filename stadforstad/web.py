@@ -27,7 +27,11 @@ code only when a route or that start-up work needs it.
 from __future__ import annotations
 
 import contextlib
+import gc
+import importlib
+import inspect
 import logging
+import sys
 import threading
 from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -47,8 +51,6 @@ SIGNIN_PATH = "/_stadforstad/signin"
 SIGNOUT_PATH = "/_stadforstad/signout"
 
 _LOG = logging.getLogger(__name__)
-_stores: dict[str, Store] = {}
-_stores_lock = threading.Lock()
 
 
 def get_settings() -> Settings:
@@ -58,15 +60,10 @@ def get_settings() -> Settings:
 
 
 def _store() -> Store:
-    # The page scripts keep their Store in st.cache_resource; the routes run outside
-    # any script and keep one of their own per database URL.
-    from stadforstad.storage import Store, make_engine
+    # The same store as the page scripts' (``ui.context.get_store``): one per process.
+    from stadforstad.storage.shared import shared_store
 
-    url = get_settings().database_url
-    with _stores_lock:
-        if url not in _stores:
-            _stores[url] = Store(make_engine(url))
-        return _stores[url]
+    return shared_store(get_settings().database_url)
 
 
 def base_path() -> str:
@@ -165,7 +162,17 @@ def routes() -> list[Route]:
 
 def warm_up() -> None:
     """What the server does at start beside serving: the setup code on an installation
-    without users, the database made or upgraded, and the first page's imports."""
+    without users, the database made or upgraded, and the first page's work that does
+    not depend on the visitor (:func:`prepare_first_page`).
+
+    The first visit's page run shares this work instead of repeating it: the same store
+    (``storage.shared``), the same imported modules (a page run that needs a module this
+    thread is importing waits for it), the forms and steps kept for the process. The
+    cyclic garbage collector is paused meanwhile: the work makes some hundred thousand
+    long-lived objects (modules, classes, mappers), which it would only scan over and
+    over (about a tenth of this work's CPU time)."""
+    paused = gc.isenabled()
+    gc.disable()
     try:
         if get_settings().auth != "none":
             from stadforstad.first_admin import announce_setup_code
@@ -173,18 +180,41 @@ def warm_up() -> None:
             announce_setup_code(_store())
         else:
             _store()
-        # The start page's modules and what it reads from files (the forms, the steps),
-        # now rather than on the first visit (both are kept for the process).
-        import stadforstad.ui.context
-        import stadforstad.ui.signin
-        import stadforstad.ui.workshop  # noqa: F401
-        from stadforstad.catalog import list_forms
-        from stadforstad.steps import load_steps
-
-        list_forms()
-        load_steps()
+        prepare_first_page()
     except Exception:  # noqa: BLE001 - the app must still start; the page says what to do
         _LOG.exception("could not prepare the app at start")
+    finally:
+        if paused:
+            gc.enable()
+
+
+def prepare_first_page() -> None:
+    """The start page's (and the sign-in screen's) work that is the same for every
+    visitor, done once per process: its modules, the forms and steps read from their
+    files, SQLAlchemy's mappers configured (the first query would), and Streamlit's
+    own once-per-process work on a first page."""
+    from sqlalchemy.orm import configure_mappers
+
+    import stadforstad.completion
+    import stadforstad.ui.context
+    import stadforstad.ui.plain
+    import stadforstad.ui.signin
+    import stadforstad.ui.workshop  # noqa: F401
+    from stadforstad.catalog import list_forms
+    from stadforstad.steps import load_steps
+
+    configure_mappers()
+    list_forms()
+    load_steps()
+    # The page icon (``st.set_page_config``) is checked against Streamlit's list of
+    # emoji, a module of its own (about 60 ms to import).
+    with contextlib.suppress(ImportError):
+        importlib.import_module("streamlit.emojis")
+    # A process's first element runs Streamlit's REPL check, ``inspect.stack()``, which
+    # maps every module loaded so far to its file (a realpath each) for
+    # ``inspect.getmodule``; mapping them now leaves that run only the modules that
+    # come after this.
+    inspect.getmodule(sys._getframe())
 
 
 @contextlib.asynccontextmanager
