@@ -29,17 +29,25 @@ print(",".join(sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[1:])
 """
 
 
-def test_the_first_page_loads_no_postgresql_dialect_on_sqlite(tmp_path) -> None:
+def test_the_first_page_loads_no_postgresql_dialect_on_sqlite_and_no_backup(tmp_path) -> None:
     """On SQLite the first page imports SQLite's dialect only: PostgreSQL's dialect
     package (every driver it knows, its catalogue's tables) comes with the first upsert
-    on PostgreSQL (``storage.engine.dialect_insert``)."""
+    on PostgreSQL (``storage.engine.dialect_insert``). The backup's export and import
+    (with the backup document's schema) come when a backup is made or read."""
     from stadforstad.storage import make_engine
 
     url = f"sqlite:///{tmp_path / 'first.sqlite'}"
     make_engine(url).dispose()  # made before, as a restarted server finds it (no Alembic)
     env = {**os.environ, "STADFORSTAD_DATABASE_URL": url, "STADFORSTAD_AUTH": "none"}
     done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAGE_MODULES, "sqlalchemy.dialects.", "psycopg"],
+        [
+            sys.executable,
+            "-c",
+            FIRST_PAGE_MODULES,
+            "sqlalchemy.dialects.",
+            "psycopg",
+            "stadforstad.storage.backup",
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -49,6 +57,7 @@ def test_the_first_page_loads_no_postgresql_dialect_on_sqlite(tmp_path) -> None:
     loaded = done.stdout.strip().splitlines()[-1].split(",")
     assert "sqlalchemy.dialects.sqlite" in loaded
     assert not [m for m in loaded if m.startswith(("sqlalchemy.dialects.postgresql", "psycopg"))]
+    assert not [m for m in loaded if m.startswith("stadforstad.storage.backup")]
 
 
 def test_the_upsert_is_the_databases_own(store) -> None:
