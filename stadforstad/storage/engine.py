@@ -44,10 +44,12 @@ def dialect_insert(dialect_name: str):
     loads every driver it knows and its catalogue's tables (about 0.2 s), which a
     server on SQLite never needs, nor a page that writes nothing."""
     if dialect_name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert
 
 
 _REVISION = re.compile(r"^revision\b[^=\n]*=\s*(.+)$", re.M)
