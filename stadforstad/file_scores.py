@@ -22,6 +22,7 @@ on random files.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -106,9 +107,7 @@ def _names_to_check(names: pa.ChunkedArray, raw: bytes) -> np.ndarray | None:
             flags.append(pc.match_substring(names, mark))
     if not flags:
         return None
-    while len(flags) > 1:
-        flags.append(pc.or_(flags.pop(), flags.pop()))
-    return flags[0].to_numpy(zero_copy_only=False)
+    return functools.reduce(pc.or_, flags).to_numpy(zero_copy_only=False)
 
 
 def score_columns(form: Form, path: Path) -> ScoredFile | None:
