@@ -75,17 +75,13 @@ class RespondentLinks(LinkAccess):
             if row is None:
                 raise unusable()
             info = row_info(row, answers=self._sent_count(session, row))
-            known = returning
-            if not known and resume and len(resume) <= 200:
-                saved = session.scalar(
-                    select(func.count(LinkResponse.id)).where(
-                        LinkResponse.link_id == row.id,
-                        LinkResponse.resume_hash == hash_token(resume),
-                        self._live(),
-                    )
-                )
-                known = bool(saved)
-        if info.status() != "open" and not known:
+            # Whether they already answer is asked only when the link stopped taking answers.
+            refused = (
+                info.status() != "open"
+                and not returning
+                and not self._answers_here(session, row, resume)
+            )
+        if refused:
             raise unusable()
         actor = LinkActor(
             name=f"svarande via länk {info.id}",
@@ -94,6 +90,19 @@ class RespondentLinks(LinkAccess):
             form_id=info.form_id,
         )
         return actor, info
+
+    def _answers_here(self, session: Session, row: InvitationLink, resume: str | None) -> bool:
+        """``resume`` keys a live draft or a sent answer of this link."""
+        if not resume or len(resume) > 200:
+            return False
+        saved = session.scalar(
+            select(func.count(LinkResponse.id)).where(
+                LinkResponse.link_id == row.id,
+                LinkResponse.resume_hash == hash_token(resume),
+                self._live(),
+            )
+        )
+        return bool(saved)
 
     def _own_link(self, session: Session, actor: LinkActor, *, lock: bool) -> InvitationLink:
         """The actor's own link, whatever its status."""
@@ -260,17 +269,14 @@ class RespondentLinks(LinkAccess):
             complete, missing = None, exc
         identity = clean_identity(identity or Identity())
         for _attempt in range(3):
+            # A resent key is answered from a read, without a writer's turn. A send with
+            # the same key that commits after this look is caught below: by the resume
+            # token, or by the key's unique index (IntegrityError: look again).
+            earlier = self._sent_with_key(actor, submission_key)
+            if earlier is not None:
+                return earlier
             try:
                 with self._write() as session:
-                    earlier = session.scalar(
-                        select(LinkResponse).where(LinkResponse.submission_key == submission_key)
-                    )
-                    if earlier is not None:
-                        if earlier.link_id != actor.link_id:
-                            raise fail(
-                                LINK_FORBIDDEN, "submission_key", say("fel länk", "wrong link")
-                            )
-                        return row_state(earlier)
                     link = self._own_link(session, actor, lock=True)
                     row = self._respondent_row(session, link, resume)
                     if row is not None and row.submitted_at is not None:
@@ -307,6 +313,18 @@ class RespondentLinks(LinkAccess):
                 "the answer could not be sent, please try again",
             ),
         )
+
+    def _sent_with_key(self, actor: LinkActor, submission_key: str) -> RespondentState | None:
+        """The answer already sent with ``submission_key``, if any."""
+        with self._read() as session:
+            earlier = session.scalar(
+                select(LinkResponse).where(LinkResponse.submission_key == submission_key)
+            )
+            if earlier is None:
+                return None
+            if earlier.link_id != actor.link_id:
+                raise fail(LINK_FORBIDDEN, "submission_key", say("fel länk", "wrong link"))
+            return row_state(earlier)
 
     def _send(
         self,
