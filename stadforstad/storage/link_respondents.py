@@ -26,6 +26,14 @@ from stadforstad.errors import (
 from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage.link_access import LinkAccess
+from stadforstad.storage.link_queries import (
+    LINK_BY_ID,
+    LINK_BY_TOKEN,
+    LINK_TO_SEND,
+    ROW_BY_KEY,
+    ROW_BY_RESUME,
+    SENT_COUNT,
+)
 from stadforstad.storage.link_rows import (
     InvitationLink,
     LinkResponse,
@@ -69,9 +77,7 @@ class RespondentLinks(LinkAccess):
         if not token or len(token) > 200:
             raise unusable()
         with self._read() as session:
-            row = session.scalar(
-                select(InvitationLink).where(InvitationLink.token_hash == hash_token(token))
-            )
+            row = session.scalar(LINK_BY_TOKEN, {"token_hash": hash_token(token)})
             if row is None:
                 raise unusable()
             info = row_info(row, answers=self._sent_count(session, row))
@@ -115,12 +121,7 @@ class RespondentLinks(LinkAccess):
                     "only someone answering through the link can do this",
                 ),
             )
-        query = select(InvitationLink).where(InvitationLink.id == actor.link_id)
-        if lock:
-            # PostgreSQL: one sender at a time per link, so a cap is never overshot.
-            # (SQLite already holds the write lock: BEGIN IMMEDIATE.)
-            query = query.with_for_update()
-        row = session.scalar(query)
+        row = session.scalar(LINK_TO_SEND if lock else LINK_BY_ID, {"link_id": actor.link_id})
         if row is None:
             raise unusable()
         if not actor.can_answer(row.id) or row.workspace_id != actor.link_workspace_id:
@@ -129,12 +130,7 @@ class RespondentLinks(LinkAccess):
 
     @staticmethod
     def _sent_count(session: Session, row: InvitationLink) -> int:
-        sent = session.scalar(
-            select(func.count(LinkResponse.id)).where(
-                LinkResponse.link_id == row.id, LinkResponse.submitted_at.is_not(None)
-            )
-        )
-        return int(sent or 0)
+        return int(session.scalar(SENT_COUNT, {"link_id": row.id}) or 0)
 
     def _status(self, session: Session, row: InvitationLink) -> str:
         """``open``, ``revoked``, ``closed`` or ``full``, as it stands in this transaction."""
@@ -144,9 +140,7 @@ class RespondentLinks(LinkAccess):
     def _respondent_row(
         self, session: Session, link: InvitationLink, resume: str
     ) -> LinkResponse | None:
-        row = session.scalar(
-            select(LinkResponse).where(LinkResponse.resume_hash == hash_token(resume))
-        )
+        row = session.scalar(ROW_BY_RESUME, {"resume_hash": hash_token(resume)})
         if row is not None and row.link_id != link.id:
             raise fail(
                 LINK_NO_DRAFT,
@@ -317,9 +311,7 @@ class RespondentLinks(LinkAccess):
     def _sent_with_key(self, actor: LinkActor, submission_key: str) -> RespondentState | None:
         """The answer already sent with ``submission_key``, if any."""
         with self._read() as session:
-            earlier = session.scalar(
-                select(LinkResponse).where(LinkResponse.submission_key == submission_key)
-            )
+            earlier = session.scalar(ROW_BY_KEY, {"submission_key": submission_key})
             if earlier is None:
                 return None
             if earlier.link_id != actor.link_id:
@@ -342,7 +334,8 @@ class RespondentLinks(LinkAccess):
         row.draft = None
         row.draft_saved_at = None
         row.late_at = None
-        session.flush()
+        if row.id is None:
+            session.flush()  # a new row: its id names it in the audit entry
         self.store._audit(
             session, actor, "submit", f"link {link.id} answer {row.id}", link.workspace_id
         )

@@ -17,8 +17,9 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Date, DateTime, Integer, String, delete, func, select
+from sqlalchemy import Date, DateTime, Integer, String, bindparam, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -72,7 +73,7 @@ def _insert(session: Session):
 
 def _day_secret(session: Session, day: dt.date) -> str:
     statement = (
-        _insert(session)(LinkThrottleKey)
+        _insert(session)(LinkThrottleKey.__table__)
         .values(day=day, secret=secrets.token_hex(32))
         .on_conflict_do_nothing(index_elements=[LinkThrottleKey.day])
     )
@@ -80,15 +81,29 @@ def _day_secret(session: Session, day: dt.date) -> str:
     return session.scalars(select(LinkThrottleKey.secret).where(LinkThrottleKey.day == day)).one()
 
 
-def _bump(session: Session, bucket: str, expires_at: dt.datetime) -> int:
+def _bump_statement(insert: Any) -> Any:
     table = LinkThrottle.__table__
-    statement = (
-        _insert(session)(LinkThrottle)
-        .values(bucket=bucket, hits=1, expires_at=expires_at)
+    return (
+        insert(table)  # the table, not the class: a plain statement, not an ORM bulk insert
+        .values(
+            bucket=bindparam("bucket", type_=table.c.bucket.type),
+            hits=1,
+            expires_at=bindparam("expires_at", type_=table.c.expires_at.type),
+        )
         .on_conflict_do_update(index_elements=[table.c.bucket], set_={"hits": table.c.hits + 1})
         .returning(table.c.hits)
     )
-    return int(session.execute(statement).scalar_one())
+
+
+#: Built once per dialect: the count runs in every write, inside the writer's turn.
+_BUMP = {insert: _bump_statement(insert) for insert in (postgresql.insert, sqlite.insert)}
+
+
+def _bump(session: Session, bucket: str, expires_at: dt.datetime) -> int:
+    statement = _BUMP[_insert(session)]
+    return int(
+        session.execute(statement, {"bucket": bucket, "expires_at": expires_at}).scalar_one()
+    )
 
 
 #: The last window each database was swept in, by this process.
