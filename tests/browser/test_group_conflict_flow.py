@@ -74,9 +74,10 @@ def open_plan(browser: Browser, app, username: str) -> Page:
 
 
 def goals(page: Page) -> Locator:
-    """The "Delmål" grid: the only table with a column "Arbetsområde" (the difference
-    shown in a conflict is a table too, with "Delmål" in its cells)."""
-    return page.get_by_test_id("stDataFrame").filter(has_text="Arbetsområde")
+    """The "Delmål" grid: the plan's first table. The form's grids have keys, which
+    Streamlit writes as a class (``st-key-<key>``); the difference shown in a conflict
+    is a table without one, and its cells may hold any column's name."""
+    return page.locator("[class*='st-key-samverkansplan-'] [data-testid='stDataFrame']").first
 
 
 def add_second_goal(page: Page, cells: list[str]) -> None:
