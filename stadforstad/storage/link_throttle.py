@@ -19,10 +19,10 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import Date, DateTime, Integer, String, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from stadforstad.settings import get_settings
+from stadforstad.storage.engine import dialect_insert
 from stadforstad.storage.tables import Base
 
 
@@ -67,7 +67,7 @@ class LinkLimits:
 
 
 def _insert(session: Session):
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    return dialect_insert(session.get_bind().dialect.name)
 
 
 def _day_secret(session: Session, day: dt.date) -> str:
