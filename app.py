@@ -19,10 +19,16 @@ if __name__ != "__main__":
 else:
     from pathlib import Path
 
+    from stadforstad import web
+
+    # The server's start-up work may still be importing the app's code: a run that
+    # imported the same modules at the same time could get one half made (web.py says why).
+    web.wait_for_start_up(everything=False)
     from stadforstad.ui.context import APP_RAN_KEY, is_member_anywhere, tr
     from stadforstad.ui.signin import current_actor, show_signin
 
     if st.query_params.get("t") is not None:
+        web.wait_for_start_up()
         st.set_page_config(
             page_title="Enkät – Stad för stad",
             page_icon="📝",
@@ -63,6 +69,7 @@ else:
         ).run()
         st.stop()
 
+    web.wait_for_start_up()  # the pages import the forms' and the start page's code
     # The menu shows each person what their role allows: members their workspaces and
     # forms, county coordinators the comparison and their workspaces read-only,
     # administrators also the administration. Every page checks again, and so does the

@@ -49,13 +49,18 @@ def server_command(script: Path, port: int) -> list[str]:
     ]
 
 
-def start_server(script: Path, env: dict[str, str], port: int | None = None):
-    """``streamlit run script``; returns the process and the base URL (not waited for)."""
+def start_server(
+    script: Path, env: dict[str, str | None], port: int | None = None, *, root: Path = ROOT
+):
+    """``streamlit run script`` in ``root`` (this checkout unless said); returns the
+    process and the base URL (not waited for). An ``env`` value of None removes that
+    variable from the server's environment."""
     port = port or free_port()
+    merged = {**os.environ, "PYTHONPATH": str(root), **env}
     process = subprocess.Popen(
         server_command(script, port),
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        cwd=root,
+        env={name: value for name, value in merged.items() if value is not None},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

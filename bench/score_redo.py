@@ -4,8 +4,9 @@ Run: ``uv run python bench/score_redo.py [--rows 100000] [--repeat 3] [--row-pat
 
 In one run, interleaved, CPU time (the machine is shared):
 
-* **vectorised path** – ``file_scores.score_columns``: read (pandas' C parser), check
-  every cell, score on arrays; then, apart, the results as plain data (``records``).
+* **vectorised path** – ``file_scores.score_columns``: read (Arrow's C reader, the
+  item columns as one-digit numbers where every cell is one), check every cell, score
+  on arrays; then, apart, the results as plain data (``records``).
 * **row path** – ``file_scores.score_rows`` (what ``stadforstad score`` did before):
   read, ``check_answers`` and a pydantic result per row. On ``--row-path-rows`` rows
   (it takes about 100 µs of CPU a row) and scaled to ``--rows``.

@@ -16,7 +16,11 @@ DISAGREEMENT_SPREAD = 2
 
 
 class Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    # ``defer_build``: a result model's validator and serialiser are made when it is
+    # first used, not when its module is imported. The registry imports every scorer
+    # (some fifty result models), which the start page, listing the forms, does not
+    # score with (about 40 ms of a server's start).
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Rated(BaseModel):

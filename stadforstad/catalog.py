@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -81,10 +81,13 @@ def _problem_from(error: Mapping[str, Any], data: Any) -> Problem:
     return Problem(code, _where(data, loc), message)
 
 
-def parse_form(text: str, *, source: str = "<text>") -> Form:
-    """Parse the YAML text of a form. Raises :class:`FormFileError`."""
+def parse_form(
+    text: str, *, source: str = "<text>", read: Callable[[str], Any] = load_yaml
+) -> Form:
+    """Parse the YAML text of a form (``read``: how to get its data, by default
+    :func:`load_yaml`). Raises :class:`FormFileError`."""
     try:
-        data = load_yaml(text)
+        data = read(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -140,7 +143,7 @@ def load_form_file(path: Path) -> Form:
             "the file is not UTF-8 text",
             str(path),
         ) from None
-    form = parse_form(text, source=str(path))
+    form = parse_form(text, source=str(path), read=_reader(path))
     if form.id != path.stem:
         raise errors.fail(
             FormFileError,
@@ -150,6 +153,15 @@ def load_form_file(path: Path) -> Form:
             str(path),
         )
     return form
+
+
+def _reader(path: Path) -> Callable[[str], Any]:
+    """The app's own forms are read through the JSON kept of them (``form_cache``)."""
+    if path.parent.resolve() != Path(FORMS_DIR).resolve():
+        return load_yaml
+    from stadforstad.form_cache import kept_data
+
+    return lambda text: kept_data(text, load_yaml)
 
 
 def form_paths(folder: Path = FORMS_DIR) -> list[Path]:

@@ -6,47 +6,46 @@ and scores it with the instrument, one response at a time. It reads every format
 scores every scored form.
 
 The **vectorised path** (:func:`score_columns`) is for the common large case: a plain
-CSV (no quotes, no blank lines, every line as wide as the header) of a form with an
-array scorer (``ARRAY_SCORERS``) whose columns are all rated items (and ``respondent``).
-It reads the file with Arrow's C reader (each cell's exact text), checks the columns at once (a cell is good
-when it is exactly one of the item's allowed values, or empty for an optional item),
-and scores the good rows on arrays. Any row with a cell that is not plainly good goes
-through the row path's own check (:func:`responses_io.check_record`), so its errors
-(codes, row and column) are exactly the row path's, and a row the row path accepts
-(``" 3 "``, ``3.0``) is accepted the same. A file or form it does not take is scored by
-the row path. ``tests/test_file_scores.py`` compares both on random files.
+CSV (UTF-8, no quotes, every line as wide as the header: ``csv_columns``) of a form
+with an array scorer (``ARRAY_SCORERS``) whose columns are all rated items (and
+``respondent``). Arrow's C reader reads the item columns as one-digit numbers where
+the file allows (else as each cell's exact text) and the names as Arrow text; the
+columns are checked at once (a cell is good when it is exactly one of the item's
+allowed values, or empty for an optional item), and the good rows are scored on
+arrays. Any row with a cell that is not plainly good goes through the row path's own
+check (:func:`responses_io.check_record`), so its errors (codes, row and column) are
+exactly the row path's, and a row the row path accepts (``" 3 "``, ``3.0``) is
+accepted the same. A file or form it does not take is scored by the row path, which
+also gives every refusal of a whole file. ``tests/test_file_scores.py`` compares both
+on random files.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
-import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stadforstad import limits
 from stadforstad.answers import answer_keys
 from stadforstad.errors import Problem
 from stadforstad.instruments.registry import get_instrument
-from stadforstad.response_records import (
-    SEPARATORS,
-    Record,
-    check_header,
-    decode_text,
-    read_file_bytes,
-)
+from stadforstad.response_records import Record, read_file_bytes
 from stadforstad.responses_io import RESPONDENT, Row, check_record, iter_rows
 from stadforstad.schema import Form
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
 
 #: Scoring rule (``form.scoring``) → the module with its ``score_columns(form, values,
 #: present)``, whose result has ``records()``. Imported only when a file is scored.
 ARRAY_SCORERS = {"redo": "scoring.redo_columns"}
-#: Line breaks ``str.splitlines`` knows besides \n and \r: the row path finds the header
-#: with it, so a file holding one is left to the row path.
-#: Quotes and NUL are left to the row path too.
-_NOT_PLAIN = ('"', "\x00", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+#: The cells an item column may hold for it to be read as digits (``csv_columns``).
+_DIGITS = frozenset("0123456789")
 
 
 @dataclass
@@ -83,74 +82,6 @@ def score_file(form: Form, path: Path) -> ScoredFile:
 
 
 # -- the vectorised path ------------------------------------------------------------------
-def _plain_csv(text: str) -> tuple[str, str] | None:
-    """The text without its final line breaks and the separator, when the file is a
-    CSV whose lines are its rows one for one (no quotes, no empty lines). A line of
-    blanks and separators is a row here; the row check skips it as the row path does."""
-    if any(mark in text for mark in _NOT_PLAIN):
-        return None
-    if "\r" in text:
-        if text.count("\r") != text.count("\r\n"):
-            return None
-        text = text.replace("\r\n", "\n")
-    body = text.rstrip("\n")
-    if not body or body.startswith("\n") or "\n\n" in body:
-        return None  # an empty line: pandas would not count it as the row path does
-    header_line = body.split("\n", 1)[0]
-    return body, max(SEPARATORS, key=header_line.count)
-
-
-def _read_cells(
-    data: bytes, separator: str, columns: list[str], rows: int
-) -> dict[str, tuple[Sequence[str], Any]] | None:
-    """Each column's cells as Arrow's C reader gives them: exactly the text between the
-    separators (no number guessed, no blank made missing). An item column as its
-    distinct texts and, per row, the index of its text; the respondent column as its
-    texts and which of them may be refused (long, or holding "[" or "{"). ``None``
-    when a line is not as wide as the header, or the reader does not find ``rows``
-    rows, one per line."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.csv as pcsv
-
-    text_type = pa.dictionary(pa.int32(), pa.string())
-    try:
-        table = pcsv.read_csv(
-            io.BytesIO(data),
-            read_options=pcsv.ReadOptions(column_names=columns, skip_rows=1),
-            parse_options=pcsv.ParseOptions(
-                delimiter=separator,
-                quote_char=False,
-                escape_char=False,
-                newlines_in_values=False,
-                ignore_empty_lines=False,
-            ),
-            convert_options=pcsv.ConvertOptions(
-                column_types={c: pa.string() if c == RESPONDENT else text_type for c in columns},
-                null_values=[],
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except pa.ArrowInvalid:
-        return None  # a line Arrow reads otherwise: the row path decides
-    if table.num_rows != rows:
-        return None
-    cells: dict[str, tuple[Sequence[str], Any]] = {}
-    for name in columns:
-        column = table.column(name)
-        if name == RESPONDENT:
-            suspect = pc.or_(
-                pc.greater(pc.utf8_length(column), limits.NAME_LENGTH),
-                pc.match_substring_regex(column, r"[\[{]"),
-            )
-            cells[name] = (column.to_pylist(), suspect.to_numpy(zero_copy_only=False))
-            continue
-        joined = column.unify_dictionaries().combine_chunks()
-        cells[name] = (joined.dictionary.to_pylist(), joined.indices.to_numpy())
-    return cells
-
-
 def _allowed(item) -> dict[str, int] | None:
     """A rated item's allowed cells, exactly as written, and their values."""
     if item.kind == "scale":
@@ -160,22 +91,39 @@ def _allowed(item) -> dict[str, int] | None:
     return None
 
 
+def _names_to_check(names: pa.ChunkedArray, raw: bytes) -> np.ndarray | None:
+    """The names the row check must judge, or ``None`` for none: a name longer than
+    ``limits.NAME_LENGTH`` (in bytes: at least as many as characters) or holding "["
+    or "{" (a list or table written as JSON, which ``cell_value`` reads). Any other
+    name is its text stripped, or no name when that is empty."""
+    import pyarrow.compute as pc
+
+    lengths = pc.binary_length(names)
+    flags = []
+    if (pc.max(lengths).as_py() or 0) > limits.NAME_LENGTH:
+        flags.append(pc.greater(lengths, limits.NAME_LENGTH))
+    for mark in "[{":
+        if mark.encode() in raw:  # a quick look at the bytes first: mostly absent
+            flags.append(pc.match_substring(names, mark))
+    if not flags:
+        return None
+    return functools.reduce(pc.or_, flags).to_numpy(zero_copy_only=False)
+
+
 def score_columns(form: Form, path: Path) -> ScoredFile | None:
     """The vectorised path, or None where the file or the form is not for it."""
     if form.scoring not in ARRAY_SCORERS or path.suffix.lower() != ".csv":
         return None
-    text = decode_text(read_file_bytes(path), path)  # the row path's refusals, the same
-    plain = _plain_csv(text)
-    if plain is None:
+    import numpy as np
+    import pyarrow as pa
+
+    from stadforstad.csv_columns import plain_layout, read_columns
+
+    raw = read_file_bytes(path)  # the row path's refusals, the same
+    layout = plain_layout(raw)
+    if layout is None:
         return None
-    body, separator = plain
-    columns = check_header(body.split("\n", 1)[0].split(separator), path, 1)
-    data = body.encode("utf-8")
-    # Every line as wide as the header: Arrow's reader refuses any other (then None).
-    lines = data.count(b"\n") + 1
-    if lines - 1 > limits.RESPONSE_ROWS or lines < 2:
-        return None
-    keys = answer_keys(form)
+    columns = layout.columns
     scorer = importlib.import_module(ARRAY_SCORERS[form.scoring])
     from scoring.common import rated_items
 
@@ -185,68 +133,70 @@ def score_columns(form: Form, path: Path) -> ScoredFile | None:
         item.required and item.id not in columns for item in form.answerable()
     ):
         return None  # other kinds of items, unknown or missing columns: the row path
-
-    import numpy as np
-
-    count = lines - 1
-    cells = _read_cells(data, separator, columns, count)
-    if cells is None:
-        return None
-    values = np.zeros((count, len(rated)), dtype=np.int64)
-    present = np.zeros((count, len(rated)), dtype=bool)
+    digits = all(set(allowed[c] or ()) <= _DIGITS for c in columns if c != RESPONDENT)
+    cells = read_columns(raw, layout, names=RESPONDENT, digits=digits)
+    if cells is None or cells.rows > limits.RESPONSE_ROWS:
+        return None  # too many rows: the row path counts them (empty lines not) and refuses
+    count = cells.rows
+    # Column-major: each item's column is contiguous, and the scorer's row sums fast.
+    values = np.zeros((count, len(rated)), dtype=np.int64, order="F")
+    present = np.zeros((count, len(rated)), dtype=bool, order="F")
     good = np.ones(count, dtype=bool)
     for index, item in enumerate(rated):
-        if item.id not in cells:
-            continue
-        distinct, codes = cells[item.id]
         lookup = allowed[item.id] or {}
-        known = np.array([c in lookup for c in distinct], dtype=bool)[codes]
-        values[:, index] = np.array([lookup.get(c, 0) for c in distinct], dtype=np.int64)[codes]
-        present[:, index] = known
-        blank = np.array([c == "" for c in distinct], dtype=bool)[codes]
-        good &= known | (blank & (not item.required))
-    respondents: np.ndarray = np.full(count, None, dtype=object)
-    raw_names: Sequence[str] = ()
-    if RESPONDENT in cells:
-        raw_names, suspect = cells[RESPONDENT]
-        names = [name.strip() for name in raw_names]
-        # Only a name that is long or holds "[" or "{" can be refused (str.strip's idea
-        # of blank is the row path's, so those few are judged in Python).
-        for position in np.flatnonzero(suspect).tolist():
-            name = names[position]
-            if name.startswith(("[", "{")) or len(name) > limits.NAME_LENGTH:
-                good[position] = False
-        respondents = np.array([name or None for name in names], dtype=object)
-
-    def row_cells(position: int) -> list[str]:
-        return [
-            raw_names[position] if c == RESPONDENT else cells[c][0][cells[c][1][position]]
-            for c in columns
-        ]
+        if item.id in cells.digits:
+            column = cells.digits[item.id]  # each cell one digit, 0–9
+            known = np.array([str(d) in lookup for d in range(10)], dtype=bool)[column]
+            values[:, index] = column * known
+            present[:, index] = known
+            good &= known
+        elif item.id in cells.texts:
+            distinct, codes = cells.texts[item.id]
+            known = np.array([c in lookup for c in distinct], dtype=bool)[codes]
+            values[:, index] = np.array([lookup.get(c, 0) for c in distinct], dtype=np.int64)[codes]
+            present[:, index] = known
+            blank = np.array([c == "" for c in distinct], dtype=bool)[codes]
+            good &= known | (blank & (not item.required))
+    if cells.names is not None:
+        odd_names = _names_to_check(cells.names, raw)
+        if odd_names is not None:
+            good &= ~odd_names
 
     # Rows not plainly good: the row path's own check, row by row.
+    keys = answer_keys(form)
     problems: list[Problem] = []
+    checked: dict[int, str | None] = {}  # row → its name as the row check gives it
     keep = good.copy()
     for position in np.flatnonzero(~good).tolist():
-        texts = row_cells(position)
+        texts = [cells.cell(c, position) for c in columns]
         if not any(text.strip() for text in texts):
             continue  # a line of empty fields holds no answer (as the row path reads it)
         outcome = check_record(form, keys, Record(position + 2, dict(zip(columns, texts))))
         if isinstance(outcome, Row):
             keep[position] = True
-            respondents[position] = outcome.respondent
+            checked[position] = outcome.respondent
             for index, item in enumerate(rated):
                 value = outcome.answers.get(item.id)
                 present[position, index] = value is not None
                 values[position, index] = 0 if value is None else value
         else:
             problems.extend(outcome)
-    numbers = (np.flatnonzero(keep) + 2).tolist()
-    scored = scorer.score_columns(form, values[keep], present[keep])
-    names_kept = respondents[keep].tolist()
+    if not problems and not keep.any():
+        return None  # only empty lines under the header: the row path's refusal
+    positions = np.flatnonzero(keep)
+    if len(positions) < count:
+        values, present = np.asfortranarray(values[keep]), np.asfortranarray(present[keep])
+    scored = scorer.score_columns(form, values, present)
+    names = cells.names
 
     def records() -> Iterator[dict[str, Any]]:
-        for number, respondent, result in zip(numbers, names_kept, scored.records()):
-            yield {"row": number, "respondent": respondent, **result}
+        # The names become Python text only here, when the results are written.
+        texts = names.take(pa.array(positions)).to_pylist() if names is not None else None
+        for n, (position, result) in enumerate(zip(positions.tolist(), scored.records())):
+            if position in checked:
+                respondent = checked[position]
+            else:
+                respondent = None if texts is None else texts[n].strip() or None
+            yield {"row": position + 2, "respondent": respondent, **result}
 
     return ScoredFile(records(), problems, "columns")

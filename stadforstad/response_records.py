@@ -174,9 +174,14 @@ def _too_many_rows(path: Path | str) -> ResponseFileError:
     )
 
 
+def separator_of(header_line: str) -> str:
+    """The field separator of a CSV: the one of ``SEPARATORS`` its header line holds most."""
+    return max(SEPARATORS, key=header_line.count)
+
+
 def _csv_records(text: str, path: Path | str) -> list[Record]:
     header_line = next((line for line in text.splitlines() if line.strip()), "")
-    separator = max(SEPARATORS, key=header_line.count)
+    separator = separator_of(header_line)
     # newline="": line breaks inside quoted fields stay in the field, as csv wants.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     records: list[Record] = []

@@ -30,11 +30,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from stadforstad import errors
 from stadforstad.errors import Problem, SignInError
+from stadforstad.storage.engine import dialect_insert
 from stadforstad.storage.repository import Store
 from stadforstad.storage.tables import SignInThrottle, utcnow
 
@@ -144,7 +143,7 @@ def _try_turn(store: Store, keys: Sequence[Key], now: dt.datetime) -> dt.timedel
             session.execute(
                 delete(SignInThrottle).where(SignInThrottle.last_failure_at < now - FORGET_AFTER)
             )
-            insert = pg_insert if store.engine.dialect.name == "postgresql" else sqlite_insert
+            insert = dialect_insert(store.engine.dialect.name)
             rows = []
             for key in sorted(keys, key=lambda k: k.value):  # one lock order: no deadlock
                 session.execute(

@@ -27,7 +27,11 @@ code only when a route or that start-up work needs it.
 from __future__ import annotations
 
 import contextlib
+import gc
+import importlib
+import inspect
 import logging
+import sys
 import threading
 from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -47,8 +51,6 @@ SIGNIN_PATH = "/_stadforstad/signin"
 SIGNOUT_PATH = "/_stadforstad/signout"
 
 _LOG = logging.getLogger(__name__)
-_stores: dict[str, Store] = {}
-_stores_lock = threading.Lock()
 
 
 def get_settings() -> Settings:
@@ -58,15 +60,10 @@ def get_settings() -> Settings:
 
 
 def _store() -> Store:
-    # The page scripts keep their Store in st.cache_resource; the routes run outside
-    # any script and keep one of their own per database URL.
-    from stadforstad.storage import Store, make_engine
+    # The same store as the page scripts' (``ui.context.get_store``): one per process.
+    from stadforstad.storage.shared import shared_store
 
-    url = get_settings().database_url
-    with _stores_lock:
-        if url not in _stores:
-            _stores[url] = Store(make_engine(url))
-        return _stores[url]
+    return shared_store(get_settings().database_url)
 
 
 def base_path() -> str:
@@ -163,9 +160,47 @@ def routes() -> list[Route]:
     ]
 
 
+#: How long a page run waits for the start-up work at most (a database that does not
+#: answer); then it goes on and meets the same problem itself.
+START_UP_WAIT = 120.0
+#: Set when the start-up work has done what any first page needs (the store, the
+#: frame's and the sign-in screen's modules), and when it has done all of it.
+_FRAME_READY = threading.Event()
+_ALL_READY = threading.Event()
+_warm_up_thread: threading.Thread | None = None
+
+
+def wait_for_start_up(*, everything: bool = True) -> None:
+    """Called by ``app.py`` before it imports the app's code: wait until the start-up
+    work has imported what this run is about to import (``everything=False``: what the
+    frame and the sign-in screen need; else also the start page's and the forms').
+
+    Two threads importing the same modules at once can deadlock on Python's module
+    locks; Python then hands one of them a partly initialised module (its answer to a
+    concurrent circular import, and the storage package has such a circle), so the first
+    page failed with an ImportError when it came while the start-up work was importing.
+    Waiting costs nothing: the run would otherwise wait for those same imports, or do
+    them itself. Returns at once outside a served app (tests, AppTest), in the start-up
+    thread itself and once that thread has ended."""
+    thread = _warm_up_thread
+    if thread is None or thread is threading.current_thread() or not thread.is_alive():
+        return
+    (_ALL_READY if everything else _FRAME_READY).wait(START_UP_WAIT)
+
+
 def warm_up() -> None:
     """What the server does at start beside serving: the setup code on an installation
-    without users, the database made or upgraded, and the first page's imports."""
+    without users, the database made or upgraded, and the first page's work that does
+    not depend on the visitor (:func:`prepare_frame`, :func:`prepare_start_page`).
+
+    The first visit's page run shares this work instead of repeating it: the same store
+    (``storage.shared``), the same imported modules (it waits for them:
+    :func:`wait_for_start_up`), the forms and steps kept for the process. The cyclic
+    garbage collector is paused meanwhile: the work makes some hundred thousand
+    long-lived objects (modules, classes, mappers), which it would only scan over and
+    over (about a tenth of this work's CPU time)."""
+    paused = gc.isenabled()
+    gc.disable()
     try:
         if get_settings().auth != "none":
             from stadforstad.first_admin import announce_setup_code
@@ -173,22 +208,74 @@ def warm_up() -> None:
             announce_setup_code(_store())
         else:
             _store()
-        # The start page's modules and what it reads from files (the forms, the steps),
-        # now rather than on the first visit (both are kept for the process).
-        import stadforstad.ui.context
-        import stadforstad.ui.signin
-        import stadforstad.ui.workshop  # noqa: F401
-        from stadforstad.catalog import list_forms
-        from stadforstad.steps import load_steps
-
-        list_forms()
-        load_steps()
+        prepare_frame()
+        _FRAME_READY.set()
+        prepare_start_page()
     except Exception:  # noqa: BLE001 - the app must still start; the page says what to do
         _LOG.exception("could not prepare the app at start")
+    finally:
+        _FRAME_READY.set()
+        _ALL_READY.set()
+        if paused:
+            gc.enable()
+
+
+def prepare_frame() -> None:
+    """What every first page needs, the sign-in screen included, done once per process:
+    the frame's and the sign-in's modules, SQLAlchemy's mappers configured (the first
+    query would do it) and Streamlit's own once-per-process work on a first page."""
+    from sqlalchemy.orm import configure_mappers
+
+    import stadforstad.ui.context
+    import stadforstad.ui.signin  # noqa: F401
+
+    configure_mappers()
+    # The page icon (``st.set_page_config``) is checked against Streamlit's list of
+    # emoji, a module of its own (about 60 ms to import).
+    with contextlib.suppress(ImportError):
+        importlib.import_module("streamlit.emojis")
+    _map_module_files()
+
+
+def prepare_start_page() -> None:
+    """The start page's modules and what it reads from files (the forms, the steps;
+    both are kept for the process and read again when a file changes)."""
+    import stadforstad.completion
+    import stadforstad.ui.plain
+    import stadforstad.ui.workshop  # noqa: F401
+    from stadforstad.catalog import list_forms
+    from stadforstad.steps import load_steps
+
+    list_forms()
+    load_steps()
+    _map_module_files()
+
+
+def _map_module_files() -> None:
+    # A process's first element runs Streamlit's REPL check, ``inspect.stack()``, which
+    # maps every module loaded so far to its file (a realpath each, ~1,000 modules) for
+    # ``inspect.getmodule``; mapping them here leaves the first page only the modules
+    # that come after.
+    inspect.getmodule(sys._getframe())
+
+
+def _serve_pages_through_app() -> None:
+    """Every page run goes through ``app.py`` (and so through :func:`wait_for_start_up`).
+    Streamlit runs a ``pages/`` folder's page alone, without the main script, until some
+    run has called ``st.navigation``: a first visit's deep link would do that. A private
+    Streamlit detail (``ui.context._leave_pages_folder_mode`` switches it too;
+    ``tests/test_first_page.py`` fails when it is gone)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if hasattr(PagesManager, "uses_pages_directory"):
+        PagesManager.uses_pages_directory = False
 
 
 @contextlib.asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[None]:
     """At start: :func:`warm_up` in a thread of its own, so the server answers at once."""
-    threading.Thread(target=warm_up, name="stadforstad-warm-up", daemon=True).start()
+    global _warm_up_thread  # noqa: PLW0603 - one start-up per process
+    _serve_pages_through_app()
+    _warm_up_thread = threading.Thread(target=warm_up, name="stadforstad-warm-up", daemon=True)
+    _warm_up_thread.start()
     yield

@@ -12,6 +12,7 @@ from starlette.testclient import TestClient
 from stadforstad import accounts, sessions, web
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
+from stadforstad.storage.shared import forget_stores
 from tests.helpers import ROOT
 from tests.helpers.accounts import actor_for_user
 
@@ -23,13 +24,11 @@ ORIGIN = "http://testserver"
 def store(database_url, monkeypatch):
     monkeypatch.setenv("STADFORSTAD_DATABASE_URL", database_url)
     get_settings.cache_clear()
-    web._stores.clear()
+    forget_stores()
     engine = make_engine(database_url)
     yield Store(engine)
     engine.dispose()
-    for opened in web._stores.values():
-        opened.engine.dispose()
-    web._stores.clear()
+    forget_stores()
 
 
 @pytest.fixture
@@ -135,7 +134,7 @@ def test_the_start_up_work_makes_the_database_and_prints_the_setup_code(
     monkeypatch.setenv("STADFORSTAD_DATABASE_URL", url)
     monkeypatch.setenv("STADFORSTAD_AUTH", "local")
     get_settings.cache_clear()
-    web._stores.clear()
+    forget_stores()
     try:
         web.warm_up()
         printed = capsys.readouterr()
@@ -145,9 +144,7 @@ def test_the_start_up_work_makes_the_database_and_prints_the_setup_code(
         assert has_setup_code(web._store())
         assert "stadforstad.ui.context" in sys.modules
     finally:
-        for opened in web._stores.values():
-            opened.engine.dispose()
-        web._stores.clear()
+        forget_stores()
         get_settings.cache_clear()
 
 

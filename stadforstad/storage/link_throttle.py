@@ -6,13 +6,14 @@ is named by an HMAC of the address under a random key of the day; the key is del
 the day after, and a bucket row lives only until its window ends (then the first count
 of a later window, or ``stadforstad purge``, removes it). The count is taken in the
 caller's write transaction, so a refused write (which rolls back) is not counted, and
-two writers at once cannot both take the last place (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL:
-``INSERT … ON CONFLICT DO UPDATE`` locks the bucket row).
+two writers at once cannot both take the last place (SQLite: ``BEGIN IMMEDIATE``;
+PostgreSQL: ``INSERT … ON CONFLICT DO UPDATE`` locks the bucket row).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import secrets
@@ -20,10 +21,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Integer, String, bindparam, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from stadforstad.settings import get_settings
+from stadforstad.storage.engine import dialect_insert
 from stadforstad.storage.tables import Base
 
 
@@ -68,7 +69,7 @@ class LinkLimits:
 
 
 def _insert(session: Session):
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    return dialect_insert(session.get_bind().dialect.name)
 
 
 def _day_secret(session: Session, day: dt.date) -> str:
@@ -81,10 +82,13 @@ def _day_secret(session: Session, day: dt.date) -> str:
     return session.scalars(select(LinkThrottleKey.secret).where(LinkThrottleKey.day == day)).one()
 
 
-def _bump_statement(insert: Any) -> Any:
+@functools.cache
+def _bump_statement(dialect_name: str) -> Any:
+    """Built once per dialect: the count runs in every write, inside the writer's turn."""
     table = LinkThrottle.__table__
     return (
-        insert(table)  # the table, not the class: a plain statement, not an ORM bulk insert
+        # The table, not the class: a plain statement, not SQLAlchemy's ORM bulk insert.
+        dialect_insert(dialect_name)(table)
         .values(
             bucket=bindparam("bucket", type_=table.c.bucket.type),
             hits=1,
@@ -95,12 +99,8 @@ def _bump_statement(insert: Any) -> Any:
     )
 
 
-#: Built once per dialect: the count runs in every write, inside the writer's turn.
-_BUMP = {insert: _bump_statement(insert) for insert in (postgresql.insert, sqlite.insert)}
-
-
 def _bump(session: Session, bucket: str, expires_at: dt.datetime) -> int:
-    statement = _BUMP[_insert(session)]
+    statement = _bump_statement(session.get_bind().dialect.name)
     return int(
         session.execute(statement, {"bucket": bucket, "expires_at": expires_at}).scalar_one()
     )

@@ -24,8 +24,6 @@ from stadforstad.answers import Answers
 from stadforstad.schema import Form
 from stadforstad.storage import (
     audit,
-    backup_export,
-    backup_import,
     group_answers,
     imports,
     respondents,
@@ -361,6 +359,8 @@ class Store:
         """The whole workspace as JSON-ready data (see ``storage.backup_export``); members of
         the workspace and administrators, audited. The answers to sensitive forms are
         left out unless ``include_sensitive``."""
+        from stadforstad.storage import backup_export  # with its schema, only when asked
+
         return backup_export.export_workspace(
             self, actor=actor, workspace_id=workspace_id, include_sensitive=include_sensitive
         )
@@ -369,6 +369,8 @@ class Store:
         self, *, actor: Actor, data: dict[str, Any], name: str | None = None
     ) -> int:
         """Read an exported workspace into this database (administrators); its id."""
+        from stadforstad.storage import backup_import  # with its schema, only when asked
+
         return backup_import.import_workspace(self, actor=actor, data=data, name=name)
 
     def audit_log(

@@ -11,9 +11,10 @@ from stadforstad import errors
 from stadforstad.errors import SignInError, StadError
 from stadforstad.i18n import CREDIT_EN, CREDIT_SV, LANGUAGE_NAMES, LANGUAGES, pick
 from stadforstad.settings import get_settings
-from stadforstad.storage import Actor, Store, make_engine
+from stadforstad.storage import Actor, Store
 from stadforstad.storage.preferences import PreferenceStore
 from stadforstad.storage.repository import MEMBER, WorkspaceInfo
+from stadforstad.storage.shared import shared_store
 
 #: The language of this tab: a plain session value (not the picker's own key, which
 #: Streamlit drops when another page is shown, so the choice would fall back to Swedish).
@@ -33,13 +34,10 @@ REMEMBERED_KEY = "app.workspace_remembered"
 APP_RAN_KEY = "app.ran"
 
 
-@st.cache_resource(show_spinner=False)
-def _store(url: str) -> Store:
-    return Store(make_engine(url))
-
-
 def get_store() -> Store:
-    return _store(get_settings().database_url)
+    """The process's store, shared with the server's routes and its start-up work
+    (``stadforstad.web.warm_up``), which has usually made it before the first visit."""
+    return shared_store(get_settings().database_url)
 
 
 def get_lang() -> str:
