@@ -53,7 +53,7 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
         ["--rows", "2000", "--row-path-rows", "500", "--repeat", "1"],
     ),
     "excel export": ("bench/excel_export.py", ["--answers", "20000"], ["--answers", "500"]),
-    "link answers at once": ("bench/questionnaire_load.py", [], []),
+    "link answers at once": ("bench/questionnaire_load.py", [], ["--rounds", "1"]),
     "cold start": ("bench/cold_start.py", ["--rounds", "2"], ["--rounds", "1"]),
     "cold start in a browser": (
         "bench/cold_start_browser.py",

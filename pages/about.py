@@ -4,9 +4,10 @@ import streamlit as st
 
 from stadforstad.i18n import CREDIT_EN, CREDIT_SV
 from stadforstad.ui.context import frame, tr
+from stadforstad.ui.headings import heading
 
 frame()
-st.title(tr("Om Stad för stad", "About Stad för stad"))
+heading(tr("Om Stad för stad", "About Stad för stad"), 1)
 st.markdown(
     tr(
         "Det här verktyget är en digital följeslagare till metodhandboken **Stad för stad**, som "
@@ -18,7 +19,7 @@ st.markdown(
         "quoted from the handbook.",
     )
 )
-st.subheader(tr("Källa", "Source"))
+heading(tr("Källa", "Source"), 2)
 st.markdown(f"> {CREDIT_SV}")
 if CREDIT_EN:
     st.caption(CREDIT_EN)
@@ -30,7 +31,7 @@ st.markdown(
         "the Salvation Army: stadforstad@fralsningsarmen.se.",
     )
 )
-st.subheader(tr("Personuppgifter", "Personal data"))
+heading(tr("Personuppgifter", "Personal data"), 2)
 st.markdown(
     tr(
         "Verktyget samlar bara in det handboken ber om. Svar via inbjudningslänk är anonyma om "

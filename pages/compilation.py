@@ -4,9 +4,10 @@ import streamlit as st
 
 from stadforstad.ui.compilation_page import show_compilation_page
 from stadforstad.ui.context import frame, tr
+from stadforstad.ui.headings import heading
 
 workspace = frame()
-st.title(tr("Sammanställning", "Compilation"))
+heading(tr("Sammanställning", "Compilation"), 1)
 if workspace is None:
     st.info(
         tr(

@@ -4,9 +4,10 @@ import streamlit as st
 
 from stadforstad.ui.context import explain_no_workspace, frame, get_actor, tr
 from stadforstad.ui.form_page import show_form_page
+from stadforstad.ui.headings import heading
 from stadforstad.ui.plain import plain
 
-st.title(tr("Fyll i formulär", "Fill in a form"))
+heading(tr("Fyll i formulär", "Fill in a form"), 1)
 workspace = frame()
 actor = get_actor()
 if workspace is None:

@@ -9,11 +9,12 @@ from stadforstad.storage.context import context_answers
 from stadforstad.storage.rated import rated
 from stadforstad.ui.context import frame, get_actor, get_lang, get_store, tr
 from stadforstad.ui.form_page import form_title
+from stadforstad.ui.headings import heading
 from stadforstad.ui.plain import plain
 from stadforstad.ui.results import show_blank_downloads, show_group, show_group_downloads
 
 lang = get_lang()
-st.title(tr("Gruppens bild", "The group's picture"))
+heading(tr("Gruppens bild", "The group's picture"), 1)
 workspace = frame()
 if workspace is None:
     st.info(

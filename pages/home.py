@@ -8,11 +8,12 @@ from stadforstad.completion import FormProgress, count_progress
 from stadforstad.i18n import CREDIT_SV, STEP_WORD, count_text
 from stadforstad.steps import load_steps
 from stadforstad.ui.context import explain_no_workspace, frame, get_actor, get_lang, get_store, tr
+from stadforstad.ui.headings import heading
 from stadforstad.ui.plain import plain
 from stadforstad.ui.workshop import show_overview
 
 lang = get_lang()
-st.title("Stad för stad")
+heading("Stad för stad", 1)
 st.markdown(
     tr(
         "Ett verktyg för kärngruppen: gör övningarna och bedömningarna i handbokens sju "
@@ -40,7 +41,7 @@ else:
         ((row.form_id, row.answers) for row in submitted),
         {form_id: counts["drafts"] for form_id, counts in drafts.items() if counts["drafts"]},
     )
-    st.subheader(plain(workspace.name))
+    heading(plain(workspace.name), 2)
 #: Only those who may write get links to the form page (a coordinator reads).
 writes = workspace is not None and actor.can_write(workspace.id)
 

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from stadforstad.ui.context import frame, get_actor, tr
+from stadforstad.ui.headings import heading
 from stadforstad.ui.links_page import show_links_page
 from stadforstad.ui.plain import plain
 
 workspace = frame()
-st.title(tr("Inbjudningslänkar", "Invitation links"))
+heading(tr("Inbjudningslänkar", "Invitation links"), 1)
 if workspace is None:
     st.info(
         tr(

@@ -7,12 +7,13 @@ import streamlit as st
 from stadforstad.errors import StadError
 from stadforstad.limits import NAME_LENGTH
 from stadforstad.ui.context import WORKSPACE_NEXT_KEY, error_text, frame, get_actor, get_store, tr
+from stadforstad.ui.headings import heading
 from stadforstad.ui.plain import plain
 
 FLASH = "workspaces.flash"
 frame()
 store, actor = get_store(), get_actor()
-st.title(tr("Kommuner", "Municipalities"))
+heading(tr("Kommuner", "Municipalities"), 1)
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))
 st.markdown(
@@ -77,7 +78,7 @@ else:
 
 if actor.is_admin and workspaces:
     by_id = {w.id: w for w in workspaces}
-    st.subheader(tr("Byt namn eller ta bort", "Rename or delete"))
+    heading(tr("Byt namn eller ta bort", "Rename or delete"), 2)
     chosen = st.selectbox(
         tr("Kommun", "Municipality"),
         list(by_id),

@@ -27,6 +27,7 @@ from stadforstad.errors import Problem, in_language
 from stadforstad.i18n import pick
 from stadforstad.schema import Form
 from stadforstad.table_widget import table_widget
+from stadforstad.ui.headings import heading
 from stadforstad.ui.plain import escape_markdown
 from stadforstad.widgets import (
     WidgetContext,
@@ -84,11 +85,15 @@ def render_form(
     submit_label: str | None = None,
     allow_draft: bool = True,
     autosave: bool = False,
+    section_level: int = 3,
 ) -> Rendered:
     """Draw ``form`` and return what the user entered and the button pressed.
 
     ``autosave``: no ``st.form``; a changed widget makes the action ``AUTOSAVE`` (the
-    caller saves a draft) and ``Rendered.status`` is where to say so."""
+    caller saves a draft) and ``Rendered.status`` is where to say so.
+    ``section_level``: the sections' headings, one below the form's title (3 under the
+    form page's level-2 title; 2 on the respondent page, where the form's title is
+    the page's)."""
     ctx = WidgetContext(form, context, initial or {}, lang, disabled, autosave)
     answers: Answers = {}
     slots: dict[str, Any] = {}
@@ -100,7 +105,7 @@ def render_form(
     with frame:
         for section in form.sections:
             if section.title:
-                st.subheader(section.title.get(lang))
+                heading(section.title.get(lang), section_level)
             if section.intro:
                 st.markdown(section.intro.get(lang))
             for item in section.items:

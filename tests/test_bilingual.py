@@ -41,6 +41,7 @@ MESSAGE_ARGUMENT = {"fail": 3, "Problem": 2, "problem": 2, "_not_found": 1, "_ba
 SHORT_FAIL = 2
 #: Streamlit calls whose first argument is words on the screen.
 SHOWS_TEXT = {
+    "heading",  # stadforstad.ui.headings: every heading of a page
     "title",
     "header",
     "subheader",

@@ -18,6 +18,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from stadforstad.storage.writer_gate import BUSY_SECONDS, GatedConnection, gate_for
+
 #: Execution option that marks a connection as a writer (SQLite: BEGIN IMMEDIATE).
 WRITE = "stadforstad_write"
 
@@ -98,15 +100,24 @@ def at_head(engine: Engine) -> bool:
 def _sqlite_engine(url: str, database: str | None) -> Engine:
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    gate = gate_for(database)
+    engine = create_engine(
+        url,
+        connect_args={
+            "timeout": BUSY_SECONDS,
+            "check_same_thread": False,
+            "factory": GatedConnection,
+        },
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         # The driver must not open transactions by itself: we emit BEGIN below.
         dbapi_connection.isolation_level = None
+        dbapi_connection.gate = gate
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA secure_delete=ON")
@@ -115,9 +126,19 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
         # A deferred transaction that reads first fails at once with SQLITE_BUSY when
-        # it later wants to write; writers take the write lock up front instead.
+        # it later wants to write; writers take the write lock up front instead, after
+        # their turn at the database's gate (writer_gate.py: no sleeping in SQLite's
+        # busy handler while another thread of this process writes).
         if connection.get_execution_options().get(WRITE):
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            raw = connection.connection.dbapi_connection
+            gated = isinstance(raw, GatedConnection)
+            if gated:
+                raw.take_gate()
+            try:
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            finally:
+                if gated:
+                    raw.settle()  # gives the gate back if BEGIN failed
         else:
             connection.exec_driver_sql("BEGIN")
 

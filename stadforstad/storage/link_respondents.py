@@ -26,6 +26,14 @@ from stadforstad.errors import (
 from stadforstad.keyed import protect_answers
 from stadforstad.schema import Form
 from stadforstad.storage.link_access import LinkAccess
+from stadforstad.storage.link_queries import (
+    LINK_BY_ID,
+    LINK_BY_TOKEN,
+    LINK_TO_SEND,
+    ROW_BY_KEY,
+    ROW_BY_RESUME,
+    SENT_COUNT,
+)
 from stadforstad.storage.link_rows import (
     InvitationLink,
     LinkResponse,
@@ -69,23 +77,17 @@ class RespondentLinks(LinkAccess):
         if not token or len(token) > 200:
             raise unusable()
         with self._read() as session:
-            row = session.scalar(
-                select(InvitationLink).where(InvitationLink.token_hash == hash_token(token))
-            )
+            row = session.scalar(LINK_BY_TOKEN, {"token_hash": hash_token(token)})
             if row is None:
                 raise unusable()
             info = row_info(row, answers=self._sent_count(session, row))
-            known = returning
-            if not known and resume and len(resume) <= 200:
-                saved = session.scalar(
-                    select(func.count(LinkResponse.id)).where(
-                        LinkResponse.link_id == row.id,
-                        LinkResponse.resume_hash == hash_token(resume),
-                        self._live(),
-                    )
-                )
-                known = bool(saved)
-        if info.status() != "open" and not known:
+            # Whether they already answer is asked only when the link stopped taking answers.
+            refused = (
+                info.status() != "open"
+                and not returning
+                and not self._answers_here(session, row, resume)
+            )
+        if refused:
             raise unusable()
         actor = LinkActor(
             name=f"svarande via länk {info.id}",
@@ -94,6 +96,19 @@ class RespondentLinks(LinkAccess):
             form_id=info.form_id,
         )
         return actor, info
+
+    def _answers_here(self, session: Session, row: InvitationLink, resume: str | None) -> bool:
+        """``resume`` keys a live draft or a sent answer of this link."""
+        if not resume or len(resume) > 200:
+            return False
+        saved = session.scalar(
+            select(func.count(LinkResponse.id)).where(
+                LinkResponse.link_id == row.id,
+                LinkResponse.resume_hash == hash_token(resume),
+                self._live(),
+            )
+        )
+        return bool(saved)
 
     def _own_link(self, session: Session, actor: LinkActor, *, lock: bool) -> InvitationLink:
         """The actor's own link, whatever its status."""
@@ -106,12 +121,7 @@ class RespondentLinks(LinkAccess):
                     "only someone answering through the link can do this",
                 ),
             )
-        query = select(InvitationLink).where(InvitationLink.id == actor.link_id)
-        if lock:
-            # PostgreSQL: one sender at a time per link, so a cap is never overshot.
-            # (SQLite already holds the write lock: BEGIN IMMEDIATE.)
-            query = query.with_for_update()
-        row = session.scalar(query)
+        row = session.scalar(LINK_TO_SEND if lock else LINK_BY_ID, {"link_id": actor.link_id})
         if row is None:
             raise unusable()
         if not actor.can_answer(row.id) or row.workspace_id != actor.link_workspace_id:
@@ -120,12 +130,7 @@ class RespondentLinks(LinkAccess):
 
     @staticmethod
     def _sent_count(session: Session, row: InvitationLink) -> int:
-        sent = session.scalar(
-            select(func.count(LinkResponse.id)).where(
-                LinkResponse.link_id == row.id, LinkResponse.submitted_at.is_not(None)
-            )
-        )
-        return int(sent or 0)
+        return int(session.scalar(SENT_COUNT, {"link_id": row.id}) or 0)
 
     def _status(self, session: Session, row: InvitationLink) -> str:
         """``open``, ``revoked``, ``closed`` or ``full``, as it stands in this transaction."""
@@ -135,9 +140,7 @@ class RespondentLinks(LinkAccess):
     def _respondent_row(
         self, session: Session, link: InvitationLink, resume: str
     ) -> LinkResponse | None:
-        row = session.scalar(
-            select(LinkResponse).where(LinkResponse.resume_hash == hash_token(resume))
-        )
+        row = session.scalar(ROW_BY_RESUME, {"resume_hash": hash_token(resume)})
         if row is not None and row.link_id != link.id:
             raise fail(
                 LINK_NO_DRAFT,
@@ -260,17 +263,14 @@ class RespondentLinks(LinkAccess):
             complete, missing = None, exc
         identity = clean_identity(identity or Identity())
         for _attempt in range(3):
+            # A resent key is answered from a read, without a writer's turn. A send with
+            # the same key that commits after this look is caught below: by the resume
+            # token, or by the key's unique index (IntegrityError: look again).
+            earlier = self._sent_with_key(actor, submission_key)
+            if earlier is not None:
+                return earlier
             try:
                 with self._write() as session:
-                    earlier = session.scalar(
-                        select(LinkResponse).where(LinkResponse.submission_key == submission_key)
-                    )
-                    if earlier is not None:
-                        if earlier.link_id != actor.link_id:
-                            raise fail(
-                                LINK_FORBIDDEN, "submission_key", say("fel länk", "wrong link")
-                            )
-                        return row_state(earlier)
                     link = self._own_link(session, actor, lock=True)
                     row = self._respondent_row(session, link, resume)
                     if row is not None and row.submitted_at is not None:
@@ -308,6 +308,16 @@ class RespondentLinks(LinkAccess):
             ),
         )
 
+    def _sent_with_key(self, actor: LinkActor, submission_key: str) -> RespondentState | None:
+        """The answer already sent with ``submission_key``, if any."""
+        with self._read() as session:
+            earlier = session.scalar(ROW_BY_KEY, {"submission_key": submission_key})
+            if earlier is None:
+                return None
+            if earlier.link_id != actor.link_id:
+                raise fail(LINK_FORBIDDEN, "submission_key", say("fel länk", "wrong link"))
+            return row_state(earlier)
+
     def _send(
         self,
         session: Session,
@@ -324,7 +334,8 @@ class RespondentLinks(LinkAccess):
         row.draft = None
         row.draft_saved_at = None
         row.late_at = None
-        session.flush()
+        if row.id is None:
+            session.flush()  # a new row: its id names it in the audit entry
         self.store._audit(
             session, actor, "submit", f"link {link.id} answer {row.id}", link.workspace_id
         )

@@ -3,22 +3,24 @@ per client address in fixed windows, in the database (so several replicas share 
 
 Nothing here can lead back to a person: a client address is never stored. Its bucket
 is named by an HMAC of the address under a random key of the day; the key is deleted
-the day after, and a bucket row lives only until its window ends (then the next count
-or ``stadforstad purge`` removes it). The count is taken in the caller's write
-transaction, so a refused write (which rolls back) is not counted, and two writers
-at once cannot both take the last place (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL:
-``INSERT … ON CONFLICT DO UPDATE`` locks the bucket row).
+the day after, and a bucket row lives only until its window ends (then the first count
+of a later window, or ``stadforstad purge``, removes it). The count is taken in the
+caller's write transaction, so a refused write (which rolls back) is not counted, and
+two writers at once cannot both take the last place (SQLite: ``BEGIN IMMEDIATE``;
+PostgreSQL: ``INSERT … ON CONFLICT DO UPDATE`` locks the bucket row).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Date, DateTime, Integer, String, delete, func, select
+from sqlalchemy import Date, DateTime, Integer, String, bindparam, delete, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from stadforstad.settings import get_settings
@@ -72,7 +74,7 @@ def _insert(session: Session):
 
 def _day_secret(session: Session, day: dt.date) -> str:
     statement = (
-        _insert(session)(LinkThrottleKey)
+        _insert(session)(LinkThrottleKey.__table__)
         .values(day=day, secret=secrets.token_hex(32))
         .on_conflict_do_nothing(index_elements=[LinkThrottleKey.day])
     )
@@ -80,15 +82,44 @@ def _day_secret(session: Session, day: dt.date) -> str:
     return session.scalars(select(LinkThrottleKey.secret).where(LinkThrottleKey.day == day)).one()
 
 
-def _bump(session: Session, bucket: str, expires_at: dt.datetime) -> int:
+@functools.cache
+def _bump_statement(dialect_name: str) -> Any:
+    """Built once per dialect: the count runs in every write, inside the writer's turn."""
     table = LinkThrottle.__table__
-    statement = (
-        _insert(session)(LinkThrottle)
-        .values(bucket=bucket, hits=1, expires_at=expires_at)
+    return (
+        # The table, not the class: a plain statement, not SQLAlchemy's ORM bulk insert.
+        dialect_insert(dialect_name)(table)
+        .values(
+            bucket=bindparam("bucket", type_=table.c.bucket.type),
+            hits=1,
+            expires_at=bindparam("expires_at", type_=table.c.expires_at.type),
+        )
         .on_conflict_do_update(index_elements=[table.c.bucket], set_={"hits": table.c.hits + 1})
         .returning(table.c.hits)
     )
-    return int(session.execute(statement).scalar_one())
+
+
+def _bump(session: Session, bucket: str, expires_at: dt.datetime) -> int:
+    statement = _bump_statement(session.get_bind().dialect.name)
+    return int(
+        session.execute(statement, {"bucket": bucket, "expires_at": expires_at}).scalar_one()
+    )
+
+
+#: The last window each database was swept in, by this process.
+_swept: dict[str, int] = {}
+
+
+def _sweep(session: Session, window: int, now: dt.datetime, oldest_key: dt.date) -> None:
+    """Delete ended windows' rows and keys older than ``oldest_key``: once a window per
+    database and process, not in every write (it ran inside the writer's turn). A sweep
+    rolled back with its write is done by the purge or the next window's first count."""
+    database = str(session.get_bind().engine.url)
+    if _swept.get(database) == window:
+        return
+    session.execute(delete(LinkThrottle).where(LinkThrottle.expires_at < now))
+    session.execute(delete(LinkThrottleKey).where(LinkThrottleKey.day < oldest_key))
+    _swept[database] = window
 
 
 def count_write(
@@ -109,12 +140,9 @@ def count_write(
     window = int(now.timestamp()) // limits.window_seconds
     start = dt.datetime.fromtimestamp(window * limits.window_seconds, dt.UTC)
     ends = start + dt.timedelta(seconds=limits.window_seconds)
-    session.execute(delete(LinkThrottle).where(LinkThrottle.expires_at < now))
+    _sweep(session, window, now, start.date() - dt.timedelta(days=1))
     over = _bump(session, f"link:{link_id}:{window}", ends) > limits.per_link
     if client is not None:
-        session.execute(
-            delete(LinkThrottleKey).where(LinkThrottleKey.day < start.date() - dt.timedelta(days=1))
-        )
         secret = _day_secret(session, start.date())
         digest = hmac.new(secret.encode(), client.encode(), hashlib.sha256).hexdigest()[:40]
         over = _bump(session, f"client:{digest}:{window}", ends) > limits.per_address or over

@@ -15,6 +15,7 @@ from stadforstad.storage.records import WorkspaceInfo
 from stadforstad.storage.repository import COORDINATOR, MEMBER
 from stadforstad.ui.admin_feedback import attempt, done, role_names
 from stadforstad.ui.context import error_text, tr
+from stadforstad.ui.headings import heading
 from stadforstad.ui.plain import plain
 
 
@@ -41,7 +42,7 @@ def show_users(
         width="stretch",
     )
 
-    st.subheader(tr("Ny användare", "New user"))
+    heading(tr("Ny användare", "New user"), 2)
     with st.form("admin.create_user", clear_on_submit=True):
         username = st.text_input(
             tr("Användarnamn (t.ex. e-postadress)", "Username (e.g. e-mail)"), max_chars=200
@@ -72,7 +73,7 @@ def show_users(
                 done(tr(f"{created.username} är skapad.", f"{created.username} is created."))
 
     names = [u.username for u in users]
-    st.subheader(tr("Nytt lösenord", "New password"))
+    heading(tr("Nytt lösenord", "New password"), 2)
     if not names:
         # A disabled, empty picker is a control nobody can use (and unreadable grey).
         st.caption(tr("Det finns inga användare ännu.", "There are no users yet."))
@@ -94,7 +95,7 @@ def show_users(
                             f"{who} has a new password and is signed out everywhere.",
                         )
                     )
-    st.subheader(tr("Ta bort användare", "Delete user"))
+    heading(tr("Ta bort användare", "Delete user"), 2)
     others = [n for n in names if n != actor.name]
     if not others:
         st.caption(

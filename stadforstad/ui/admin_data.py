@@ -19,13 +19,14 @@ from stadforstad.storage.links import LinkStore
 from stadforstad.storage.records import WorkspaceInfo
 from stadforstad.ui.admin_feedback import attempt, done
 from stadforstad.ui.context import error_text, get_lang, tr
+from stadforstad.ui.headings import heading
 from stadforstad.ui.plain import plain
 
 
 def show_backup(
     store: Store, actor: Actor, workspaces: list[WorkspaceInfo], by_id: dict[int, WorkspaceInfo]
 ) -> None:
-    st.subheader(tr("Exportera en kommun", "Export a municipality"))
+    heading(tr("Exportera en kommun", "Export a municipality"), 2)
     if workspaces:
         place = st.selectbox(
             tr("Kommun", "Municipality"),
@@ -70,7 +71,7 @@ def show_backup(
                 key="admin.download",
             )
 
-    st.subheader(tr("Läs in en säkerhetskopia", "Import a backup"))
+    heading(tr("Läs in en säkerhetskopia", "Import a backup"), 2)
     upload = st.file_uploader(
         tr("Exporterad fil (.json eller .json.gz)", "Exported file (.json or .json.gz)"),
         type=["json", "gz"],

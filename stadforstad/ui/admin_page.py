@@ -16,11 +16,12 @@ from stadforstad.ui.admin_accounts import show_grants, show_users
 from stadforstad.ui.admin_data import show_backup, show_erasure
 from stadforstad.ui.admin_feedback import show_flash
 from stadforstad.ui.context import get_actor, get_store, tr
+from stadforstad.ui.headings import heading
 
 
 def show_admin_page() -> None:
     store, actor = get_store(), get_actor()
-    st.title(tr("Administration", "Administration"))
+    heading(tr("Administration", "Administration"), 1)
     if not actor.is_admin:
         st.error(
             tr(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import streamlit as st
 
@@ -43,6 +43,7 @@ from stadforstad.instruments.blocks import (
     format_cell,
 )
 from stadforstad.ui.context import get_lang, tr
+from stadforstad.ui.headings import heading, screen_levels
 from stadforstad.ui.plain import escape_markdown
 
 if TYPE_CHECKING:
@@ -101,14 +102,18 @@ def _chart(block: Chart) -> None:
 
 
 # -- the other kinds -----------------------------------------------------------------------
+#: Headings of a document's level 4 and below are bold text on screen, not part of the
+#: page's outline.
+OUTLINE_LEVELS = 3
+
+
+def _in_outline(block: Block) -> TypeGuard[Heading]:
+    return isinstance(block, Heading) and block.level <= OUTLINE_LEVELS
+
+
 def _heading(block: Heading) -> None:
-    text = escape_markdown(block.text)
-    if block.level <= 2:
-        st.subheader(text)
-    elif block.level == 3:
-        st.markdown(f"#### {text}")
-    else:
-        st.markdown(f"**{text}**")
+    """A heading below the page's outline; :func:`show_blocks` draws the others."""
+    st.markdown(f"**{escape_markdown(block.text)}**")
 
 
 def _paragraph(block: Paragraph) -> None:
@@ -229,7 +234,13 @@ DRAW: dict[type, Callable[[Any], None]] = {
 assert set(DRAW) == set(BLOCK_KINDS), "every block kind needs a case here"
 
 
-def show_blocks(blocks: Sequence[Block]) -> None:
-    """Draw ``blocks`` in order."""
+def show_blocks(blocks: Sequence[Block], *, under: int) -> None:
+    """Draw ``blocks`` in order, under a heading of level ``under`` on the page (2: the
+    form's title on the form page; 1: the page's title), so their headings skip no
+    level (``stadforstad.ui.headings``)."""
+    levels = iter(screen_levels([b.level for b in blocks if _in_outline(b)], under))
     for block in blocks:
-        DRAW[type(block)](block)
+        if _in_outline(block):
+            heading(escape_markdown(block.text), next(levels))
+        else:
+            DRAW[type(block)](block)

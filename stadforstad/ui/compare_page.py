@@ -14,6 +14,7 @@ from stadforstad.compare import Filters
 from stadforstad.ui.compare_parts import Display
 from stadforstad.ui.compare_views import VIEWS
 from stadforstad.ui.context import get_actor, get_store, tr
+from stadforstad.ui.headings import heading
 
 FLASH = "compare.flash"
 #: How many municipalities a view shows at first; the rest through "Visa högst".
@@ -106,7 +107,7 @@ def demo_controls() -> None:
 
 def show_compare_page() -> None:
     actor = get_actor()
-    st.title(tr("Jämför kommuner", "Compare municipalities"))
+    heading(tr("Jämför kommuner", "Compare municipalities"), 1)
     if not compare.can_compare(actor):
         st.warning(
             tr(

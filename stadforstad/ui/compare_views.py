@@ -21,6 +21,7 @@ from stadforstad.ui.compare_parts import (
     shown_ids,
 )
 from stadforstad.ui.context import get_lang, tr
+from stadforstad.ui.headings import heading
 
 
 def show_readiness(filters: Filters, display: Display) -> None:
@@ -31,7 +32,7 @@ def show_readiness(filters: Filters, display: Display) -> None:
     ids = shown_ids(frames.summary, "median_total", display)
     summary = compare.keep_workspaces(frames.summary, ids)
     limit = compare.readiness_threshold(frames.summary)
-    st.subheader(tr(f"Redo – totalpoäng mot gränsen {limit}", f"Readiness – total against {limit}"))
+    heading(tr(f"Redo – totalpoäng mot gränsen {limit}", f"Readiness – total against {limit}"), 2)
     columns = [
         "workspace",
         "round",
@@ -51,8 +52,9 @@ def show_readiness(filters: Filters, display: Display) -> None:
             "Redo per fråga": frame_table(frames.items),
         },
     )
-    st.subheader(
-        tr("Redo per fråga – medel och spridning", "Readiness per question – mean and spread")
+    heading(
+        tr("Redo per fråga – medel och spridning", "Readiness per question – mean and spread"),
+        2,
     )
     heat = compare.keep_workspaces(frames.items, ids)
     pivot = summary[["workspace", *items]].rename(columns=items | column_labels())

@@ -33,6 +33,7 @@ from stadforstad.spreadsheet import CSV_MIME, DIALECTS, XLSX_MIME, write_csv, wr
 from stadforstad.storage.links import LinkAnswer, LinkStore
 from stadforstad.ui.blocks import spec_converter
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.headings import heading
 from stadforstad.ui.tables import table_view
 
 PAGE = "compilation"
@@ -215,7 +216,7 @@ def show_compilation_page(workspace) -> None:
         _draw(picture, "distribution", lang)
         _charts_in_words(compiled, lang)
     if private and compiled.categories:
-        st.subheader(tr("Genomsnitt per svar", "Average per answer"))
+        heading(tr("Genomsnitt per svar", "Average per answer"), 2)
         st.caption(
             tr(
                 "Handbokens genomsnitt: kategorins siffror lagda ihop och delade med "
@@ -245,7 +246,7 @@ def _exports(form, answers, workspace, member: bool, compiled: Compilation) -> N
     """The four downloads. Each file is built only when its button is clicked (a
     callable ``data``): on a rerun the page builds none of them (10,000 answers took
     minutes per rerun when they were built eagerly)."""
-    st.subheader(tr("Exportera", "Export"))
+    heading(tr("Exportera", "Export"), 2)
     st.caption(
         tr(
             "Sammanställningen (Excel, CSV) är en tabell med en rad per bransch och en "

@@ -31,6 +31,7 @@ from stadforstad.ui.group_form import (
     show_changed,
     show_conflict,
 )
+from stadforstad.ui.headings import heading
 from stadforstad.ui.plan_background import show_background
 from stadforstad.ui.results import show_result_section
 from stadforstad.ui.revisions import show_revisions
@@ -214,7 +215,7 @@ def show_form_page(workspace) -> None:
                 "A new round when you measure again, e.g. after 12 months.",
             ),
         )
-    st.header(form.title.get(lang))
+    heading(form.title.get(lang), 2)
     st.caption(
         tr(
             f"Källa: Stad för stad – Handbok, {form.source.heading}",

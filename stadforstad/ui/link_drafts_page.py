@@ -15,6 +15,7 @@ from stadforstad.questionnaire import draft_text, format_moment, industry_names,
 from stadforstad.storage.link_drafts import LateDraft, erase_link_drafts, list_late_drafts
 from stadforstad.storage.links import LinkInfo, LinkStore
 from stadforstad.ui.context import error_text, get_actor, get_lang, tr
+from stadforstad.ui.headings import heading
 from stadforstad.ui.plain import escape_markdown
 
 PAGE = "links"
@@ -36,7 +37,7 @@ def _late_drafts(links: LinkStore, workspace) -> None:
     drafts = list_late_drafts(links, actor=get_actor(), workspace_id=workspace.id)
     if not drafts:
         return
-    st.subheader(tr("Sena utkast", "Late drafts"))
+    heading(tr("Sena utkast", "Late drafts"), 2)
     st.caption(
         tr(
             "Det här skrev svarande som inte hann skicka in: länken hade blivit full, passerat "

@@ -37,6 +37,7 @@ from stadforstad.storage.links import (
     today,
 )
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.headings import heading
 from stadforstad.ui.link_drafts_page import show_drafts
 from stadforstad.ui.plain import escape_markdown
 
@@ -161,7 +162,7 @@ def _create_form(links: LinkStore, workspace) -> None:
     # Not cleared on submit: a refused link (say, the placeholder left in) keeps what
     # was typed; a created one resets the form through RESET_KEY.
     with st.form(f"{PAGE}.create", clear_on_submit=False):
-        st.subheader(tr("Skapa en inbjudningslänk", "Create an invitation link"))
+        heading(tr("Skapa en inbjudningslänk", "Create an invitation link"), 2)
         form_id = st.selectbox(
             tr("Formulär", "Form"),
             list(forms),
@@ -280,7 +281,7 @@ def _show_new_links(infos: list[LinkInfo]) -> None:
 
 
 def _links_table(infos: list[LinkInfo]) -> None:
-    st.subheader(tr("Länkar och svar", "Links and answers"))
+    heading(tr("Länkar och svar", "Links and answers"), 2)
     if not infos:
         st.info(tr("Ni har inte skapat någon länk ännu.", "You have not created a link yet."))
         return

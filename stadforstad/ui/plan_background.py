@@ -106,7 +106,8 @@ def show_background(form, workspace_id: int, lang: str) -> list[Block]:
                         ),
                         tuple(names),
                     )
-                ]
+                ],
+                under=2,  # in an expander under the form's title
             )
         if blocks:
             show_blocks(
@@ -120,7 +121,8 @@ def show_background(form, workspace_id: int, lang: str) -> list[Block]:
                         small=True,
                     ),
                     *blocks,
-                ]
+                ],
+                under=2,  # in an expander under the form's title
             )
         if not names and not blocks:
             st.caption(

@@ -51,6 +51,7 @@ from stadforstad.storage.links import (
     link_url,
 )
 from stadforstad.ui.context import _leave_pages_folder_mode, get_store
+from stadforstad.ui.headings import heading
 from stadforstad.ui.respond_parts import (
     address_language,
     cookie_name,
@@ -88,7 +89,7 @@ FORGOTTEN_KEY = key("forgotten")
 
 
 def _refuse(lang: str | None) -> None:
-    st.title(pick(lang or "sv", "Enkät", "Questionnaire"))
+    heading(pick(lang or "sv", "Enkät", "Questionnaire"), 1)
     st.info(unusable_text(lang), icon="🔗")
 
 
@@ -284,7 +285,7 @@ class _Visit:
         self.lang = pick_language(self.link)
         self.find_resume()
         self.remember()
-        st.title(self.form.title.get(self.lang))
+        heading(self.form.title.get(self.lang), 1)
         flash = st.session_state.pop(key("flash"), None)
         if flash:
             st.success(flash)
@@ -341,6 +342,7 @@ class _Visit:
             initial=(state.draft if state is not None else None) or {},
             lang=self.lang,
             disabled=not consent,
+            section_level=2,  # the form's title is the page's
         )
         if state is not None and state.draft is not None:
             self.offer_erasure()

@@ -20,6 +20,7 @@ from stadforstad.questionnaire import (
 )
 from stadforstad.schema import Form
 from stadforstad.storage.links import MAX_CONTACT, MAX_INDUSTRY, MAX_NAME, Identity, LinkInfo
+from stadforstad.ui.headings import heading
 
 PAGE = "respond"
 LANG_PARAM = "lang"
@@ -70,7 +71,7 @@ def _choose_industry(chosen: str) -> None:
 def identity_block(form: Form, link: LinkInfo, saved: Identity, lang: str) -> Identity:
     """Who answers: the industry from the list (or written, after the list has had its
     say), and name and contact only when the members turned that on."""
-    st.subheader(pick(lang, "Om er", "About you"))
+    heading(pick(lang, "Om er", "About you"), 2)
     names = industry_names(form)
     if INDUSTRY_KEY not in st.session_state:
         listed = known_industry(saved.industry, names)

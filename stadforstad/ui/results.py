@@ -31,6 +31,7 @@ from stadforstad.schema import Form
 from stadforstad.storage.context import context_answers
 from stadforstad.ui.blocks import show_blocks
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
+from stadforstad.ui.headings import heading
 from stadforstad.ui.workshop import show_products, show_tools
 
 PAGE = "results"
@@ -43,13 +44,15 @@ def show_response(
     read-only (folded away under a scored result, the result itself otherwise)."""
     instrument = get_instrument(form.id)
     if instrument.scored:
-        st.subheader(tr("Resultat", "Result"))
-        show_blocks(instrument.blocks(form, instrument.score_with(form, answers, context), lang))
+        heading(tr("Resultat", "Result"), 3)
+        show_blocks(
+            instrument.blocks(form, instrument.score_with(form, answers, context), lang), under=3
+        )
         with st.expander(tr("Svaren som skickades in", "The answers as submitted")):
-            show_blocks([answer_blocks(form, answers, lang)])
+            show_blocks([answer_blocks(form, answers, lang)], under=3)
     else:
-        st.subheader(tr("Era inskickade svar", "Your submitted answers"))
-        show_blocks(instrument.response_blocks(form, answers, lang))
+        heading(tr("Era inskickade svar", "Your submitted answers"), 3)
+        show_blocks(instrument.response_blocks(form, answers, lang), under=3)
 
 
 def show_group(
@@ -61,7 +64,10 @@ def show_group(
     """The group's picture: the summary of a scored form, and every member's answers
     side by side; then the form's tool (the draw, the search), if it has one.
     ``context``: the answers of the forms the instrument reads beside its own."""
-    show_blocks(get_instrument(form.id).group_response_blocks(form, responses, lang, context))
+    # Right under the page's title: the group page names the form in its drop-down.
+    show_blocks(
+        get_instrument(form.id).group_response_blocks(form, responses, lang, context), under=1
+    )
     show_tools(form, responses, lang, scope=f"group.{form.id}")
 
 

@@ -29,6 +29,7 @@ from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store
 from stadforstad.storage.tables import utcnow
 from stadforstad.ui.context import ACTOR_KEY, error_text, get_store, tr
+from stadforstad.ui.headings import heading
 from stadforstad.web import (
     COOKIE_NAME,
     SIGNIN_PATH,
@@ -184,7 +185,7 @@ def _start_from_provider(store: Store) -> Actor | None:
 # -- screens --------------------------------------------------------------------------
 def show_signin() -> None:
     """The screen of someone not signed in."""
-    st.title("Stad för stad")
+    heading("Stad för stad", 1)
     problem = st.session_state.pop(SIGNIN_ERROR_KEY, None)
     _forget_cookie()
     mode = auth_mode()
@@ -234,7 +235,7 @@ def _forget_cookie() -> None:
 
 
 def _signin_form(store: Store, problem: str | None) -> None:
-    st.subheader(tr("Logga in", "Sign in"))
+    heading(tr("Logga in", "Sign in"), 2)
     with st.form("signin.form"):
         username = st.text_input(
             tr("Användarnamn", "Username"), key="signin.username", max_chars=200
@@ -262,8 +263,11 @@ def _first_run(store: Store, problem: str | None) -> None:
     if not has_setup_code(store):
         # The server printed one at start; if it has expired, print a new one.
         announce_setup_code(store)
-    st.subheader(
-        tr("Välkommen! Skapa den första administratören", "Welcome! Create the first administrator")
+    heading(
+        tr(
+            "Välkommen! Skapa den första administratören", "Welcome! Create the first administrator"
+        ),
+        2,
     )
     st.markdown(
         tr(

@@ -143,7 +143,8 @@ def show_search(form: Form, responses: Sequence[Rated], lang: str, *, scope: str
             f"{found_text(len(found), lang)} of {len(bank.entries)}.",
         )
     )
-    show_blocks(entries_blocks(form, found, lang))
+    # Entries are tables with titles: nothing here goes deeper than a part of the page.
+    show_blocks(entries_blocks(form, found, lang), under=2)
 
 
 # -- the event's progress --------------------------------------------------------------------
@@ -156,7 +157,7 @@ def show_overview(form: Form, submitted: Sequence, lang: str) -> None:
         return
     latest = max(row.round for row in rows)
     responses = rated(r for r in rows if r.round == latest)
-    show_blocks(overview(form, responses, today(), lang))
+    show_blocks(overview(form, responses, today(), lang), under=2)  # under the municipality
 
 
 def show_tools(form: Form, responses: Sequence[Rated], lang: str, *, scope: str) -> None:

@@ -41,10 +41,10 @@ def _golden_blocks() -> None:
                     )
                     for m in case["group"]
                 ]
-                show_blocks(instrument.group_response_blocks(form, rated, lang))
+                show_blocks(instrument.group_response_blocks(form, rated, lang), under=1)
             else:
                 answers = check_answers(form, case["answers"], partial=partial, coerce=True)
-                show_blocks(instrument.response_blocks(form, answers, lang))
+                show_blocks(instrument.response_blocks(form, answers, lang), under=3)
 
 
 def test_every_golden_case_draws_in_both_languages() -> None:
@@ -79,20 +79,22 @@ def _hostile_names() -> None:
         form = load_form(form_id)
         answers = {"kandidater" if form_id == "rekrytering" else "aktorer": table}
         instrument = INSTRUMENTS[form_id]
-        show_blocks(instrument.response_blocks(form, answers, "sv"))
+        show_blocks(instrument.response_blocks(form, answers, "sv"), under=3)
         show_blocks(
-            instrument.group_response_blocks(form, [Rated(respondent=name, answers=answers)], "sv")
+            instrument.group_response_blocks(form, [Rated(respondent=name, answers=answers)], "sv"),
+            under=1,
         )
     for form_id, answers in (
         ("kartlaggning", {"aktor": name, "generell_1": 3}),
         ("staden", {load_form("staden").answerable()[0].id: name}),
     ):
         form = load_form(form_id)
-        show_blocks(INSTRUMENTS[form_id].response_blocks(form, answers, "sv"))
+        show_blocks(INSTRUMENTS[form_id].response_blocks(form, answers, "sv"), under=3)
         show_blocks(
             INSTRUMENTS[form_id].group_response_blocks(
                 form, [Rated(respondent=name, answers=answers)], "sv"
-            )
+            ),
+            under=1,
         )
 
 
@@ -120,7 +122,8 @@ def _notes() -> None:
             Note("warning", "Ni är ännu inte redo.", "sv"),
             Note("success", "Redo.", "sv"),
             Note("info", "Bara en deltagare.", "en"),
-        ]
+        ],
+        under=1,
     )
 
 

@@ -61,7 +61,7 @@ def sign_in(at, username: str, password: str = PASSWORD):
 
 def all_text(at) -> str:
     parts = []
-    for kind in ("markdown", "title", "subheader", "caption", "info", "error", "success"):
+    for kind in ("markdown", "title", "header", "subheader", "caption", "info", "error", "success"):
         parts += [str(e.value) for e in getattr(at, kind)]
     parts += [str(o) for box in at.selectbox for o in box.options]
     return "\n".join(parts)
@@ -81,7 +81,7 @@ def test_a_fresh_installation_needs_the_one_time_code(store) -> None:
     """Before, anyone who reached a fresh installation became its administrator."""
     at = open_app()
     assert not at.exception
-    assert any("första administratören" in s.value for s in at.subheader)
+    assert any("första administratören" in s.value for s in at.header)
     for wrong in ("", "ABCD-EFGH-JKLM"):
         first_run(at, wrong)
         assert not at.exception

@@ -53,6 +53,7 @@ def texts(at) -> str:
             *at.success,
             *at.warning,
             *at.error,
+            *at.header,
             *at.subheader,
             *at.caption,
             *at.title,
