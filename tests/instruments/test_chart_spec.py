@@ -82,7 +82,7 @@ def _draw_both_ways() -> None:
         "hallbarhet": 4,
     }
     block = REDO.charts[0].block(form, redo.score(form, answers), "sv")
-    show_blocks([block])  # from the reused spec
+    show_blocks([block], under=1)  # from the reused spec
     st.altair_chart(block.build(), width="content")  # what Streamlit itself sends
 
 
