@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
+from tests.helpers.browser import fresh_name
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +51,7 @@ def tab_to(page: Page, wanted, what: str) -> dict:
 
 def test_redo_filled_in_and_sent_with_the_keyboard_alone(app, page: Page) -> None:
     engine = make_engine(app.database_url)
-    place = Store(engine).create_workspace(actor=Actor.local(), name="Tangentby")
+    place = Store(engine).create_workspace(actor=Actor.local(), name=fresh_name("Tangentby"))
     engine.dispose()
     form = load_form("redo")
 

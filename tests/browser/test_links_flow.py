@@ -21,6 +21,7 @@ from stadforstad.catalog import load_form
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.link_drafts import list_late_drafts
 from stadforstad.storage.links import LinkStore, new_token
+from tests.helpers.browser import fresh_name
 
 pytestmark = pytest.mark.browser
 
@@ -161,7 +162,7 @@ def test_member_link_respondent_resumes_and_sends(app, page: Page, browser) -> N
 
 def test_two_links_in_a_row_the_second_anonymous(app, page: Page, browser) -> None:
     links, engine = store_of(app)
-    place = links.store.create_workspace(actor=Actor.local(), name="Båstad")
+    place = links.store.create_workspace(actor=Actor.local(), name=fresh_name("Båstad"))
     page.goto(f"{app.url}/links?kommun={place.id}")
     expect(page.get_by_role("heading", name="Inbjudningslänkar")).to_be_visible()
     label = page.get_by_label("Bransch eller organisation som länken är till", exact=True)
@@ -209,7 +210,7 @@ def test_two_links_in_a_row_the_second_anonymous(app, page: Page, browser) -> No
 
 def _link_for(app, name: str, **settings):
     links, engine = store_of(app)
-    place = links.store.create_workspace(actor=Actor.local(), name=name)
+    place = links.store.create_workspace(actor=Actor.local(), name=fresh_name(name))
     created = links.create_link(
         actor=Actor.local(), workspace_id=place.id, form=FORM, label="Hotell", **settings
     )

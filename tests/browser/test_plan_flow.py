@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from tests.browser.test_aktorsanalys_flow import FIRST_COLUMN_X, ROW_HEIGHT
 from tests.browser.test_redo_flow import wait_idle
+from tests.helpers.browser import fresh_name
 
 pytestmark = pytest.mark.browser
 
@@ -99,9 +100,10 @@ def _fill_send_and_download(app, page: Page) -> None:
     # The first page of a fresh server imports pandas and altair: slow on a busy machine.
     expect(page.get_by_role("link", name="Kommuner", exact=True)).to_be_visible(timeout=120_000)
     page.get_by_role("link", name="Kommuner", exact=True).click()
-    page.get_by_label("Kommunens namn").fill("Ystad")
+    place = fresh_name("Ystad")
+    page.get_by_label("Kommunens namn").fill(place)
     page.get_by_role("button", name="Skapa kommun").click()
-    expect(page.get_by_text("Ystad är skapad och vald.")).to_be_visible()
+    expect(page.get_by_text(f"{place} är skapad och vald.")).to_be_visible()
 
     page.goto(f"{app.url}/form?form=samverkansplan")
     expect(page.get_by_role("heading", name="Lokal samverkansplan")).to_be_visible()
@@ -147,6 +149,6 @@ def _fill_send_and_download(app, page: Page) -> None:
         str(HOURS),
         "Tidslinje",
         "Frukostmöte med hotellen",
-        "Ystad",
+        place,
     ):
         assert expected in text, expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import socket
 import subprocess
@@ -15,6 +16,18 @@ from playwright.sync_api import Page, expect
 
 from stadforstad.web import COOKIE_NAME
 from tests.helpers import ROOT
+
+_attempts: dict[str, itertools.count] = {}
+
+
+def fresh_name(name: str) -> str:
+    """``name`` the first time, then ``name 2``, ``name 3`` … within this test process.
+
+    A browser test that fails is run once more (tests/conftest.py) against the same
+    module's app, whose database still holds the municipality the first attempt made;
+    a test that makes one by name takes it from here so its second attempt can too."""
+    n = next(_attempts.setdefault(name, itertools.count(1)))
+    return name if n == 1 else f"{name} {n}"
 
 
 def free_port() -> int:
