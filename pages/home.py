@@ -7,10 +7,11 @@ from stadforstad.catalog import list_forms, load_form
 from stadforstad.completion import FormProgress, count_progress
 from stadforstad.i18n import CREDIT_SV, STEP_WORD, count_text
 from stadforstad.steps import load_steps
+from stadforstad.ui.blocks import show_blocks
 from stadforstad.ui.context import explain_no_workspace, frame, get_actor, get_lang, get_store, tr
 from stadforstad.ui.headings import heading
 from stadforstad.ui.plain import plain
-from stadforstad.ui.workshop import show_overview
+from stadforstad.ui.workshop import overview_blocks
 
 lang = get_lang()
 heading("Stad för stad", 1)
@@ -70,12 +71,29 @@ def _progress_label(title: str, state: FormProgress) -> str:
     return f"⬜ {title}"
 
 
-def form_link(label: str, form_id: str) -> None:
-    if writes:
-        st.page_link("pages/form.py", label=label, query_params={"form": form_id})
-    else:
-        st.markdown(f"- {label}")
-    show_overview(load_form(form_id), submitted, lang)
+def show_forms(forms: list, heading_text: str | None = None) -> None:
+    """A step's forms, each with its progress: links for those who write, else one list
+    (one element for the lot, not one per form: a first page of some 150 elements drew
+    noticeably slower in the browser); what the overview says under a form follows it."""
+    lines = [heading_text, ""] if heading_text else []  # the blank line ends its paragraph
+
+    def flush() -> None:
+        if "".join(lines):
+            st.markdown("\n".join(lines))
+        lines.clear()
+
+    for form in forms:
+        label = _progress_label(form.title.get(lang), progress.get(form.id, NOTHING))
+        if writes:
+            flush()
+            st.page_link("pages/form.py", label=label, query_params={"form": form.id})
+        else:
+            lines.append(f"- {label}")
+        blocks = overview_blocks(load_form(form.id), submitted, lang)
+        if blocks:
+            flush()
+            show_blocks(blocks, under=2)  # under the municipality's heading
+    flush()
 
 
 forms_by_step: dict = {}
@@ -109,29 +127,20 @@ for step in load_steps():
         f"{STEP_WORD[lang]} {step.number}{phase} – {step.title.get(lang)}  ({done}/{len(forms)})"
     )
     with st.expander(header, expanded=step.number == 0):
-        if step.summary:
-            st.markdown(step.summary.get(lang))
-        st.markdown(tr("**Vad som krävs**", "**What it takes**"))
+        summary = f"{step.summary.get(lang)}\n\n" if step.summary else ""
+        st.markdown(summary + tr("**Vad som krävs**", "**What it takes**"))
         cols = st.columns(3)
         for col, title, texts in (
             (cols[0], tr("Arbete", "Work"), step.work),
             (cols[1], tr("Vem", "Who"), step.who),
             (cols[2], tr("Förväntat resultat", "Expected result"), step.result),
         ):
-            col.markdown(f"*{title}*")
-            col.markdown("\n".join(f"- {t.get(lang)}" for t in texts))
-        st.markdown(tr("**Formulär**", "**Forms**"))
-        for form in forms:
-            form_link(
-                _progress_label(form.title.get(lang), progress.get(form.id, NOTHING)), form.id
-            )
+            col.markdown(f"*{title}*\n\n" + "\n".join(f"- {t.get(lang)}" for t in texts))
+        show_forms(forms, tr("**Formulär**", "**Forms**"))
 
 others = forms_by_step.get(None, [])
 if others:
     with st.expander(tr("Att driva nätverket", "Running the network")):
-        for form in others:
-            form_link(
-                _progress_label(form.title.get(lang), progress.get(form.id, NOTHING)), form.id
-            )
+        show_forms(others)
 
 st.caption(tr(f"Källa: {CREDIT_SV}.", f"Source: {CREDIT_SV}."))

@@ -17,6 +17,7 @@ from scoring import icebreaker, kunskapsbank
 from scoring.common import Rated
 from stadforstad.documents.build import Document, product_document
 from stadforstad.documents.meta import Meta, today
+from stadforstad.instruments.blocks import Block
 from stadforstad.instruments.icebreaker import question_texts
 from stadforstad.instruments.kunskapsbank import area_label, entries_blocks, found_text, words
 from stadforstad.instruments.registry import get_instrument
@@ -148,16 +149,19 @@ def show_search(form: Form, responses: Sequence[Rated], lang: str, *, scope: str
 
 
 # -- the event's progress --------------------------------------------------------------------
-def show_overview(form: Form, submitted: Sequence, lang: str) -> None:
+def overview_blocks(form: Form, submitted: Sequence, lang: str) -> Sequence[Block]:
     """What the overview says under a form (the event's progress, overdue tasks): from
-    the latest round's submitted responses, today in Stockholm."""
-    overview = get_instrument(form.id).overview
+    the latest round's submitted responses, today in Stockholm; nothing for a form
+    without any (the instrument is not looked up then)."""
     rows = [row for row in submitted if row.form_id == form.id]
-    if overview is None or not rows:
-        return
+    if not rows:
+        return ()
+    overview = get_instrument(form.id).overview
+    if overview is None:
+        return ()
     latest = max(row.round for row in rows)
     responses = rated(r for r in rows if r.round == latest)
-    show_blocks(overview(form, responses, today(), lang), under=2)  # under the municipality
+    return overview(form, responses, today(), lang)
 
 
 def show_tools(form: Form, responses: Sequence[Rated], lang: str, *, scope: str) -> None:
