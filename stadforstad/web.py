@@ -198,7 +198,12 @@ def warm_up() -> None:
     :func:`wait_for_start_up`), the forms and steps kept for the process. The cyclic
     garbage collector is paused meanwhile: the work makes some hundred thousand
     long-lived objects (modules, classes, mappers), which it would only scan over and
-    over (about a tenth of this work's CPU time)."""
+    over (about a tenth of this work's CPU time). In a served app (this function run by
+    :func:`lifespan`'s thread) they are then frozen (``gc.freeze``; some 15 of them are
+    garbage): else the collector, once on again, walks them all during the first page's
+    run (a full collection of ~110,000 objects, 0.04–0.06 s of CPU) and again in
+    Streamlit's collection after each run, which holds the GIL while the page's last
+    messages wait to be sent."""
     paused = gc.isenabled()
     gc.disable()
     try:
@@ -214,6 +219,8 @@ def warm_up() -> None:
     except Exception:  # noqa: BLE001 - the app must still start; the page says what to do
         _LOG.exception("could not prepare the app at start")
     finally:
+        if paused and threading.current_thread() is _warm_up_thread:
+            gc.freeze()
         _FRAME_READY.set()
         _ALL_READY.set()
         if paused:

@@ -165,6 +165,31 @@ def test_a_failed_start_up_lets_the_pages_go_on(fresh_url, monkeypatch) -> None:
     assert web._FRAME_READY.is_set() and web._ALL_READY.is_set()
 
 
+def test_a_served_start_up_freezes_what_it_made_and_a_direct_call_does_not(
+    fresh_url, monkeypatch
+) -> None:
+    """The served app's start-up work leaves its objects frozen (``gc.freeze``), so the
+    first page's collections do not walk them; a direct call (tests, AppTest) does not."""
+    import gc
+
+    monkeypatch.setattr(web, "_FRAME_READY", threading.Event())
+    monkeypatch.setattr(web, "_ALL_READY", threading.Event())
+    monkeypatch.setattr(web, "prepare_frame", lambda: None)
+    monkeypatch.setattr(web, "prepare_start_page", lambda: None)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    web.warm_up()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    thread = threading.Thread(target=web.warm_up)
+    monkeypatch.setattr(web, "_warm_up_thread", thread)
+    try:
+        thread.start()
+        thread.join(60)
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+        assert web._ALL_READY.is_set()
+    finally:
+        gc.unfreeze()
+
+
 def test_streamlit_still_has_the_pages_folder_switch() -> None:
     """``web._serve_pages_through_app`` (every run through app.py, so through the wait)
     relies on this private Streamlit detail: fail loudly when a release drops it."""
