@@ -190,6 +190,26 @@ def test_a_served_start_up_freezes_what_it_made_and_a_direct_call_does_not(
         gc.unfreeze()
 
 
+def test_streamlit_still_has_the_repl_check_switch(monkeypatch) -> None:
+    """``web.skip_repl_check`` (no ``inspect.stack()`` on a served app's first page)
+    relies on this private Streamlit detail: fail loudly when a release drops it or
+    the check no longer reads it."""
+    from streamlit import delta_generator, env_util
+
+    assert isinstance(delta_generator._use_warning_has_been_displayed, bool)
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+
+    def no_stack() -> bool:
+        raise AssertionError("the REPL check ran")
+
+    monkeypatch.setattr(env_util, "is_repl", no_stack)
+    with pytest.raises(AssertionError, match="the REPL check ran"):
+        delta_generator._maybe_print_use_warning()
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    assert web.skip_repl_check()
+    delta_generator._maybe_print_use_warning()  # marked done: no check
+
+
 def test_streamlit_still_has_the_pages_folder_switch() -> None:
     """``web._serve_pages_through_app`` (every run through app.py, so through the wait)
     relies on this private Streamlit detail: fail loudly when a release drops it."""
