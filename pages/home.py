@@ -25,6 +25,8 @@ st.markdown(
 )
 workspace = frame()
 actor = get_actor()
+#: Every form, read once for the run (each call looks at every file again).
+all_forms = list_forms()
 progress: dict[str, FormProgress] = {}
 submitted: list = []
 if workspace is None:
@@ -38,7 +40,7 @@ else:
     drafts = store.form_progress(actor=actor, workspace_id=workspace.id)
     submitted = store.submitted(actor=actor, workspace_ids=[workspace.id])
     progress = count_progress(
-        {f.id: f for f in list_forms()},
+        {f.id: f for f in all_forms},
         ((row.form_id, row.answers) for row in submitted),
         {form_id: counts["drafts"] for form_id, counts in drafts.items() if counts["drafts"]},
     )
@@ -97,17 +99,17 @@ def show_forms(forms: list, heading_text: str | None = None) -> None:
 
 
 forms_by_step: dict = {}
-for form in list_forms():
+for form in all_forms:
     forms_by_step.setdefault(form.step, []).append(form)
 
 NOTHING = FormProgress()
-done_total = sum(1 for f in list_forms() if progress.get(f.id, NOTHING).done)
+done_total = sum(1 for f in all_forms if progress.get(f.id, NOTHING).done)
 if workspace is not None:
     st.progress(
-        done_total / len(list_forms()),
+        done_total / len(all_forms),
         text=tr(
-            f"{done_total} av {len(list_forms())} formulär är klara.",
-            f"{done_total} of {len(list_forms())} forms are done.",
+            f"{done_total} av {len(all_forms)} formulär är klara.",
+            f"{done_total} of {len(all_forms)} forms are done.",
         ),
     )
     st.caption(
