@@ -33,7 +33,8 @@ def test_the_first_page_loads_no_postgresql_dialect_on_sqlite_and_no_backup(tmp_
     """On SQLite the first page imports SQLite's dialect only: PostgreSQL's dialect
     package (every driver it knows, its catalogue's tables) comes with the first upsert
     on PostgreSQL (``storage.engine.dialect_insert``). The backup's export and import
-    (with the backup document's schema) come when a backup is made or read."""
+    (with the backup document's schema) come when a backup is made or read, the
+    instruments' registry with the first page that scores or shows a result."""
     from stadforstad.storage import make_engine
 
     url = f"sqlite:///{tmp_path / 'first.sqlite'}"
@@ -47,6 +48,8 @@ def test_the_first_page_loads_no_postgresql_dialect_on_sqlite_and_no_backup(tmp_
             "sqlalchemy.dialects.",
             "psycopg",
             "stadforstad.storage.backup",
+            "stadforstad.instruments.registry",
+            "stadforstad.documents.build",
         ],
         cwd=ROOT,
         env=env,
@@ -58,6 +61,10 @@ def test_the_first_page_loads_no_postgresql_dialect_on_sqlite_and_no_backup(tmp_
     assert "sqlalchemy.dialects.sqlite" in loaded
     assert not [m for m in loaded if m.startswith(("sqlalchemy.dialects.postgresql", "psycopg"))]
     assert not [m for m in loaded if m.startswith("stadforstad.storage.backup")]
+    # Nor, on an overview without answers, every instrument, scorer and document maker:
+    # the forms are ordered and checked with ``instruments.order``.
+    assert "stadforstad.instruments.registry" not in loaded
+    assert "stadforstad.documents.build" not in loaded
 
 
 def test_the_upsert_is_the_databases_own(store) -> None:
