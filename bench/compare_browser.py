@@ -17,7 +17,10 @@ Run: ``uv run python bench/compare_browser.py [--municipalities 60] [--responden
 A load is timed from ``page.goto`` until the page's main heading ("Jämför kommuner")
 is visible and its two charts and two tables are drawn (checked: the app shows the
 comparison, not a sign-in screen). Wall time: a browser's load cannot be measured in
-CPU time; the machine is shared, so read the ratio more than the seconds.
+CPU time; the machine is shared, so read the ratio more than the seconds. Beside it,
+the server process's CPU time over the same span (``/proc``: its static files, the
+websocket and the page's run; not the browser's work), which a busy machine changes
+far less.
 """
 
 from __future__ import annotations
@@ -80,11 +83,15 @@ def main() -> int:
                 )
                 check(chromium, addresses["app"], expect)
                 times: dict[str, list[float]] = {name: [] for name in servers}
+                cpu: dict[str, list[float]] = {name: [] for name in servers}
                 order, rng = list(servers), random.Random(args.seed)
                 for _ in range(args.loads):
                     rng.shuffle(order)
                     for name in order:
+                        pid = servers[name][0].pid
+                        used = server_cpu(pid)
                         times[name].append(browser.load_time(chromium, addresses[name], **WANTED))
+                        cpu[name].append(server_cpu(pid) - used)
                 chromium.close()
         finally:
             for process, _ in servers.values():
@@ -99,13 +106,21 @@ def main() -> int:
     for name, values in times.items():
         print(
             f"  {name:<5} median {statistics.median(values):.2f} s, min {min(values):.2f} s, "
-            f"max {max(values):.2f} s"
+            f"max {max(values):.2f} s; server CPU median {statistics.median(cpu[name]):.2f} s"
         )
+    app_cpu, bare_cpu = statistics.median(cpu["app"]), statistics.median(cpu["bare"])
     print(
         f"app {app:.2f} s ({'under' if app < TARGET_SECONDS else 'NOT under'} the "
-        f"{TARGET_SECONDS} s target); ratio app / bare {app / bare:.2f}x"
+        f"{TARGET_SECONDS} s target); ratio app / bare {app / bare:.2f}x "
+        f"(server CPU {app_cpu / bare_cpu:.2f}x)"
     )
     return 0
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) the server process has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def check(chromium, address: str, expect) -> None:
