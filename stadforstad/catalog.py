@@ -161,7 +161,7 @@ def _reader(path: Path) -> Callable[[str], Any]:
         return load_yaml
     from stadforstad.form_cache import kept_data
 
-    return lambda text: kept_data(text, load_yaml)
+    return lambda text: kept_data(text, load_yaml, name=path.stem)
 
 
 def form_paths(folder: Path = FORMS_DIR) -> list[Path]:

@@ -26,26 +26,39 @@ from stadforstad.settings import DATA_DIR
 CACHE_DIR = DATA_DIR / "cache" / "forms"
 
 
-def kept_data(text: str, parse: Callable[[str], Any]) -> Any:
-    """The data of a form file's ``text``: kept JSON if there is some, else
+def kept_data(text: str, parse: Callable[[str], Any], *, name: str = "form") -> Any:
+    """The data of the form file ``name``'s ``text``: kept JSON if there is some, else
     ``parse(text)`` (whose errors pass through; a file that does not parse is not kept)."""
-    kept = CACHE_DIR / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}.json"
+    kept = CACHE_DIR / f"{name}.{hashlib.sha256(text.encode('utf-8')).hexdigest()}.json"
     with contextlib.suppress(OSError, ValueError):
         return json.loads(kept.read_text(encoding="utf-8"))
     data = parse(text)
-    _keep(kept, data)
+    if _keep(kept, data):
+        _forget_older(kept, name)
     return data
 
 
-def _keep(kept: Path, data: Any) -> None:
+def _forget_older(kept: Path, name: str) -> None:
+    """Delete what was kept of ``name``'s earlier texts (another replica still on the
+    old text only parses it again)."""
+    with contextlib.suppress(OSError):
+        for other in kept.parent.glob("*.json"):
+            if other != kept and other.name.rsplit(".", 2)[0] == name:
+                with contextlib.suppress(OSError):
+                    other.unlink()
+
+
+def _keep(kept: Path, data: Any) -> bool:
+    """Whether ``data`` was written to ``kept``."""
     try:
         encoded = json.dumps(data, ensure_ascii=False)
         if json.loads(encoded) != data:
-            return  # e.g. a number as a key: JSON would give it back as text
+            return False  # e.g. a number as a key: JSON would give it back as text
         kept.parent.mkdir(parents=True, exist_ok=True)
         # Written beside and renamed: a reader (another replica) never sees half a file.
         partial = kept.with_name(f"{kept.name}.{os.getpid()}.{threading.get_ident()}.part")
         partial.write_text(encoded, encoding="utf-8")
         os.replace(partial, kept)
     except (TypeError, ValueError, OSError):
-        return  # a date or other non-JSON value, or nowhere to write: parse next time
+        return False  # a date or other non-JSON value, or nowhere to write: parse next time
+    return True

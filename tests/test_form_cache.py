@@ -39,11 +39,16 @@ def test_a_text_is_parsed_once_and_then_read_as_json(cache) -> None:
     assert len(list(cache.glob("*.json"))) == 1
 
 
-def test_a_changed_text_is_parsed_anew(cache) -> None:
+def test_a_changed_text_is_parsed_anew_and_only_its_newest_kept(cache) -> None:
     parsed: list[str] = []
-    assert form_cache.kept_data("id: a\n", counting(parsed)) == {"id": "a"}
-    assert form_cache.kept_data("id: b\n", counting(parsed)) == {"id": "b"}
-    assert parsed == ["id: a\n", "id: b\n"]
+    assert form_cache.kept_data("id: a\n", counting(parsed), name="a") == {"id": "a"}
+    form_cache.kept_data("id: x\n", counting(parsed), name="a_b")  # another form
+    assert form_cache.kept_data("id: b\n", counting(parsed), name="a") == {"id": "b"}
+    assert parsed == ["id: a\n", "id: x\n", "id: b\n"]
+    names = sorted(p.name.rsplit(".", 2)[0] for p in cache.glob("*.json"))
+    assert names == ["a", "a_b"]
+    assert form_cache.kept_data("id: b\n", counting(parsed), name="a") == {"id": "b"}
+    assert len(parsed) == 3
 
 
 @pytest.mark.parametrize(
@@ -102,6 +107,9 @@ def test_a_changed_form_file_shows_its_change_and_its_errors(forms, cache) -> No
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(before.title.sv, "Ny titel", 1), encoding="utf-8")
     assert catalog.load_form_file(path).title.sv == "Ny titel"
+    # The folder holds one file per form: the JSON of redo's earlier text is gone.
+    assert len(list(cache.glob("redo.*.json"))) == 1
+    assert len(list(cache.glob("*.json"))) == 1
     path.write_text(text + "\n  - [broken\n", encoding="utf-8")
     with pytest.raises(FormFileError) as raised:
         catalog.load_form_file(path)
