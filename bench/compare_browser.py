@@ -10,6 +10,8 @@ Run: ``uv run python bench/compare_browser.py [--municipalities 60] [--responden
    said here: sign-in is on by default) and the bare app (``bench/bare_compare.py``:
    the same readiness chart and table and the per-question heatmap and table, from one
    SQL query and a pandas groupby, charts built with altair) on the same database.
+   With ``--also NAME=DIR``, also another checkout's app (e.g. a ``git archive`` of
+   main: before and after in the same run).
 3. Warms each with one load, then opens ``/compare`` (and the bare app's page) in a
    fresh browser context (no cookies, no cache: a new visitor) ``--loads`` times each,
    interleaved in a random order, in headless Chromium (``/usr/bin/chromium``).
@@ -17,7 +19,10 @@ Run: ``uv run python bench/compare_browser.py [--municipalities 60] [--responden
 A load is timed from ``page.goto`` until the page's main heading ("Jämför kommuner")
 is visible and its two charts and two tables are drawn (checked: the app shows the
 comparison, not a sign-in screen). Wall time: a browser's load cannot be measured in
-CPU time; the machine is shared, so read the ratio more than the seconds.
+CPU time; the machine is shared, so read the ratio more than the seconds. Beside it,
+the server process's CPU time over the same span (``/proc``: its static files, the
+websocket and the page's run; not the browser's work), which a busy machine changes
+far less.
 """
 
 from __future__ import annotations
@@ -48,7 +53,16 @@ def main() -> int:
     parser.add_argument("--respondents", type=int, default=20)
     parser.add_argument("--loads", type=int, default=7)
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="also serve the app of another checkout (e.g. a `git archive` of main), "
+        "interleaved with the others: before and after in one run",
+    )
     args = parser.parse_args()
+    also = dict(item.split("=", 1) for item in args.also)
 
     from playwright.sync_api import expect, sync_playwright
 
@@ -64,9 +78,16 @@ def main() -> int:
         env = {"STADFORSTAD_AUTH": "none", "STADFORSTAD_DATABASE_URL": url}
         servers = {
             "app": browser.start_server(ROOT / "app.py", env),
+            **{
+                name: browser.start_server(Path(root) / "app.py", env, root=Path(root))
+                for name, root in also.items()
+            },
             "bare": browser.start_server(ROOT / "bench" / "bare_compare.py", env),
         }
-        addresses = {"app": f"{servers['app'][1]}/compare", "bare": servers["bare"][1]}
+        addresses = {
+            name: f"{base}/compare" if name != "bare" else base
+            for name, (_, base) in servers.items()
+        }
         try:
             for process, base in servers.values():
                 browser.wait_healthy(process, base)
@@ -76,15 +97,22 @@ def main() -> int:
                     name: browser.load_time(chromium, addresses[name], **WANTED) for name in servers
                 }
                 print(
-                    f"warm-up load: app {warm['app']:.2f} s, bare {warm['bare']:.2f} s", flush=True
+                    "warm-up load: " + ", ".join(f"{n} {t:.2f} s" for n, t in warm.items()),
+                    flush=True,
                 )
-                check(chromium, addresses["app"], expect)
+                for name in servers:
+                    if name != "bare":
+                        check(chromium, addresses[name], expect)
                 times: dict[str, list[float]] = {name: [] for name in servers}
+                cpu: dict[str, list[float]] = {name: [] for name in servers}
                 order, rng = list(servers), random.Random(args.seed)
                 for _ in range(args.loads):
                     rng.shuffle(order)
                     for name in order:
+                        pid = servers[name][0].pid
+                        used = server_cpu(pid)
                         times[name].append(browser.load_time(chromium, addresses[name], **WANTED))
+                        cpu[name].append(server_cpu(pid) - used)
                 chromium.close()
         finally:
             for process, _ in servers.values():
@@ -98,14 +126,28 @@ def main() -> int:
     )
     for name, values in times.items():
         print(
-            f"  {name:<5} median {statistics.median(values):.2f} s, min {min(values):.2f} s, "
-            f"max {max(values):.2f} s"
+            f"  {name:<6} median {statistics.median(values):.2f} s, min {min(values):.2f} s, "
+            f"max {max(values):.2f} s; server CPU median {statistics.median(cpu[name]):.2f} s"
         )
+    app_cpu, bare_cpu = statistics.median(cpu["app"]), statistics.median(cpu["bare"])
     print(
         f"app {app:.2f} s ({'under' if app < TARGET_SECONDS else 'NOT under'} the "
-        f"{TARGET_SECONDS} s target); ratio app / bare {app / bare:.2f}x"
+        f"{TARGET_SECONDS} s target); ratio app / bare {app / bare:.2f}x "
+        f"(server CPU {app_cpu / bare_cpu:.2f}x)"
     )
+    for name in also:
+        other, other_cpu = statistics.median(times[name]), statistics.median(cpu[name])
+        print(
+            f"{name} {other:.2f} s; ratio {name} / bare {other / bare:.2f}x "
+            f"(server CPU {other_cpu / bare_cpu:.2f}x)"
+        )
     return 0
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) the server process has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def check(chromium, address: str, expect) -> None:

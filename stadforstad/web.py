@@ -300,6 +300,9 @@ def _serve_pages_through_app() -> None:
 async def lifespan(_app: Any) -> AsyncIterator[None]:
     """At start: :func:`warm_up` in a thread of its own, so the server answers at once."""
     global _warm_up_thread  # noqa: PLW0603 - one start-up per process
+    from stadforstad import heap
+
+    heap.serve()  # a served app: the imports' objects kept out of the collector's way
     _serve_pages_through_app()
     _warm_up_thread = threading.Thread(target=warm_up, name="stadforstad-warm-up", daemon=True)
     _warm_up_thread.start()

@@ -64,6 +64,14 @@ def test_tables_show_a_dash_for_no_value_and_the_decimal_comma() -> None:
     assert cell_text("Malmö", "sv") == "Malmö"
 
 
+def test_table_cells_kept_per_value_read_as_the_number_itself() -> None:
+    # cell_text keeps each figure's text: the same figure twice, in either language
+    # and with either sign of zero, reads as number_text writes it.
+    for value in (2.5, -2.5, 2.5, 0.0, -0.0, -0.001, 1e9, float("inf"), 2.5):
+        for lang in ("sv", "en", "sv"):
+            assert cell_text(value, lang) == number_text(round(value, 2), lang), (value, lang)
+
+
 @pytest.mark.parametrize(
     ("n", "lang", "text"),
     [

@@ -9,7 +9,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from stadforstad import accounts, sessions, web
+from stadforstad import accounts, heap, sessions, web
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.storage.shared import forget_stores
@@ -160,6 +160,7 @@ def test_the_lifespan_does_not_wait_for_the_start_up_work(monkeypatch) -> None:
         seen.append(served.wait(10))
 
     monkeypatch.setattr(web, "warm_up", slow_warm_up)
+    monkeypatch.setattr(heap, "_serving", heap._serving)  # the lifespan turns it on
 
     async def serve() -> None:
         async with web.lifespan(None):

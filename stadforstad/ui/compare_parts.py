@@ -1,12 +1,26 @@
 """The parts every view of "Jämför kommuner" is built from: what the user chose to see
 (:class:`Display`), the frames of ``stadforstad.compare`` cached per rights and data,
 the table headers, and a chart with its table beside it and an Excel export.
+
+Charts: building an altair chart and converting it to Vega-Lite (with altair's schema
+validation) cost more than the rest of the page together, on every run of every new
+session. Each chart's Vega-Lite spec is made once per distinct input – the frames' key
+(view, database, rights, filters, data stamp, form, language), what is shown
+(:class:`Display`) and the chart's name – by Streamlit's own converter (the one
+``stadforstad.ui.blocks`` reuses, under Streamlit's lock for altair's globals; a
+``st.cache_resource`` entry is made by one session while others asking for the same key
+wait), and drawn with ``st.vega_lite_chart``: what ``st.altair_chart`` would send,
+without the work. If Streamlit drops the converter, charts are built and drawn with
+``st.altair_chart`` as before (``tests/instruments/test_chart_spec.py`` fails loudly).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -16,10 +30,15 @@ from stadforstad.compare import Filters
 from stadforstad.i18n import count_text
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor
+from stadforstad.ui.blocks import spec_converter
 from stadforstad.ui.context import get_actor, get_lang, get_store, tr
 from stadforstad.ui.tables import table_view
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: How many comparison chart specs a process keeps (one per view, filter, display and
+#: language in use; a spec holds its few kB of data as Arrow bytes).
+CHART_SPEC_ENTRIES = 128
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -109,17 +128,50 @@ def shown_ids(summary: pd.DataFrame, measure: str, display: Display) -> list[int
 
 
 def chart_and_table(
-    chart, table: pd.DataFrame, *, name: str, sheets: dict[str, pd.DataFrame], wide: bool = False
+    chart: Callable[[], Any],
+    table: pd.DataFrame,
+    *,
+    name: str,
+    sheets: dict[str, pd.DataFrame],
+    key: tuple,
+    wide: bool = False,
 ) -> None:
+    """``chart`` (a function that builds the altair chart; called only when its spec is
+    not kept yet) with ``table`` beside it (below it when ``wide``), and the export.
+    ``key`` says everything the chart depends on besides ``name``: see :func:`load`."""
+    spec = chart_spec((*key, name), chart)
     if wide:
         # Its own width: one column per form or level, labels readable.
-        st.altair_chart(chart, width="content")
+        _draw(st, spec, chart, "content")
         st.dataframe(table_view(table, get_lang()), hide_index=True, width="stretch")
     else:
         left, right = st.columns([3, 2])
-        left.altair_chart(chart, width="stretch")
+        _draw(left, spec, chart, "stretch")
         right.dataframe(table_view(table, get_lang()), hide_index=True, width="stretch")
     _export(name, sheets, key=f"compare.export.{name}")
+
+
+def _draw(where, spec: dict | None, chart: Callable[[], Any], width: str) -> None:
+    if spec is None:
+        _log.warning("Streamlit has no _convert_altair_to_vega_lite_spec: charts are rebuilt")
+        where.altair_chart(chart(), width=width)
+    else:
+        where.vega_lite_chart(spec, width=width)
+
+
+def chart_spec(key: tuple, chart: Callable[[], Any]) -> dict | None:
+    """The Vega-Lite spec ``st.altair_chart(chart())`` would send, made once per ``key``;
+    ``None`` when this Streamlit has no converter to reuse (draw the chart itself)."""
+    if spec_converter() is None:
+        return None
+    return _cached_spec(key, chart)
+
+
+@st.cache_resource(max_entries=CHART_SPEC_ENTRIES, show_spinner=False)
+def _cached_spec(key: tuple, _chart: Callable[[], Any]) -> dict:
+    convert = spec_converter()
+    assert convert is not None
+    return convert(_chart())
 
 
 # -- the frames, cached ----------------------------------------------------------------
@@ -143,13 +195,13 @@ def _cached(
     return function(get_store(), actor=actor, filters=filters, lang=lang, **extra)
 
 
-def load(view: str, filters: Filters, form_id: str | None = None):
+def load(view: str, filters: Filters, form_id: str | None = None) -> tuple[Any, tuple]:
     """A frame of ``stadforstad.compare`` labelled in the reader's language (rights
     checked there, on every call that computes; a cached one was computed for exactly
-    these rights)."""
+    these rights), and the key it is cached by: the same frame for the same key."""
     actor = get_actor()
     who = (actor.name, actor.is_admin, tuple(sorted(actor.grants.items())))
-    return _cached(
+    key = (
         view,
         get_settings().database_url,
         who,
@@ -158,3 +210,4 @@ def load(view: str, filters: Filters, form_id: str | None = None):
         form_id,
         get_lang(),
     )
+    return _cached(*key), key

@@ -26,7 +26,7 @@ from stadforstad.ui.headings import heading
 
 def show_readiness(filters: Filters, display: Display) -> None:
     lang = get_lang()
-    frames = load("readiness_frames", filters)
+    frames, key = load("readiness_frames", filters)
     form = load_form(compare.READINESS_FORM)
     items = {f"mean_{i.id}": i.label.get(lang) for i in form.answerable() if i.kind == "scale"}
     ids = shown_ids(frames.summary, "median_total", display)
@@ -44,9 +44,10 @@ def show_readiness(filters: Filters, display: Display) -> None:
         "note",
     ]
     chart_and_table(
-        charts.readiness_chart(summary, compare.keep_workspaces(frames.totals, ids), lang),
+        lambda: charts.readiness_chart(summary, compare.keep_workspaces(frames.totals, ids), lang),
         frame_table(summary[columns]),
         name="redo",
+        key=(key, display),
         sheets={
             "Redo": frame_table(frames.summary, items),
             "Redo per fråga": frame_table(frames.items),
@@ -59,9 +60,10 @@ def show_readiness(filters: Filters, display: Display) -> None:
     heat = compare.keep_workspaces(frames.items, ids)
     pivot = summary[["workspace", *items]].rename(columns=items | column_labels())
     chart_and_table(
-        charts.readiness_heatmap(heat, lang),
+        lambda: charts.readiness_heatmap(heat, lang),
         pivot,
         name="redo_fragor",
+        key=(key, display),
         sheets={"Redo per fråga": frame_table(frames.items)},
     )
 
@@ -75,7 +77,7 @@ def show_change(filters: Filters, display: Display) -> None:
         key="compare.change_form",
         format_func=lambda i: load_form(i).title.get(lang),
     )
-    frame = load("change", filters, form_id)
+    frame, key = load("change", filters, form_id)
     st.caption(
         tr(
             "Första och senaste omgången per kommun; omgångsfiltret gäller inte här.",
@@ -105,9 +107,10 @@ def show_change(filters: Filters, display: Display) -> None:
         "note",
     ]
     chart_and_table(
-        charts.change_chart(shown, measure, lang),
+        lambda: charts.change_chart(shown, measure, lang),
         frame_table(shown[columns]),
         name=f"forandring_{form_id}",
+        key=(key, display),
         sheets={"Förändring": frame_table(frame)},
     )
 
@@ -116,7 +119,7 @@ def show_case_handling(filters: Filters, display: Display) -> None:
     if not _available(compare.CASE_FORM):
         return
     lang = get_lang()
-    frame = load("case_handling", filters)
+    frame, key = load("case_handling", filters)
     ids = shown_ids(frame, "gap_mean", display)
     shown = compare.keep_workspaces(frame, ids)
     columns = [
@@ -129,9 +132,10 @@ def show_case_handling(filters: Filters, display: Display) -> None:
         "note",
     ]
     chart_and_table(
-        charts.case_handling_chart(shown, lang),
+        lambda: charts.case_handling_chart(shown, lang),
         frame_table(shown[columns]),
         name="utvecklingsnivaer",
+        key=(key, display),
         sheets={"Utvecklingsnivåer": frame_table(frame)},
     )
 
@@ -140,7 +144,7 @@ def show_collaboration(filters: Filters, display: Display) -> None:
     if not _available(compare.COLLABORATION_FORM):
         return
     lang = get_lang()
-    frame = load("collaboration", filters)
+    frame, key = load("collaboration", filters)
     if frame.empty:
         st.info(tr("Inga inskickade svar i urvalet.", "No submitted responses in the selection."))
         return
@@ -159,10 +163,11 @@ def show_collaboration(filters: Filters, display: Display) -> None:
     )
     table = table.reindex(list(dict.fromkeys(shown["workspace"]))).reset_index()
     chart_and_table(
-        charts.collaboration_chart(shown, lang),
+        lambda: charts.collaboration_chart(shown, lang),
         frame_table(table),
         wide=True,
         name="samverkansnivaer",
+        key=(key, display),
         sheets={"Samverkansnivåer": frame_table(frame)},
     )
 
@@ -171,7 +176,7 @@ def show_indicators(filters: Filters, display: Display) -> None:
     if not _available(compare.INDICATOR_FORM):
         return
     lang = get_lang()
-    frame = load("indicators", filters)
+    frame, key = load("indicators", filters)
     if frame.empty:
         st.info(tr("Inga inskickade svar i urvalet.", "No submitted responses in the selection."))
         return
@@ -187,16 +192,17 @@ def show_indicators(filters: Filters, display: Display) -> None:
         index="workspace", columns="category_label", values="mean", sort=False
     ).reindex(list(dict.fromkeys(shown["workspace"])))
     chart_and_table(
-        charts.indicator_heatmap(shown, lang),
+        lambda: charts.indicator_heatmap(shown, lang),
         frame_table(table.reset_index()),
         name="kartlaggning",
+        key=(key, display),
         sheets={"Indikatorer": frame_table(frame)},
     )
 
 
 def show_progress(filters: Filters, display: Display) -> None:
     lang = get_lang()
-    frame = load("progress", filters)
+    frame, key = load("progress", filters)
     summary = compare.progress_summary(frame)
     ids = shown_ids(summary, "completed", display)
     shown = compare.keep_workspaces(frame, ids)
@@ -211,10 +217,11 @@ def show_progress(filters: Filters, display: Display) -> None:
         )
     )
     chart_and_table(
-        charts.progress_chart(shown, lang),
+        lambda: charts.progress_chart(shown, lang),
         frame_table(compare.keep_workspaces(summary, ids)),
         wide=True,
         name="framsteg",
+        key=(key, display),
         sheets={
             "Framsteg": frame_table(summary),
             "Rutnät": frame_table(compare.progress_grid(frame)),

@@ -7,7 +7,7 @@ import contextlib
 
 import streamlit as st
 
-from stadforstad import errors
+from stadforstad import errors, heap
 from stadforstad.errors import SignInError, StadError
 from stadforstad.i18n import CREDIT_EN, CREDIT_SV, LANGUAGE_NAMES, LANGUAGES, pick
 from stadforstad.settings import get_settings
@@ -245,6 +245,7 @@ def frame() -> WorkspaceInfo | None:
     on its own, as ``AppTest.switch_page`` does. Returns the chosen municipality.
     """
     _leave_pages_folder_mode()
+    heap.freeze_new_imports()
     from stadforstad.ui.signin import show_account
 
     actor = get_actor()  # nobody signed in: the sign-in screen, and the page stops here
