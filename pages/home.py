@@ -7,10 +7,11 @@ from stadforstad.catalog import list_forms, load_form
 from stadforstad.completion import FormProgress, count_progress
 from stadforstad.i18n import CREDIT_SV, STEP_WORD, count_text
 from stadforstad.steps import load_steps
+from stadforstad.ui.blocks import show_blocks
 from stadforstad.ui.context import explain_no_workspace, frame, get_actor, get_lang, get_store, tr
 from stadforstad.ui.headings import heading
 from stadforstad.ui.plain import plain
-from stadforstad.ui.workshop import show_overview
+from stadforstad.ui.workshop import overview_blocks
 
 lang = get_lang()
 heading("Stad för stad", 1)
@@ -24,6 +25,8 @@ st.markdown(
 )
 workspace = frame()
 actor = get_actor()
+#: Every form, read once for the run (each call looks at every file again).
+all_forms = list_forms()
 progress: dict[str, FormProgress] = {}
 submitted: list = []
 if workspace is None:
@@ -37,7 +40,7 @@ else:
     drafts = store.form_progress(actor=actor, workspace_id=workspace.id)
     submitted = store.submitted(actor=actor, workspace_ids=[workspace.id])
     progress = count_progress(
-        {f.id: f for f in list_forms()},
+        {f.id: f for f in all_forms},
         ((row.form_id, row.answers) for row in submitted),
         {form_id: counts["drafts"] for form_id, counts in drafts.items() if counts["drafts"]},
     )
@@ -70,26 +73,43 @@ def _progress_label(title: str, state: FormProgress) -> str:
     return f"⬜ {title}"
 
 
-def form_link(label: str, form_id: str) -> None:
-    if writes:
-        st.page_link("pages/form.py", label=label, query_params={"form": form_id})
-    else:
-        st.markdown(f"- {label}")
-    show_overview(load_form(form_id), submitted, lang)
+def show_forms(forms: list, heading_text: str | None = None) -> None:
+    """A step's forms, each with its progress: links for those who write, else one list
+    (one element for the lot, not one per form: a first page of some 150 elements drew
+    noticeably slower in the browser); what the overview says under a form follows it."""
+    lines = [heading_text, ""] if heading_text else []  # the blank line ends its paragraph
+
+    def flush() -> None:
+        if "".join(lines):
+            st.markdown("\n".join(lines))
+        lines.clear()
+
+    for form in forms:
+        label = _progress_label(form.title.get(lang), progress.get(form.id, NOTHING))
+        if writes:
+            flush()
+            st.page_link("pages/form.py", label=label, query_params={"form": form.id})
+        else:
+            lines.append(f"- {label}")
+        blocks = overview_blocks(load_form(form.id), submitted, lang)
+        if blocks:
+            flush()
+            show_blocks(blocks, under=2)  # under the municipality's heading
+    flush()
 
 
 forms_by_step: dict = {}
-for form in list_forms():
+for form in all_forms:
     forms_by_step.setdefault(form.step, []).append(form)
 
 NOTHING = FormProgress()
-done_total = sum(1 for f in list_forms() if progress.get(f.id, NOTHING).done)
+done_total = sum(1 for f in all_forms if progress.get(f.id, NOTHING).done)
 if workspace is not None:
     st.progress(
-        done_total / len(list_forms()),
+        done_total / len(all_forms),
         text=tr(
-            f"{done_total} av {len(list_forms())} formulär är klara.",
-            f"{done_total} of {len(list_forms())} forms are done.",
+            f"{done_total} av {len(all_forms)} formulär är klara.",
+            f"{done_total} of {len(all_forms)} forms are done.",
         ),
     )
     st.caption(
@@ -109,29 +129,20 @@ for step in load_steps():
         f"{STEP_WORD[lang]} {step.number}{phase} – {step.title.get(lang)}  ({done}/{len(forms)})"
     )
     with st.expander(header, expanded=step.number == 0):
-        if step.summary:
-            st.markdown(step.summary.get(lang))
-        st.markdown(tr("**Vad som krävs**", "**What it takes**"))
+        summary = f"{step.summary.get(lang)}\n\n" if step.summary else ""
+        st.markdown(summary + tr("**Vad som krävs**", "**What it takes**"))
         cols = st.columns(3)
         for col, title, texts in (
             (cols[0], tr("Arbete", "Work"), step.work),
             (cols[1], tr("Vem", "Who"), step.who),
             (cols[2], tr("Förväntat resultat", "Expected result"), step.result),
         ):
-            col.markdown(f"*{title}*")
-            col.markdown("\n".join(f"- {t.get(lang)}" for t in texts))
-        st.markdown(tr("**Formulär**", "**Forms**"))
-        for form in forms:
-            form_link(
-                _progress_label(form.title.get(lang), progress.get(form.id, NOTHING)), form.id
-            )
+            col.markdown(f"*{title}*\n\n" + "\n".join(f"- {t.get(lang)}" for t in texts))
+        show_forms(forms, tr("**Formulär**", "**Forms**"))
 
 others = forms_by_step.get(None, [])
 if others:
     with st.expander(tr("Att driva nätverket", "Running the network")):
-        for form in others:
-            form_link(
-                _progress_label(form.title.get(lang), progress.get(form.id, NOTHING)), form.id
-            )
+        show_forms(others)
 
 st.caption(tr(f"Källa: {CREDIT_SV}.", f"Source: {CREDIT_SV}."))

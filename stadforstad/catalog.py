@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from stadforstad import errors
 from stadforstad.errors import FormFileError, Problem
+from stadforstad.instruments.order import ORDER, SCORED
 from stadforstad.resources import FORMS_DIR
 from stadforstad.schema import ID_PATTERN, ITEM_KINDS, Form
 
@@ -115,9 +116,7 @@ def parse_form(
 def _check_scorer(form: Form, source: str) -> None:
     if form.scoring is None:
         return
-    from stadforstad.instruments.registry import scored_ids  # pure; imported late (load order)
-
-    if form.scoring not in scored_ids():
+    if form.scoring not in SCORED:  # plain data, not the registry (no scorer imported)
         raise errors.fail(
             FormFileError,
             errors.FORM_UNKNOWN_SCORER,
@@ -200,12 +199,13 @@ def form_problems(folder: Path = FORMS_DIR) -> list[FormFileError]:
     return [e for e in map(_outcome, form_paths(folder)) if isinstance(e, FormFileError)]
 
 
-def _order(form_id: str) -> tuple[int, str]:
-    # The handbook's order within a step is the order of the instruments' registry.
-    from stadforstad.instruments.registry import INSTRUMENTS
+_ORDER = {name: index for index, name in enumerate(ORDER)}
 
-    order = {name: index for index, name in enumerate(INSTRUMENTS)}
-    return (order.get(form_id, len(order)), form_id)
+
+def _order(form_id: str) -> tuple[int, str]:
+    # The handbook's order within a step is the order of the instruments' registry
+    # (said as plain data in ``instruments.order``, so listing forms imports no scorer).
+    return (_ORDER.get(form_id, len(_ORDER)), form_id)
 
 
 def load_form(form_id: str, folder: Path = FORMS_DIR) -> Form:

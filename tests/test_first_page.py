@@ -33,7 +33,8 @@ def test_the_first_page_loads_no_postgresql_dialect_on_sqlite_and_no_backup(tmp_
     """On SQLite the first page imports SQLite's dialect only: PostgreSQL's dialect
     package (every driver it knows, its catalogue's tables) comes with the first upsert
     on PostgreSQL (``storage.engine.dialect_insert``). The backup's export and import
-    (with the backup document's schema) come when a backup is made or read."""
+    (with the backup document's schema) come when a backup is made or read, the
+    instruments' registry with the first page that scores or shows a result."""
     from stadforstad.storage import make_engine
 
     url = f"sqlite:///{tmp_path / 'first.sqlite'}"
@@ -47,6 +48,8 @@ def test_the_first_page_loads_no_postgresql_dialect_on_sqlite_and_no_backup(tmp_
             "sqlalchemy.dialects.",
             "psycopg",
             "stadforstad.storage.backup",
+            "stadforstad.instruments.registry",
+            "stadforstad.documents.build",
         ],
         cwd=ROOT,
         env=env,
@@ -58,6 +61,10 @@ def test_the_first_page_loads_no_postgresql_dialect_on_sqlite_and_no_backup(tmp_
     assert "sqlalchemy.dialects.sqlite" in loaded
     assert not [m for m in loaded if m.startswith(("sqlalchemy.dialects.postgresql", "psycopg"))]
     assert not [m for m in loaded if m.startswith("stadforstad.storage.backup")]
+    # Nor, on an overview without answers, every instrument, scorer and document maker:
+    # the forms are ordered and checked with ``instruments.order``.
+    assert "stadforstad.instruments.registry" not in loaded
+    assert "stadforstad.documents.build" not in loaded
 
 
 def test_the_upsert_is_the_databases_own(store) -> None:
@@ -163,6 +170,51 @@ def test_a_failed_start_up_lets_the_pages_go_on(fresh_url, monkeypatch) -> None:
     monkeypatch.setattr(web, "prepare_frame", broken)
     web.warm_up()  # logs, does not raise
     assert web._FRAME_READY.is_set() and web._ALL_READY.is_set()
+
+
+def test_a_served_start_up_freezes_what_it_made_and_a_direct_call_does_not(
+    fresh_url, monkeypatch
+) -> None:
+    """The served app's start-up work leaves its objects frozen (``gc.freeze``), so the
+    first page's collections do not walk them; a direct call (tests, AppTest) does not."""
+    import gc
+
+    monkeypatch.setattr(web, "_FRAME_READY", threading.Event())
+    monkeypatch.setattr(web, "_ALL_READY", threading.Event())
+    monkeypatch.setattr(web, "prepare_frame", lambda: None)
+    monkeypatch.setattr(web, "prepare_start_page", lambda: None)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    web.warm_up()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    thread = threading.Thread(target=web.warm_up)
+    monkeypatch.setattr(web, "_warm_up_thread", thread)
+    try:
+        thread.start()
+        thread.join(60)
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+        assert web._ALL_READY.is_set()
+    finally:
+        gc.unfreeze()
+
+
+def test_streamlit_still_has_the_repl_check_switch(monkeypatch) -> None:
+    """``web.skip_repl_check`` (no ``inspect.stack()`` on a served app's first page)
+    relies on this private Streamlit detail: fail loudly when a release drops it or
+    the check no longer reads it."""
+    from streamlit import delta_generator, env_util
+
+    assert isinstance(delta_generator._use_warning_has_been_displayed, bool)
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+
+    def no_stack() -> bool:
+        raise AssertionError("the REPL check ran")
+
+    monkeypatch.setattr(env_util, "is_repl", no_stack)
+    with pytest.raises(AssertionError, match="the REPL check ran"):
+        delta_generator._maybe_print_use_warning()
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    assert web.skip_repl_check()
+    delta_generator._maybe_print_use_warning()  # marked done: no check
 
 
 def test_streamlit_still_has_the_pages_folder_switch() -> None:

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from scoring import icebreaker, kunskapsbank
-from scoring.common import Rated
-from stadforstad.documents.build import Document, product_document
-from stadforstad.documents.meta import Meta, today
-from stadforstad.instruments.icebreaker import question_texts
-from stadforstad.instruments.kunskapsbank import area_label, entries_blocks, found_text, words
-from stadforstad.instruments.registry import get_instrument
-from stadforstad.schema import Form
-from stadforstad.storage.rated import rated
-from stadforstad.ui.blocks import show_blocks
 from stadforstad.ui.context import tr
+
+if TYPE_CHECKING:
+    from scoring.common import Rated
+    from stadforstad.documents.build import Document
+    from stadforstad.instruments.blocks import Block
+    from stadforstad.schema import Form
+
+# The instruments, scorers and documents are imported where used: the start page
+# (``overview_blocks``) needs them only for a form with submitted answers.
 
 PAGE = "workshop"
 
@@ -38,6 +38,9 @@ def show_products(
     lang: str,
 ) -> None:
     """A PDF and a Word button per product of the form's instrument."""
+    from stadforstad.documents.build import Document, product_document
+    from stadforstad.documents.meta import Meta
+    from stadforstad.instruments.registry import get_instrument
     from stadforstad.ui.results import download_buttons
 
     products = get_instrument(form.id).products
@@ -71,6 +74,9 @@ def draw_key(scope: str) -> str:
 
 def show_draw(form: Form, responses: Sequence[Rated], lang: str, *, scope: str) -> None:
     """Draw a question for the room: none comes twice until all have been drawn."""
+    from scoring import icebreaker
+    from stadforstad.instruments.icebreaker import question_texts
+
     questions = question_texts(form, icebreaker.summarize(form, responses).questions, lang)
     key = draw_key(scope)
     state = st.session_state.setdefault(key, {"drawn": [], "count": len(questions)})
@@ -112,6 +118,10 @@ def _rng(key: str) -> random.Random:
 def show_search(form: Form, responses: Sequence[Rated], lang: str, *, scope: str) -> None:
     """The entries as a list per focus area, searched by words and filtered by area and
     kind."""
+    from scoring import kunskapsbank
+    from stadforstad.instruments.kunskapsbank import area_label, entries_blocks, found_text, words
+    from stadforstad.ui.blocks import show_blocks
+
     bank = kunskapsbank.summarize(form, responses).bank
     names = words(form, lang)
     key = f"{PAGE}.search.{scope}"
@@ -148,16 +158,23 @@ def show_search(form: Form, responses: Sequence[Rated], lang: str, *, scope: str
 
 
 # -- the event's progress --------------------------------------------------------------------
-def show_overview(form: Form, submitted: Sequence, lang: str) -> None:
+def overview_blocks(form: Form, submitted: Sequence, lang: str) -> Sequence[Block]:
     """What the overview says under a form (the event's progress, overdue tasks): from
-    the latest round's submitted responses, today in Stockholm."""
-    overview = get_instrument(form.id).overview
+    the latest round's submitted responses, today in Stockholm; nothing for a form
+    without any (the instrument is not looked up then)."""
     rows = [row for row in submitted if row.form_id == form.id]
-    if overview is None or not rows:
-        return
+    if not rows:
+        return ()
+    from stadforstad.documents.meta import today
+    from stadforstad.instruments.registry import get_instrument
+    from stadforstad.storage.rated import rated
+
+    overview = get_instrument(form.id).overview
+    if overview is None:
+        return ()
     latest = max(row.round for row in rows)
     responses = rated(r for r in rows if r.round == latest)
-    show_blocks(overview(form, responses, today(), lang), under=2)  # under the municipality
+    return overview(form, responses, today(), lang)
 
 
 def show_tools(form: Form, responses: Sequence[Rated], lang: str, *, scope: str) -> None:

@@ -41,6 +41,15 @@ def test_an_instrument_is_scored_exactly_when_its_form_claims_a_scorer() -> None
     assert scored_ids() == [f for f in INSTRUMENTS if INSTRUMENTS[f].scored]
 
 
+def test_the_plain_order_and_scored_forms_are_the_registrys() -> None:
+    """``instruments.order`` (what the form catalogue reads, so that listing forms
+    imports no instrument) says what the registry says."""
+    from stadforstad.instruments.order import ORDER, SCORED
+
+    assert tuple(INSTRUMENTS) == ORDER
+    assert set(scored_ids()) == SCORED
+
+
 def test_every_chart_function_named_by_an_instrument_exists() -> None:
     for instrument in INSTRUMENTS.values():
         for charted in (*instrument.charts, *instrument.group_charts):
