@@ -95,12 +95,33 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
 
 
+#: The same test as :func:`wait_drawn`'s, made in the page every ``POLL_MS``:
+#: Playwright's ``expect`` looks again only every 0.5-1 s after its first tries, which
+#: would blur every kind of page timed by up to that much.
+DRAWN = """([title, parts]) => {
+  const seen = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const headings = [...document.querySelectorAll('h1')];
+  if (!headings.some(h => h.innerText.includes(title) && seen(h))) return false;
+  return parts.every(([outer, inner, count]) => {
+    const found = [...document.querySelectorAll(outer)].slice(0, count);
+    return found.length === count && found.every(o => {
+      const drawn = o.querySelector(inner);
+      return drawn !== null && seen(drawn);
+    });
+  });
+}"""
+POLL_MS = 20
+
+
 def wait_drawn(page, *, title: str, charts: int = 0, tables: int = 0, timeout: float = 120):
     """Until the page shows ``title`` as its main heading and ``charts`` charts and
-    ``tables`` dataframes are drawn (each visible)."""
+    ``tables`` dataframes are drawn (each visible): checked in the page every 20 ms,
+    then once more with Playwright's ``expect`` (which then passes at once)."""
     from playwright.sync_api import expect
 
     ms = timeout * 1000
+    parts = [[*CHART, charts], [*TABLE, tables]]
+    page.wait_for_function(DRAWN, arg=[title, parts], polling=POLL_MS, timeout=ms)
     expect(page.locator("h1").filter(has_text=title).first).to_be_visible(timeout=ms)
     for (outer, inner), count in ((CHART, charts), (TABLE, tables)):
         for index in range(count):
