@@ -61,7 +61,7 @@ st.title("Jämför kommuner")
 totals, summary, means = frames(os.environ["STADFORSTAD_DATABASE_URL"])
 shown = summary.head(SHOWN)
 st.caption(f"Visar {len(shown)} av {len(summary)} kommuner.")
-st.subheader("Redo – totalpoäng mot gränsen 20")
+st.header("Redo – totalpoäng mot gränsen 20")
 left, right = st.columns([3, 2])
 points = totals[totals["workspace"].isin(shown["workspace"])]
 left.altair_chart(
@@ -78,7 +78,7 @@ left.altair_chart(
     width="stretch",
 )
 right.dataframe(shown, hide_index=True, width="stretch")
-st.subheader("Redo per fråga – medel och spridning")
+st.header("Redo per fråga – medel och spridning")
 heat = means[means["workspace"].isin(shown["workspace"])].melt(
     "workspace", var_name="fråga", value_name="medel"
 )

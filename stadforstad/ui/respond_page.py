@@ -28,11 +28,9 @@ from stadforstad.i18n import pick
 from stadforstad.questionnaire import (
     INDUSTRY_ITEM,
     asked_form,
-    draft_text,
     format_moment,
     industry_names,
     link_form,
-    receipt_text,
     send_answers,
     time_zone_note,
     with_identity,
@@ -60,7 +58,8 @@ from stadforstad.ui.respond_parts import (
     pick_language,
     safe_value,
     set_cookie,
-    show_text_to_keep,
+    show_draft_text,
+    show_receipt,
 )
 from stadforstad.ui.respond_words import (
     closed_keep_text,
@@ -70,7 +69,6 @@ from stadforstad.ui.respond_words import (
     error_text,
     late_saved_text,
     privacy_lines,
-    receipt_caption,
     resume_text,
     unusable_text,
 )
@@ -187,52 +185,15 @@ class _Visit:
     def show_receipt(self) -> None:
         state = self.state
         assert state is not None and state.receipt
-        st.success(
-            self.t("Tack! Ert svar är inskickat.", "Thank you! Your answer is sent."), icon="✅"
-        )
-        st.markdown(self.t("**Er kvittokod**", "**Your receipt code**"))
-        st.code(state.receipt, language=None)
-        st.caption(receipt_caption(self.lang))
-        text = receipt_text(
-            self.form,
-            state.answers or {},
-            state.identity,
-            state.receipt,
-            state.submitted_at,
-            self.lang,
-            self.names,
-        )
-        show_text_to_keep(
-            text,
-            f"kvitto-{state.receipt}.txt",
-            self.lang,
-            title=self.t("Det här skickade ni", "What you sent"),
-        )
-        if self.link.status() == "open" and st.button(
-            self.t("Börja ett nytt svar", "Start a new answer"),
-            key=key("new_answer"),
-            help=self.t(
-                "Till exempel om någon annan ska svara från samma dator.",
-                "For instance when someone else answers from the same computer.",
-            ),
+        if show_receipt(
+            self.form, state, self.names, self.lang, new_answer=self.link.status() == "open"
         ):
             self.forget()
             st.rerun()
 
     def show_draft_text(self) -> None:
-        state = self.state
-        assert state is not None
-        text = draft_text(
-            self.form,
-            state.draft or {},
-            state.identity,
-            state.draft_saved_at,
-            self.lang,
-            self.names,
-        )
-        show_text_to_keep(
-            text, "utkast.txt", self.lang, title=self.t("Det här skrev ni", "What you wrote")
-        )
+        assert self.state is not None
+        show_draft_text(self.form, self.state, self.names, self.lang)
 
     def offer_erasure(self) -> None:
         with st.expander(self.t("Radera mitt utkast", "Erase my draft")):

@@ -13,14 +13,24 @@ import streamlit as st
 
 from stadforstad.i18n import LANGUAGE_NAMES, LANGUAGES, pick
 from stadforstad.questionnaire import (
+    draft_text,
     industry_names,
     known_industry,
     preset_industry,
+    receipt_text,
     similar_industries,
 )
 from stadforstad.schema import Form
-from stadforstad.storage.links import MAX_CONTACT, MAX_INDUSTRY, MAX_NAME, Identity, LinkInfo
+from stadforstad.storage.links import (
+    MAX_CONTACT,
+    MAX_INDUSTRY,
+    MAX_NAME,
+    Identity,
+    LinkInfo,
+    RespondentState,
+)
 from stadforstad.ui.headings import heading
+from stadforstad.ui.respond_words import receipt_caption
 
 PAGE = "respond"
 LANG_PARAM = "lang"
@@ -164,6 +174,59 @@ def show_text_to_keep(text: str, file_name: str, lang: str, *, title: str) -> No
 
 
 # -- the browser's memory of a draft --------------------------------------------------
+def show_receipt(
+    form: Form,
+    state: RespondentState,
+    names: dict[str, tuple[str, str]],
+    lang: str,
+    *,
+    new_answer: bool,
+) -> bool:
+    """The thanks, the receipt code and what was sent, as text to keep; with
+    ``new_answer`` the button to start another answer. Whether it was pressed."""
+    assert state.receipt
+    st.success(
+        pick(lang, "Tack! Ert svar är inskickat.", "Thank you! Your answer is sent."), icon="✅"
+    )
+    st.markdown(pick(lang, "**Er kvittokod**", "**Your receipt code**"))
+    st.code(state.receipt, language=None)
+    st.caption(receipt_caption(lang))
+    text = receipt_text(
+        form,
+        state.answers or {},
+        state.identity,
+        state.receipt,
+        state.submitted_at,
+        lang,
+        names,
+    )
+    show_text_to_keep(
+        text,
+        f"kvitto-{state.receipt}.txt",
+        lang,
+        title=pick(lang, "Det här skickade ni", "What you sent"),
+    )
+    return new_answer and st.button(
+        pick(lang, "Börja ett nytt svar", "Start a new answer"),
+        key=key("new_answer"),
+        help=pick(
+            lang,
+            "Till exempel om någon annan ska svara från samma dator.",
+            "For instance when someone else answers from the same computer.",
+        ),
+    )
+
+
+def show_draft_text(
+    form: Form, state: RespondentState, names: dict[str, tuple[str, str]], lang: str
+) -> None:
+    """The saved draft shown back as text to keep."""
+    text = draft_text(form, state.draft or {}, state.identity, state.draft_saved_at, lang, names)
+    show_text_to_keep(
+        text, "utkast.txt", lang, title=pick(lang, "Det här skrev ni", "What you wrote")
+    )
+
+
 def cookie_name(token_hash: str) -> str:
     return f"{COOKIE_PREFIX}{token_hash[:16]}"
 
