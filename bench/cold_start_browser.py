@@ -95,12 +95,13 @@ DRAWN = """([title, texts, expanders]) => {
   return heading && texts.every(t => shown.includes(t))
     && (expanders < 0 || counted === expanders);
 }"""
-POLL_MS = 20
 
 
 def drawn(page, texts: list[str], expanders: int, ms: float) -> None:
     """Wait until the page shows the title, ``texts`` and ``expanders`` expanders."""
-    page.wait_for_function(DRAWN, arg=[TITLE, texts, expanders], polling=POLL_MS, timeout=ms)
+    page.wait_for_function(
+        DRAWN, arg=[TITLE, texts, expanders], polling=browser.POLL_MS, timeout=ms
+    )
 
 
 def wait_overview(page, expect, expanders: int, ms: float) -> None:

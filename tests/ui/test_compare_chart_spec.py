@@ -11,23 +11,13 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from stadforstad import compare_charts, demo
+from stadforstad import compare_charts
 from stadforstad.settings import get_settings
-from stadforstad.storage import Actor, Store, make_engine
 from stadforstad.ui import compare_parts
 from tests.helpers import ROOT
 
 PAGE = str(ROOT / "pages" / "compare.py")
 VIEWS = ("redo", "forandring", "arenden", "samverkan", "indikatorer", "framsteg")
-
-
-@pytest.fixture(scope="module")
-def demo_url(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('charts') / 'demo.sqlite'}"
-    engine = make_engine(url)
-    demo.create_demo(Store(engine), actor=Actor.local())
-    engine.dispose()
-    return url
 
 
 @pytest.fixture

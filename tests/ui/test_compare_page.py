@@ -12,22 +12,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from stadforstad import demo
 from stadforstad.settings import get_settings
 from stadforstad.storage import Actor, Store, make_engine
 from tests.helpers import ROOT
 
 PAGE = str(ROOT / "pages" / "compare.py")
 APP = str(ROOT / "app.py")
-
-
-@pytest.fixture(scope="module")
-def demo_url(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('page') / 'demo.sqlite'}"
-    engine = make_engine(url)
-    demo.create_demo(Store(engine), actor=Actor.local())
-    engine.dispose()
-    return url
 
 
 @pytest.fixture
