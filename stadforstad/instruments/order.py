@@ -1,8 +1,8 @@
 """The instruments' forms in the handbook's order, and those with a scorer of their own,
 as plain data: the form catalogue orders and checks every form with these (the start
 page lists them all) without importing every instrument and scorer; those come with
-the first page that scores or draws a result (``registry``). A test keeps both equal
-to the registry (``tests/instruments/test_instruments.py``)."""
+the first page that scores or draws a result (``registry``, which takes its order from
+here). A test keeps both equal to the registry (``tests/instruments/test_instruments.py``)."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from stadforstad.instruments.kartlaggningsplan import KARTLAGGNINGSPLAN
 from stadforstad.instruments.kontaktyta import KONTAKTYTA
 from stadforstad.instruments.kunskapsbank import KUNSKAPSBANK
 from stadforstad.instruments.levels import SAMVERKANSNIVAER, UTVECKLINGSNIVAER
+from stadforstad.instruments.order import ORDER
 from stadforstad.instruments.redo import REDO
 from stadforstad.instruments.rekrytering import REKRYTERING
 from stadforstad.instruments.roles import (
@@ -35,49 +36,43 @@ from stadforstad.instruments.utgangspunkt import UTGANGSPUNKT
 from stadforstad.instruments.workshop_notes import DODSFALLAN, MODIG_MILJO, ORGANISATION, SCENARIER
 from stadforstad.instruments.yes_no import ENGAGEMANG, RIKTNING
 
-INSTRUMENTS: dict[str, Instrument[Any, Any]] = {
-    # Steg 0
+_BY_FORM: dict[str, Instrument[Any, Any]] = {
     "engagemang": ENGAGEMANG,
     "riktning": RIKTNING,
     "rekrytering": REKRYTERING,
     "staden": notes_instrument("staden"),
     "redo": REDO,
-    # Steg 1
     "icebreaker": ICEBREAKER,
     "organisation": ORGANISATION,
     "modig_miljo": MODIG_MILJO,
     "scenarier": SCENARIER,
     "dodsfallan": DODSFALLAN,
-    # Steg 2
     "malgrupp_kontaktyta": KONTAKTYTA,
     "kartlaggning": KARTLAGGNING,
     "eskortsidor": ESKORTSIDOR,
     "kartlaggningsplan": KARTLAGGNINGSPLAN,
-    # Steg 3
     "aktorsperspektiv": notes_instrument("aktorsperspektiv"),
     "samverkansnivaer": SAMVERKANSNIVAER,
     "aktorsanalys": AKTORSANALYS,
     "reflektion_1_3": notes_instrument("reflektion_1_3"),
-    # Steg 4
     "kunskapsbank": KUNSKAPSBANK,
-    # Steg 5
     "motivation_kommunikation": MOTIVATION_KOMMUNIKATION,
     "samordningsfunktion": SAMORDNINGSFUNKTION,
     "natverksroll": NATVERKSROLL,
     "event": EVENT,
     "reflektion_4_5": notes_instrument("reflektion_4_5"),
-    # Steg 6
     "utgangspunkt": UTGANGSPUNKT,
     "swot": SWOT,
     "samverkansplan": SAMVERKANSPLAN,
     "reflektion_6": notes_instrument("reflektion_6"),
-    # Steg 7
     "utvecklingsnivaer": UTVECKLINGSNIVAER,
     "arenderutin": ARENDERUTIN,
     "reflektion_7": notes_instrument("reflektion_7"),
-    # Utanför stegen
     "statistik": STATISTIK,
 }
+#: Every form's instrument, in the handbook's order (``order.ORDER``, the one place it
+#: is written: the form catalogue reads it without importing this module).
+INSTRUMENTS: dict[str, Instrument[Any, Any]] = {form_id: _BY_FORM[form_id] for form_id in ORDER}
 
 
 def get_instrument(form_id: str) -> Instrument[Any, Any]:

@@ -45,8 +45,10 @@ def test_the_plain_order_and_scored_forms_are_the_registrys() -> None:
     """``instruments.order`` (what the form catalogue reads, so that listing forms
     imports no instrument) says what the registry says."""
     from stadforstad.instruments.order import ORDER, SCORED
+    from stadforstad.instruments.registry import _BY_FORM
 
     assert tuple(INSTRUMENTS) == ORDER
+    assert set(_BY_FORM) == set(ORDER)  # no instrument left out of the order
     assert set(scored_ids()) == SCORED
 
 
