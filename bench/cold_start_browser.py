@@ -124,12 +124,6 @@ def wait_bare(page, expect, _expanders: int, ms: float) -> None:
     expect(page.get_by_text("Välkommen")).to_be_visible(timeout=ms)
 
 
-def server_cpu(pid: int) -> float:
-    """CPU seconds (user + system) the server process has used so far (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def first_page(
     chromium, run: dict, env: dict, expect, expanders: int
 ) -> tuple[float, float, float]:
@@ -147,7 +141,7 @@ def first_page(
             page.goto(url, wait_until="commit")
             drawn(page, run["texts"], expanders if run["wait"] is wait_overview else -1, 60_000)
             took = time.perf_counter() - start
-            cpu = server_cpu(process.pid)
+            cpu = browser.server_cpu(process.pid)
             run["wait"](page, expect, expanders, 10_000)  # what was timed is that page
             if run["wait"] is wait_overview:  # the page asked for, not a sign-in screen
                 expect(page.get_by_text("Logga in")).to_have_count(0)

@@ -110,9 +110,9 @@ def main() -> int:
                     rng.shuffle(order)
                     for name in order:
                         pid = servers[name][0].pid
-                        used = server_cpu(pid)
+                        used = browser.server_cpu(pid)
                         times[name].append(browser.load_time(chromium, addresses[name], **WANTED))
-                        cpu[name].append(server_cpu(pid) - used)
+                        cpu[name].append(browser.server_cpu(pid) - used)
                 chromium.close()
         finally:
             for process, _ in servers.values():
@@ -142,12 +142,6 @@ def main() -> int:
             f"(server CPU {other_cpu / bare_cpu:.2f}x)"
         )
     return 0
-
-
-def server_cpu(pid: int) -> float:
-    """CPU seconds (user + system) the server process has used so far (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def check(chromium, address: str, expect) -> None:
